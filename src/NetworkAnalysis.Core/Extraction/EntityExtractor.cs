@@ -1,0 +1,43 @@
+using NetworkAnalysis.Core.Extraction.Extractors;
+
+namespace NetworkAnalysis.Core.Extraction;
+
+/// <summary>The one entry point for extraction: runs every extractor over an ad's text.</summary>
+/// <remarks>Thread-safe. Output order is deterministic: by start offset, then type, then value.</remarks>
+public sealed class EntityExtractor
+{
+    private readonly IReadOnlyList<IEntityExtractor> _extractors;
+
+    /// <summary>Creates an extractor with the default set of identifier extractors.</summary>
+    public EntityExtractor()
+        : this([new PhoneExtractor(), new EmailExtractor()])
+    {
+    }
+
+    /// <summary>Creates an extractor over the given extractors.</summary>
+    public EntityExtractor(IReadOnlyList<IEntityExtractor> extractors) => _extractors = extractors;
+
+    /// <summary>Extracts identifiers and attributes from <paramref name="text"/>.</summary>
+    /// <param name="text">The original ad text (see <see cref="Ads.Ad.Text"/>).</param>
+    /// <param name="defaultCountry">Region for numbers written without a country code.</param>
+    public ExtractionResult Extract(string text, string? defaultCountry)
+    {
+        var input = new ExtractionInput(text ?? "", defaultCountry);
+        var entities = new List<Mention>();
+        var attributes = new List<AttributeMention>();
+        foreach (var extractor in _extractors)
+        {
+            extractor.Extract(input, entities, attributes);
+        }
+
+        entities.Sort(static (a, b) =>
+        {
+            var c = a.Start.CompareTo(b.Start);
+            if (c != 0) return c;
+            c = a.Type.CompareTo(b.Type);
+            return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+        });
+        attributes.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
+        return new ExtractionResult(entities, attributes);
+    }
+}
