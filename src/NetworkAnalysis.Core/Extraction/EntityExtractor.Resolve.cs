@@ -12,7 +12,7 @@ public sealed partial class EntityExtractor
         var result = new List<Mention>(sorted.Count);
         foreach (var m in sorted)
         {
-            if (IsDuplicate(result, m) || (m.Type == EntityType.Phone && IsContained(containers, m)))
+            if (IsDuplicate(result, m) || (m.Type is EntityType.Phone or EntityType.Url && IsContained(containers, m)))
             {
                 continue;
             }
@@ -57,7 +57,7 @@ public sealed partial class EntityExtractor
 
         for (var i = last; i >= 0 && containers[i].Start >= m.Start - MaxSpan; i--)
         {
-            if (m.End <= containers[i].End)
+            if (m.End <= containers[i].End || (m.Type == EntityType.Url && m.Start < containers[i].End))
             {
                 return true;
             }

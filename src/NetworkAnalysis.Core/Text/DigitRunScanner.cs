@@ -13,7 +13,7 @@ internal sealed partial class DigitRunScanner
     /// <summary>Most separator characters allowed between two groups of one run.</summary>
     public const int MaxGap = 3;
 
-    private const int MaxLetterRun = 40;
+    private const int MaxLetterRun = 64;
 
     private readonly List<DigitToken> _pendingTokens = new(32);
     private readonly List<DigitGroup> _pendingGroups = new(8);

@@ -56,6 +56,17 @@ public static partial class TextNormaliser
             }
         }
 
+        var folded = CompatibilityFolding.Fold(cp);
+        if (folded is not null)
+        {
+            foreach (var ch in folded)
+            {
+                b.Append(ch, start, end);
+            }
+
+            return;
+        }
+
         foreach (var ch in Nfkc(cp))
         {
             b.Append(ch, start, end);
@@ -121,9 +132,10 @@ public static partial class TextNormaliser
         {
             result = char.ConvertFromUtf32(cp).Normalize(NormalizationForm.FormKC);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or PlatformNotSupportedException)
         {
-            result = " ";
+            // Invalid code point, or no normalisation data (InvariantGlobalization): keep the character.
+            result = char.ConvertFromUtf32(cp);
         }
 
         if (NfkcCache.Count < NfkcCacheLimit)

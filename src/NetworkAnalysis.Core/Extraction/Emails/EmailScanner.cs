@@ -120,6 +120,13 @@ internal static class EmailScanner
             return false;
         }
 
+        // "instagram @mia.vip" is a label and a handle: a spaced '@' must be spaced on both sides.
+        var spaceAfter = markerEnd < text.Length && text[markerEnd] == ' ';
+        if (!wordAt && (spaces > 0) != spaceAfter)
+        {
+            return false;
+        }
+
         obfuscated |= domainObfuscated;
         if (domain.Length > MaxDomain)
         {

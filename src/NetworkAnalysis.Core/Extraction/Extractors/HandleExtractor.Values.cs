@@ -17,7 +17,7 @@ public sealed partial class HandleExtractor
         {
             foreach (var phone in input.Phones)
             {
-                if (phone.Start >= p && phone.Start <= p + 2)
+                if (phone.Start >= p - 2 && phone.Start <= p + 2)
                 {
                     entities.Add(input.Mention(type, phone.E164, phone.Start, phone.End, 0.9, Name));
                     return true;
@@ -47,7 +47,7 @@ public sealed partial class HandleExtractor
 
     private static bool AcceptsPhone(EntityType type) =>
         type is EntityType.Zelle or EntityType.AppleCash or EntityType.Whatsapp or EntityType.Paypal or EntityType.Wechat
-            or EntityType.Line or EntityType.Telegram or EntityType.Venmo;
+            or EntityType.Telegram or EntityType.Venmo;
 
     private bool TryHandle(ExtractionInput input, ICollection<Mention> entities, EntityType type, int p, bool atRequired)
     {
@@ -78,7 +78,8 @@ public sealed partial class HandleExtractor
         }
 
         var handle = text.AsSpan(handleStart, q - handleStart);
-        if (handle.Length < min || handle.Length > max || (q < text.Length && text[q] == '@') || !ContainsLetter(handle)
+        if (handle.Length < min || handle.Length > max || (q < text.Length && text[q] is '@' or '/') || !ContainsLetter(handle)
+            || StartsEmail(input, handleStart) || StartsPhone(input, handleStart)
             || !char.IsAsciiLetterOrDigit(handle[0]) || HandleRules.NotHandleLookup.Contains(handle))
         {
             return false;
@@ -87,6 +88,32 @@ public sealed partial class HandleExtractor
         var value = type == EntityType.Cashtag ? "$" + handle.ToString().ToLowerInvariant() : handle.ToString().ToLowerInvariant();
         entities.Add(input.Mention(type, value, start, q, hasAt ? 0.9 : 0.8, Name));
         return true;
+    }
+
+    private static bool StartsEmail(ExtractionInput input, int start)
+    {
+        foreach (var email in input.Emails)
+        {
+            if (email.Start == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsPhone(ExtractionInput input, int start)
+    {
+        foreach (var phone in input.Phones)
+        {
+            if (phone.Start >= start - 2 && phone.Start <= start + 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsLetter(ReadOnlySpan<char> s)
@@ -142,6 +169,7 @@ public sealed partial class HandleExtractor
                     && HandleRules.FillerLookup.Contains(text.AsSpan(p, j - p)))
                 {
                     fillers++;
+                    sawStrictSeparator |= j - p == 2 && text.AsSpan(p, 2).Equals("id", StringComparison.OrdinalIgnoreCase);
                     p = j;
                     continue;
                 }

@@ -20,7 +20,7 @@ internal static class ProfileHosts
         ["twitter.com"] = new(EntityType.Twitter, ""), ["x.com"] = new(EntityType.Twitter, ""),
         ["onlyfans.com"] = new(EntityType.Onlyfans, ""),
         ["line.me"] = new(EntityType.Line, "ti/p/~"),
-        ["venmo.com"] = new(EntityType.Venmo, ""), ["account.venmo.com"] = new(EntityType.Venmo, "u/"),
+        ["venmo.com"] = new(EntityType.Venmo, "u/"), ["account.venmo.com"] = new(EntityType.Venmo, "u/"),
         ["paypal.me"] = new(EntityType.Paypal, ""), ["paypal.com"] = new(EntityType.Paypal, "paypalme/"),
         ["cash.app"] = new(EntityType.Cashtag, ""), ["cash.me"] = new(EntityType.Cashtag, ""),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

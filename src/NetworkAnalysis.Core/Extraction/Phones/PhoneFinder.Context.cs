@@ -84,7 +84,8 @@ internal static partial class PhoneFinder
             letters += kind == DigitTokenKind.Letter ? 1 : 0;
         }
 
-        if (letters > 3 || scanner.Tokens[firstToken].Kind == DigitTokenKind.Letter || scanner.Tokens[lastToken].Kind == DigitTokenKind.Letter)
+        // Letters for digits need real digits around them: "o77oo 9oo123" yes, "lOlOl0" no.
+        if (letters > 8 || lastToken - firstToken + 1 - letters < 4)
         {
             return false;
         }
