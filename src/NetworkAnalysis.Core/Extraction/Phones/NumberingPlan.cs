@@ -19,7 +19,16 @@ internal sealed class NumberingPlan
         _byCountryCode = list.GroupBy(t => t.CountryCode, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(t => t.IsMain).ToArray(), StringComparer.Ordinal);
         _byCountryCodeLookup = _byCountryCode.GetAlternateLookup<ReadOnlySpan<char>>();
+        _validators = _byCountryCode.ToFrozenDictionary(p => p.Key, p => new CountryCodeValidator(p.Value), StringComparer.Ordinal);
+        _validatorLookup = _validators.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly FrozenDictionary<string, CountryCodeValidator> _validators;
+    private readonly FrozenDictionary<string, CountryCodeValidator>.AlternateLookup<ReadOnlySpan<char>> _validatorLookup;
+
+    /// <summary>Whether <paramref name="nsn"/> is valid in any region with calling code <paramref name="countryCode"/>.</summary>
+    public bool IsValid(ReadOnlySpan<char> countryCode, ReadOnlySpan<char> nsn) =>
+        _validatorLookup.TryGetValue(countryCode, out var v) && v.IsValid(nsn);
 
     private readonly FrozenDictionary<string, Territory[]>.AlternateLookup<ReadOnlySpan<char>> _byCountryCodeLookup;
 

@@ -20,6 +20,12 @@ internal static partial class PhoneFinder
         for (var g = 0; g < groupCount; g++)
         {
             var a = Group(scanner, run, g);
+            if (a.TokenCount == 8 && IsCompactDate(scanner, a))
+            {
+                excluded[g] = true;
+                continue;
+            }
+
             if (g + 2 < groupCount)
             {
                 var b = Group(scanner, run, g + 1);
@@ -42,6 +48,21 @@ internal static partial class PhoneFinder
                 }
             }
         }
+    }
+
+    /// <summary>yyyymmdd between 1900 and 2099.</summary>
+    private static bool IsCompactDate(DigitRunScanner scanner, DigitGroup g)
+    {
+        var v = 0L;
+        for (var t = g.FirstToken; t < g.FirstToken + g.TokenCount; t++)
+        {
+            v = (v * 10) + (scanner.Tokens[t].Digit - '0');
+        }
+
+        var year = v / 10000;
+        var month = v / 100 % 100;
+        var day = v % 100;
+        return year is >= 1900 and <= 2099 && month is >= 1 and <= 12 && day is >= 1 and <= 31;
     }
 
     private static DigitGroup Group(DigitRunScanner scanner, DigitRun run, int g) => scanner.Groups[run.FirstGroup + g];
@@ -105,6 +126,12 @@ internal static partial class PhoneFinder
         }
 
         if (end < text.Length && text[end] is '$' or '%' or '€' or '£' or '¥')
+        {
+            return false;
+        }
+
+        // "08:00": the last group is an hour.
+        if (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]))
         {
             return false;
         }

@@ -77,7 +77,7 @@ internal static partial class PhoneFinder
             }
 
             var kind = PhoneParser.TryParse(digits[..length], plus, region, out var e164);
-            if (kind == PhoneParseKind.None)
+            if (kind == PhoneParseKind.None || !NanpGroupingPlausible(e164, ends[..(k + 1)]))
             {
                 continue;
             }
@@ -103,6 +103,42 @@ internal static partial class PhoneFinder
         }
 
         return false;
+    }
+
+    /// <summary>NANP numbers are grouped 3-3-4: a break inside the area code or exchange ("80.585 79.964") is not a phone.</summary>
+    /// <remarks>Numbers written one digit per group (spaced or spelled digits) are exempt.</remarks>
+    private static bool NanpGroupingPlausible(string e164, ReadOnlySpan<int> groupEnds)
+    {
+        if (!e164.StartsWith("+1", StringComparison.Ordinal) || groupEnds.Length < 2)
+        {
+            return true;
+        }
+
+        var length = groupEnds[^1];
+        var nsnStart = length - 10;
+        var singles = true;
+        var previous = 0;
+        foreach (var e in groupEnds)
+        {
+            singles &= e - previous == 1;
+            previous = e;
+        }
+
+        if (singles)
+        {
+            return true;
+        }
+
+        foreach (var e in groupEnds[..^1])
+        {
+            var rel = e - nsnStart;
+            if (rel > 0 && rel != 3 && rel < 6)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int OpeningBracket(string text, int start)

@@ -62,7 +62,9 @@ internal static class PhoneParser
         foreach (var fallback in FallbackRegions)
         {
             var t = plan.Region(fallback);
-            if (t is not null && t.CountryCode != home.CountryCode && TryNational(plan, t, digits, out e164))
+            // A foreign national number needs its trunk prefix ("07700 900123" in a US ad), except NANP's 3-3-4 form.
+            if (t is not null && t.CountryCode != home.CountryCode && (t.CountryCode == "1" || t.NationalPrefixLength(digits) > 0)
+                && TryNational(plan, t, digits, out e164))
             {
                 return PhoneParseKind.Fallback;
             }
@@ -74,37 +76,18 @@ internal static class PhoneParser
     private static bool TryNational(NumberingPlan plan, Territory home, ReadOnlySpan<char> digits, out string e164)
     {
         e164 = "";
-        var siblings = plan.ForCountryCode(home.CountryCode);
         var prefix = home.NationalPrefixLength(digits);
-        if (prefix > 0 && AnyValid(siblings, home, digits[prefix..]))
+        if (prefix > 0 && plan.IsValid(home.CountryCode, digits[prefix..]))
         {
             e164 = Format(home.CountryCode, digits[prefix..]);
             return true;
         }
 
         // Without a trunk prefix only numbers that cannot start with one are national (NANP 702…, not UK 7700…).
-        if (AnyValid(siblings, home, digits) && (home.NationalPrefix.Length == 0 || prefix == 0 || home.CountryCode == "1"))
+        if ((home.NationalPrefix.Length == 0 || prefix == 0 || home.CountryCode == "1") && plan.IsValid(home.CountryCode, digits))
         {
             e164 = Format(home.CountryCode, digits);
             return true;
-        }
-
-        return false;
-    }
-
-    private static bool AnyValid(Territory[] siblings, Territory home, ReadOnlySpan<char> nsn)
-    {
-        if (home.IsValid(nsn))
-        {
-            return true;
-        }
-
-        foreach (var t in siblings)
-        {
-            if (!ReferenceEquals(t, home) && t.IsValid(nsn))
-            {
-                return true;
-            }
         }
 
         return false;
@@ -121,21 +104,20 @@ internal static class PhoneParser
                 continue;
             }
 
+            var cc = digits[..ccLength];
             var nsn = digits[ccLength..];
-            foreach (var t in territories)
+            if (plan.IsValid(cc, nsn))
             {
-                if (t.IsValid(nsn))
-                {
-                    e164 = Format(t.CountryCode, nsn);
-                    return true;
-                }
+                e164 = Format(territories[0].CountryCode, nsn);
+                return true;
+            }
 
-                // "+44 (0) 7700 900123": a trunk prefix written after the country code.
-                if (t.NationalPrefix.Length > 0 && nsn.StartsWith(t.NationalPrefix) && t.IsValid(nsn[t.NationalPrefix.Length..]))
-                {
-                    e164 = Format(t.CountryCode, nsn[t.NationalPrefix.Length..]);
-                    return true;
-                }
+            // "+44 (0) 7700 900123": a trunk prefix written after the country code.
+            var trunk = territories[0].NationalPrefix;
+            if (trunk.Length > 0 && nsn.StartsWith(trunk) && plan.IsValid(cc, nsn[trunk.Length..]))
+            {
+                e164 = Format(territories[0].CountryCode, nsn[trunk.Length..]);
+                return true;
             }
 
             return false;

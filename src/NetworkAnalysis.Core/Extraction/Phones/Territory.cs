@@ -9,7 +9,6 @@ internal sealed class Territory
     private readonly string _validPattern;
     private readonly string _internationalPrefix;
     private readonly string _nationalPrefixForParsing;
-    private Regex? _valid;
     private Regex? _idd;
     private Regex? _npfp;
 
@@ -36,20 +35,8 @@ internal sealed class Territory
     /// <summary>Whether this region is the main one for its country code.</summary>
     public bool IsMain { get; }
 
-    /// <summary>Whether <paramref name="nationalNumber"/> (digits only) is a valid number of any type here.</summary>
-    public bool IsValid(ReadOnlySpan<char> nationalNumber)
-    {
-        // Races build the same immutable Regex twice at worst; no lock needed.
-        _valid ??= new Regex(@"\A(?:" + _validPattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
-        try
-        {
-            return _valid.IsMatch(nationalNumber) || FictionalRanges.IsFictional(Id, nationalNumber);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The union of this region's number-type patterns (no anchors).</summary>
+    public string ValidPattern => _validPattern;
 
     /// <summary>Length of the international (IDD) prefix that <paramref name="digits"/> starts with, or 0.</summary>
     public int InternationalPrefixLength(ReadOnlySpan<char> digits) => PrefixLength(ref _idd, _internationalPrefix, digits);
