@@ -19,8 +19,8 @@ internal static class Base58Check
             zeros++;
         }
 
-        Span<byte> b256 = stackalloc byte[64];
-        var size = (s.Length * 733 / 1000) + 1;
+        Span<byte> b256 = stackalloc byte[128];
+        var size = ((s.Length - zeros) * 733 / 1000) + 1;
         if (size > b256.Length)
         {
             return -1;
