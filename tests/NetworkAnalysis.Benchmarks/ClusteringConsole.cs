@@ -9,6 +9,7 @@ internal static class ClusteringConsole
         return args.FirstOrDefault() switch
         {
             "sweep" => ClusteringSweep.Run(rest),
+            "scale" => ClusteringScale.Run(rest),
             _ => Usage(),
         };
     }

@@ -63,7 +63,8 @@ public static partial class ClusteringEngine
             }
 
             var (cohesion, bridges) = analyzer.Analyze(ads, options.MaxBridgesPerCluster);
-            if (ads.Length >= options.SplitMinSize && (ads.Length > options.MaxClusterSize || cohesion < options.MinCohesion))
+            // A split keeps only parts of at least MinPartSize ads, so smaller components cannot split: skip Leiden.
+            if (ads.Length >= Math.Max(options.SplitMinSize, 2 * options.MinPartSize) && (ads.Length > options.MaxClusterSize || cohesion < options.MinCohesion))
             {
                 considered++;
                 if (splitter.Split(ads, ct) is { } parts)

@@ -42,7 +42,7 @@ internal sealed class ComponentSplitter
         var graph = Project(ads);
         var sizes = new double[graph.NodeCount];
         Array.Fill(sizes, 1.0, 0, ads.Length);
-        var result = LeidenClusterer.Run(graph, _options.Leiden, sizes, ct);
+        var result = LeidenClusterer.Run(graph, _options.Leiden, sizes, computeQuality: false, ct);
         var membership = PartMerger.Merge(graph, result.Membership, result.CommunityCount, ads.Length, _options.MinPartSize, _options.MaxConductance);
         var label = new int[result.CommunityCount];
         Array.Fill(label, -1);

@@ -15,6 +15,10 @@ public static partial class LeidenClusterer
     /// <param name="nodeSizes">Size of each node for CPM (null means 1 each); ignored for modularity.</param>
     /// <param name="ct">Cancellation, checked between passes.</param>
     public static LeidenResult Run(WeightedGraph graph, LeidenOptions options, double[]? nodeSizes = null, CancellationToken ct = default)
+        => Run(graph, options, nodeSizes, computeQuality: true, ct);
+
+    /// <summary>As the public overload; <paramref name="computeQuality"/> false skips the final quality (reported as NaN).</summary>
+    internal static LeidenResult Run(WeightedGraph graph, LeidenOptions options, double[]? nodeSizes, bool computeQuality, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +48,7 @@ public static partial class LeidenClusterer
         }
 
         var count = Renumber(membership);
-        return new LeidenResult(membership, count, Quality(graph, membership, options, nodeSizes), iterations);
+        return new LeidenResult(membership, count, computeQuality ? Quality(graph, membership, options, nodeSizes) : double.NaN, iterations);
     }
 
     /// <summary>The quality of a partition under <paramref name="options"/>' quality function and resolution.</summary>
@@ -169,7 +173,13 @@ public static partial class LeidenClusterer
     /// <summary>Renumbers labels to 0..k-1 in order of first appearance; returns k.</summary>
     internal static int Renumber(int[] labels)
     {
-        var map = new int[labels.Length == 0 ? 0 : labels.Max() + 1];
+        var max = -1;
+        foreach (var l in labels)
+        {
+            max = Math.Max(max, l);
+        }
+
+        var map = new int[max + 1];
         Array.Fill(map, -1);
         var next = 0;
         for (var i = 0; i < labels.Length; i++)

@@ -6,7 +6,7 @@ namespace NetworkAnalysis.Core.Graphs.Synthetic;
 /// <summary>Generates an ad–entity incidence with planted poster rings, hub identifiers and false bridges.</summary>
 /// <remarks>
 /// Each ring has a small pool of identifiers (1–2 phones, maybe an e-mail and a Telegram handle, 1–3 photos); each
-/// of its ads mentions 1–3 of them plus its own photo and URL, so a ring is usually, not always, connected. Hubs
+/// of its ads mentions 2–3 of them plus its own photo, URL and sometimes e-mail, so a ring is usually, not always, connected. Hubs
 /// are shared across many rings; bridges are one identifier of ring A reused by one ad of ring B. All values are
 /// fictional: NANP 555-01xx, UK 07700 900xxx, AU 0491 570xxx, example.com/.org addresses, synthetic hashes.
 /// Deterministic for a seed; about 5 links per ad; O(ads) time.
@@ -68,7 +68,7 @@ public static class PlantedIncidenceGenerator
                 ring[ad] = r;
                 adEntities.Clear();
                 adEntities.Add(pool[rng.NextDouble() < 0.85 ? 0 : rng.Next(pool.Length)]);
-                for (var extra = rng.Next(3); extra > 0; extra--)
+                for (var extra = rng.Next(1, 3); extra > 0; extra--)
                 {
                     adEntities.Add(pool[rng.Next(pool.Length)]);
                 }
@@ -76,6 +76,10 @@ public static class PlantedIncidenceGenerator
                 var key = ad.ToString("x", CultureInfo.InvariantCulture);
                 adEntities.Add(NewEntity(EntityType.Image, "i" + key));
                 adEntities.Add(NewEntity(EntityType.Url, "https://example.com/ad/" + key));
+                if (rng.NextDouble() < 0.5)
+                {
+                    adEntities.Add(NewEntity(EntityType.Email, "a" + key + "@example.net"));
+                }
                 if (rng.NextDouble() < options.HubMentionRate && hubs.Count > 0)
                 {
                     adEntities.Add(hubs[rng.Next(hubs.Count)]);
