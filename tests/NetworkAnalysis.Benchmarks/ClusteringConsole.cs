@@ -10,6 +10,7 @@ internal static class ClusteringConsole
         {
             "sweep" => ClusteringSweep.Run(rest),
             "scale" => ClusteringScale.Run(rest),
+            "igraph" => ClusteringIgraphComparison.Run(rest),
             _ => Usage(),
         };
     }
