@@ -22,7 +22,7 @@ public sealed class HubsExplainCommandTests : IDisposable
         var casePath = await Ingest(lines);
 
         // When
-        var run = await CliRunner.RunAsync("hubs", "--case", casePath, "--json");
+        var run = await CliRunner.RunAsync("hubs", "--case", casePath, "--json", "--max-groups", "3");
 
         // Then
         run.ExitCode.ShouldBe(0);

@@ -34,12 +34,12 @@ public sealed class ClusteringEngineTests(ITestOutputHelper output)
     [Fact]
     public void Run_BookingLineAcrossManyRings_ListedAsHubAndNeverMerges()
     {
-        // Given six rings of three ads, each ring with its own phone, and one booking line in one ad of every ring
+        // Given twelve rings of three ads, each ring with its own phone, and one booking line in one ad of every ring
         var builder = new IncidenceBuilder();
-        for (var r = 0; r < 6; r++)
+        for (var r = 0; r < 12; r++)
         {
-            builder.Ring($"r{r}-", 3, $"phone:+1201555010{r}");
-            builder.Ad($"r{r}-x", $"phone:+1201555010{r}", "phone:+12015550199");
+            builder.Ring($"r{r}-", 3, $"phone:+12015550{100 + r}");
+            builder.Ad($"r{r}-x", $"phone:+12015550{100 + r}", "phone:+12015550199");
         }
 
         var incidence = builder.Build();
@@ -48,7 +48,7 @@ public sealed class ClusteringEngineTests(ITestOutputHelper output)
         var result = ClusteringEngine.Run(incidence, [], new ClusteringOptions());
 
         // Then
-        result.Clusters.Count.ShouldBe(6);
+        result.Clusters.Count.ShouldBe(12);
         result.Hubs!.Hubs.Single().Value.ShouldBe("+12015550199");
         result.Hubs.Hubs.Single().Reason.ShouldBe(HubReason.TooManyGroups);
     }

@@ -30,12 +30,12 @@ public sealed class EvidenceExplainerTests
     [Fact]
     public void Explain_OnlyThroughHub_SaysWhichHubAndWhy()
     {
-        // Given five rings joined only by one booking line
+        // Given twelve rings joined only by one booking line
         var builder = new IncidenceBuilder();
-        for (var r = 0; r < 5; r++)
+        for (var r = 0; r < 12; r++)
         {
-            builder.Ring($"r{r}-", 3, $"phone:+1201555010{r}");
-            builder.Ad($"r{r}-x", $"phone:+1201555010{r}", "phone:+12015550199");
+            builder.Ring($"r{r}-", 3, $"phone:+12015550{100 + r}");
+            builder.Ad($"r{r}-x", $"phone:+12015550{100 + r}", "phone:+12015550199");
         }
 
         var incidence = builder.Build();
