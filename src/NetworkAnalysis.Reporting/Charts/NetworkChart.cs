@@ -68,17 +68,6 @@ public sealed class NetworkChart : ISvgChart
         var (layoutGraph, adIndex, entityIndex) = BuildLayoutGraph(_graph);
         var layout = ForceAtlas2Layout.Compute(layoutGraph, _options.Layout);
         var n = layoutGraph.NodeCount;
-        var top = 30.0;
-        var (px, py) = layout.FitTo(_options.Width, _options.Height - top - LegendHeight, 20);
-        for (var i = 0; i < n; i++)
-        {
-            py[i] += top;
-        }
-
-        var svg = new SvgDocument(_options.Width, _options.Height, _options.Title);
-        svg.Text(10, 20, _options.Title, 14, extra: "font-weight=\"bold\"");
-        svg.Text(_options.Width - 10, 20, $"{adIndex.Count} ads · {entityIndex.Count} identifiers", 11, "end", "#555555");
-        var big = n > 300;
         var isHub = new bool[n];
         foreach (var e in _graph.Entities)
         {
@@ -88,11 +77,64 @@ public sealed class NetworkChart : ISvgChart
             }
         }
 
+        PlaceHubsAmongNeighbours(layoutGraph, layout, isHub);
+        var top = 30.0;
+        var inBounds = Enumerable.Range(0, n).Select(i => !isHub[i] && layoutGraph.Degrees[i] > 0).ToArray();
+        var (px, py) = layout.FitTo(_options.Width, _options.Height - top - LegendHeight, 20, inBounds);
+        for (var i = 0; i < n; i++)
+        {
+            py[i] += top;
+        }
+
+        var svg = new SvgDocument(_options.Width, _options.Height, _options.Title);
+        svg.Text(10, 20, _options.Title, 14, extra: "font-weight=\"bold\"");
+        svg.Text(_options.Width - 10, 20, $"{adIndex.Count} ads · {entityIndex.Count} identifiers", 11, "end", "#555555");
+        var big = n > 300;
+
         DrawEdges(svg, layoutGraph, px, py, isHub, big);
-        DrawAds(svg, adIndex, px, py, big);
         DrawEntities(svg, entityIndex, layoutGraph, px, py, big);
+        DrawAds(svg, adIndex, px, py, big);
         DrawLegend(svg);
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// Hubs hang on weak springs, so the layout lets them drift to the edge and squeeze the drawing; they are moved
+    /// to the centroid of their neighbours (nudged by their index so several hubs do not coincide).
+    /// </summary>
+    private static void PlaceHubsAmongNeighbours(LayoutGraph g, LayoutResult layout, bool[] isHub)
+    {
+        var sumX = new double[g.NodeCount];
+        var sumY = new double[g.NodeCount];
+        var count = new int[g.NodeCount];
+        for (var e = 0; e < g.EdgeCount; e++)
+        {
+            var s = g.Sources[e];
+            var t = g.Targets[e];
+            if (isHub[t] && !isHub[s])
+            {
+                sumX[t] += layout.X[s];
+                sumY[t] += layout.Y[s];
+                count[t]++;
+            }
+
+            if (isHub[s] && !isHub[t])
+            {
+                sumX[s] += layout.X[t];
+                sumY[s] += layout.Y[t];
+                count[s]++;
+            }
+        }
+
+        for (var i = 0; i < g.NodeCount; i++)
+        {
+            if (isHub[i] && count[i] > 0)
+            {
+                var angle = i * 2.399963; // golden angle
+                layout.X[i] = (sumX[i] / count[i]) + (Math.Cos(angle) * 3);
+                layout.Y[i] = (sumY[i] / count[i]) + (Math.Sin(angle) * 3);
+            }
+        }
     }
 
     private static void DrawEdges(SvgDocument svg, LayoutGraph g, double[] px, double[] py, bool[] isHub, bool big)
@@ -132,7 +174,7 @@ public sealed class NetworkChart : ISvgChart
         var labelled = _graph.Entities
             .Where(e => !e.IsHub && entityIndex.ContainsKey(e.Id))
             .OrderByDescending(e => g.Degrees[entityIndex[e.Id]]).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Take(_options.MaxEntityLabels)
+            .Take(big ? Math.Min(12, _options.MaxEntityLabels) : _options.MaxEntityLabels)
             .Select(e => e.Id)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var e in _graph.Entities)
@@ -143,7 +185,7 @@ public sealed class NetworkChart : ISvgChart
             }
 
             var shown = IdentifierMasker.MaskUnless(e.Value, _options.ShowIdentifiers);
-            var r = Math.Min(big ? 6 : 12, (big ? 2 : 3.5) + Math.Sqrt(g.Degrees[i]));
+            var r = big ? Math.Min(5, 1.5 + (0.5 * Math.Sqrt(g.Degrees[i]))) : Math.Min(12, 3.5 + Math.Sqrt(g.Degrees[i]));
             svg.BeginGroup($"{e.Type} {shown}{(e.IsHub ? " (hub)" : "")} · {g.Degrees[i]} ads", e.IsHub ? "opacity=\"0.3\"" : null);
             svg.Circle(px[i], py[i], r, ChartPalette.ForEntityType(e.Type), "stroke=\"#ffffff\" stroke-width=\"0.8\"");
             if (labelled.Contains(e.Id))

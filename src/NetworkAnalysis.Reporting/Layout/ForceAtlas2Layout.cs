@@ -40,14 +40,16 @@ public static class ForceAtlas2Layout
         var tree = new BarnesHutTree();
         var speed = 1.0;
         var speedEfficiency = 1.0;
-        for (var iteration = 0; iteration < options.Iterations; iteration++)
+        var kr = options.ScalingRatio ?? (n <= 100 ? 2.0 : 10.0);
+        var iterations = options.Iterations ?? (n <= 1000 ? 300 : 200);
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             (oldFx, fx) = (fx, oldFx);
             (oldFy, fy) = (fy, oldFy);
             Array.Clear(fx);
             Array.Clear(fy);
-            Repulse(x, y, mass, fx, fy, tree, options);
+            Repulse(x, y, mass, fx, fy, tree, kr, options.Theta);
             Attract(graph, x, y, fx, fy);
             Gravitate(x, y, mass, fx, fy, options.Gravity);
             (speed, speedEfficiency) = AdjustSpeed(mass, fx, fy, oldFx, oldFy, speed, speedEfficiency, options.JitterTolerance, iteration == 0);
@@ -57,10 +59,10 @@ public static class ForceAtlas2Layout
         return new LayoutResult(x, y);
     }
 
-    private static void Repulse(double[] x, double[] y, double[] mass, double[] fx, double[] fy, BarnesHutTree tree, ForceAtlas2Options options)
+    private static void Repulse(double[] x, double[] y, double[] mass, double[] fx, double[] fy, BarnesHutTree tree, double kr, double theta)
     {
         var n = x.Length;
-        if (options.Theta <= 0)
+        if (theta <= 0)
         {
             for (var i = 0; i < n; i++)
             {
@@ -74,7 +76,7 @@ public static class ForceAtlas2Layout
                         continue;
                     }
 
-                    var f = options.ScalingRatio * mass[i] * mass[j] / d2;
+                    var f = kr * mass[i] * mass[j] / d2;
                     fx[i] += dx * f;
                     fy[i] += dy * f;
                     fx[j] -= dx * f;
@@ -88,7 +90,7 @@ public static class ForceAtlas2Layout
         tree.Build(x, y, mass);
         for (var i = 0; i < n; i++)
         {
-            tree.AddRepulsion(i, x[i], y[i], mass[i], options.ScalingRatio, options.Theta, ref fx[i], ref fy[i]);
+            tree.AddRepulsion(i, x[i], y[i], mass[i], kr, theta, ref fx[i], ref fy[i]);
         }
     }
 

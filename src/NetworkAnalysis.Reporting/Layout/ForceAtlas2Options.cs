@@ -6,11 +6,11 @@ public sealed record ForceAtlas2Options
     /// <summary>Seed of the initial random placement.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Number of iterations.</summary>
-    public int Iterations { get; init; } = 300;
+    /// <summary>Number of iterations. Null picks 300 up to 1,000 nodes and 200 above.</summary>
+    public int? Iterations { get; init; }
 
-    /// <summary>Repulsion strength (kr in the paper); larger spreads the drawing.</summary>
-    public double ScalingRatio { get; init; } = 2.0;
+    /// <summary>Repulsion strength (kr in the paper); larger spreads the drawing. Null picks 2 up to 100 nodes, 10 above.</summary>
+    public double? ScalingRatio { get; init; }
 
     /// <summary>Pull towards the centre (kg), keeps disconnected parts together.</summary>
     public double Gravity { get; init; } = 1.0;

@@ -6,7 +6,11 @@ namespace NetworkAnalysis.Reporting.Layout;
 public sealed record LayoutResult(double[] X, double[] Y)
 {
     /// <summary>Maps positions into the box <c>[margin, width-margin] × [margin, height-margin]</c>, keeping the aspect ratio.</summary>
-    public (double[] X, double[] Y) FitTo(double width, double height, double margin)
+    /// <remarks>
+    /// When <paramref name="inBounds"/> is given, only those nodes decide the scale (so a far-flung isolated node
+    /// cannot shrink the drawing); the others are clamped into the box.
+    /// </remarks>
+    public (double[] X, double[] Y) FitTo(double width, double height, double margin, IReadOnlyList<bool>? inBounds = null)
     {
         var n = X.Length;
         var px = new double[n];
@@ -16,7 +20,19 @@ public sealed record LayoutResult(double[] X, double[] Y)
             return (px, py);
         }
 
-        double minX = X.Min(), maxX = X.Max(), minY = Y.Min(), maxY = Y.Max();
+        double minX = double.MaxValue, maxX = double.MinValue, minY = double.MaxValue, maxY = double.MinValue;
+        var useMask = inBounds is not null && Enumerable.Range(0, n).Any(i => inBounds[i]);
+        for (var i = 0; i < n; i++)
+        {
+            if (!useMask || inBounds![i])
+            {
+                minX = Math.Min(minX, X[i]);
+                maxX = Math.Max(maxX, X[i]);
+                minY = Math.Min(minY, Y[i]);
+                maxY = Math.Max(maxY, Y[i]);
+            }
+        }
+
         var spanX = Math.Max(maxX - minX, 1e-9);
         var spanY = Math.Max(maxY - minY, 1e-9);
         var scale = Math.Min((width - (2 * margin)) / spanX, (height - (2 * margin)) / spanY);
@@ -29,8 +45,8 @@ public sealed record LayoutResult(double[] X, double[] Y)
         var offY = (height - (spanY * scale)) / 2;
         for (var i = 0; i < n; i++)
         {
-            px[i] = n == 1 ? width / 2 : offX + ((X[i] - minX) * scale);
-            py[i] = n == 1 ? height / 2 : offY + ((Y[i] - minY) * scale);
+            px[i] = n == 1 ? width / 2 : Math.Clamp(offX + ((X[i] - minX) * scale), margin / 2, width - (margin / 2));
+            py[i] = n == 1 ? height / 2 : Math.Clamp(offY + ((Y[i] - minY) * scale), margin / 2, height - (margin / 2));
         }
 
         return (px, py);
