@@ -6,6 +6,7 @@ using NetworkAnalysis.Reporting.Text;
 namespace NetworkAnalysis.Reporting.Custody;
 
 /// <summary>Hashes output files and writes <c>manifest.json</c> and a <c>SHA256SUMS</c> file (checkable with <c>sha256sum -c</c>).</summary>
+/// <remarks>The manifest is never embedded in a page, so it uses relaxed JSON escaping to stay readable.</remarks>
 public static class CustodyManifestWriter
 {
     /// <summary>Name of the JSON manifest.</summary>
@@ -27,7 +28,7 @@ public static class CustodyManifestWriter
         Directory.CreateDirectory(directory);
         var manifestPath = Path.Combine(directory, ManifestName);
         using (var stream = new FileStream(manifestPath, FileMode.Create, FileAccess.Write))
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("tool", manifest.Tool);

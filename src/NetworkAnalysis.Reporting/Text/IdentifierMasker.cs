@@ -8,8 +8,11 @@ public static class IdentifierMasker
     /// <summary>The character that replaces hidden characters.</summary>
     public const char MaskChar = '•';
 
-    /// <summary>Keeps the first two and last two characters and replaces the rest with <see cref="MaskChar"/>.</summary>
-    /// <remarks>Values of six characters or fewer are masked completely except the first one, so short handles do not leak.</remarks>
+    /// <summary>Keeps the first two and last two characters and replaces the rest with at most six <see cref="MaskChar"/>s.</summary>
+    /// <remarks>
+    /// Values of six characters or fewer are masked completely except the first one, so short handles do not leak.
+    /// The mask has a fixed maximum width, so it also hides the value's length (and long hashes stay short).
+    /// </remarks>
     public static string Mask(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -24,7 +27,7 @@ public static class IdentifierMasker
 
         var sb = new StringBuilder(value.Length);
         sb.Append(value, 0, 2);
-        sb.Append(MaskChar, value.Length - 4);
+        sb.Append(MaskChar, Math.Min(6, value.Length - 4));
         sb.Append(value, value.Length - 2, 2);
         return sb.ToString();
     }

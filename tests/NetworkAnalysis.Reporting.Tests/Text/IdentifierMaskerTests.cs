@@ -7,7 +7,13 @@ public sealed class IdentifierMaskerTests
     [Fact]
     public void Mask_Phone_KeepsTwoCharactersAtEachEnd()
     {
-        IdentifierMasker.Mask("+13125550101").ShouldBe("+1••••••••01");
+        IdentifierMasker.Mask("+13125550101").ShouldBe("+1••••••01");
+    }
+
+    [Fact]
+    public void Mask_LongHash_StaysShort()
+    {
+        IdentifierMasker.Mask(new string('a', 64)).ShouldBe("aa••••••aa");
     }
 
     [Fact]
