@@ -30,7 +30,10 @@ public class ReportingBenchmarks
         string[] cities = ["Springfield", "Riverton", "Lakeside", "Fairview"];
         var ads = Enumerable.Range(0, adCount).Select(i => new ReportAd
         {
-            Key = $"s/{i:D5}", ClusterId = "C1", PostedAt = start.AddHours(i * 7), City = cities[(i / 50) % cities.Length],
+            Key = $"s/{i:D5}",
+            ClusterId = "C1",
+            PostedAt = start.AddHours(i * 7),
+            City = cities[(i / 50) % cities.Length],
             Text = $"Ad {i}\nCall 312-555-{100 + (i % 100):D4} today, new in town",
         }).ToList();
         var entities = Enumerable.Range(0, entityCount).Select(i => new ReportEntity($"phone:{i}", "phone", $"+1312555{i % 100:D4}", i == 0)).ToList();

@@ -55,7 +55,9 @@ internal static class ChartCommand
             {
                 "network" => new NetworkChart(reader.LoadGraph(id, false, 50, ct), new NetworkChartOptions
                 {
-                    ShowIdentifiers = parse.GetValue(showIds), Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) }, Title = "Cluster " + id,
+                    ShowIdentifiers = parse.GetValue(showIds),
+                    Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
+                    Title = "Cluster " + id,
                 }),
                 "timeline" => new TimelineChart(reader.LoadGraph(id, false, 50, ct).Ads),
                 "movement" => new MovementChart(reader.LoadGraph(id, false, 50, ct).Ads),
