@@ -31,7 +31,7 @@ internal static class ExportCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
-            var graph = reader.LoadGraph(id, loadImages: false, hubAds: 50, ct);
+            var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
             var files = exporter.Export(graph, dir, ct);
             var parameters = reader.LatestRunParameters();

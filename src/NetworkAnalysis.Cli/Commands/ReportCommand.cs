@@ -57,7 +57,7 @@ internal static class ReportCommand
             var model = new ClusterReportModel
             {
                 ClusterId = id,
-                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubAds: 50, ct),
+                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct),
                 Sources = reader.Sources(),
                 Parameters = parameters,
                 ToolVersion = CaseStore.ToolVersion,

@@ -9,8 +9,8 @@ namespace NetworkAnalysis.Cli.Reporting;
 /// <summary>Maps the case file onto the Reporting model (plain data): ads, entities, mention spans, sources, run parameters.</summary>
 /// <remarks>
 /// Reads the case file read-only with its own connection, so reports can be made while another process writes.
-/// An entity is drawn as a hub when its type does not link ads (URLs), when its ads fall in more than one cluster,
-/// or when it appears in more than <c>hubAds</c> ads.
+/// An entity is drawn as a hub when the hub detector says so (see <see cref="CaseHubs"/>), when its type does not
+/// link ads (URLs), or when its ads fall in more than one cluster.
 /// TODO(#7): move these queries into Storage (CaseStore.Reporting.cs) when the store grows a reporting API.
 /// </remarks>
 internal sealed class CaseReportReader : IDisposable
@@ -62,7 +62,7 @@ internal sealed class CaseReportReader : IDisposable
     }
 
     /// <summary>The graph of the whole case, or of one cluster when <paramref name="clusterId"/> is given.</summary>
-    public CaseGraph LoadGraph(string? clusterId, bool loadImages, int hubAds, CancellationToken ct)
+    public CaseGraph LoadGraph(string? clusterId, bool loadImages, IReadOnlySet<string> hubIds, CancellationToken ct)
     {
         var filter = clusterId is null ? "" : " WHERE m.cluster_id = $c";
         var ads = new List<ReportAd>();
@@ -107,9 +107,9 @@ internal sealed class CaseReportReader : IDisposable
                 var id = type + ":" + value;
                 if (!entities.ContainsKey(id))
                 {
-                    var (adCount, clusterCount) = entityStats.GetValueOrDefault(rowId);
+                    var clusterCount = entityStats.GetValueOrDefault(rowId).Clusters;
                     var strong = EntityTypeNames.TryParse(type, out var et) && et.IsStrongLink();
-                    entities[id] = new ReportEntity(id, type, value, !strong || clusterCount > 1 || adCount > hubAds);
+                    entities[id] = new ReportEntity(id, type, value, !strong || clusterCount > 1 || hubIds.Contains(id));
                 }
 
                 if (links.Add((adKey, id)))
