@@ -38,10 +38,12 @@ public sealed class AdReader
     {
         var lineNo = 0;
         long row = 0;
-        while (reader.ReadLine() is { } line)
+        // Bounded: a line over the limit is consumed but only its first characters are kept, so it cannot exhaust memory.
+        var lines = new BoundedLineReader(reader, _options.MaxRowChars + 1);
+        while (lines.TryRead(out var line, out var length))
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (length == line.Length && string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
@@ -51,7 +53,9 @@ public sealed class AdReader
                 continue;
             }
 
-            yield return ParseJsonLine(line, fileName, lineNo);
+            yield return length > _options.MaxRowChars
+                ? Fail(fileName, lineNo, null, $"row is {length:N0} characters, over the limit of {_options.MaxRowChars:N0}")
+                : ParseJsonLine(line, fileName, lineNo);
         }
     }
 
