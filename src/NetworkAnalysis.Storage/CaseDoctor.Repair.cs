@@ -74,6 +74,9 @@ public static partial class CaseDoctor
     private static DoctorRepairResult Salvage(string full, string output, List<string> notes, CancellationToken ct)
     {
         using var source = OpenReadOnly(full);
+        // Without this SQLite refuses a file shorter than its header's page count outright; with it, the pages
+        // that are present stay readable. The connection is read-only, so nothing can be written through it.
+        CaseStore.Execute(source, "PRAGMA writable_schema = ON;");
         var schema = ReadSchema(source, notes);
         var recovered = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var damaged = new SortedDictionary<string, long>(StringComparer.Ordinal);
