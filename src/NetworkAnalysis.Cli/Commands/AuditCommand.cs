@@ -29,8 +29,11 @@ internal static class AuditCommand
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    intact = result.IsIntact, entries = result.Entries, head = result.HeadHash,
-                    first_broken = result.FirstBrokenSequence, problem = result.Problem,
+                    intact = result.IsIntact,
+                    entries = result.Entries,
+                    head = result.HeadHash,
+                    first_broken = result.FirstBrokenSequence,
+                    problem = result.Problem,
                 }));
             }
             else if (result.IsIntact)
@@ -61,8 +64,14 @@ internal static class AuditCommand
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new
                 {
-                    seq = e.Sequence, at = e.At, actor = e.Actor, action = e.Action, target = e.Target, details = e.Details,
-                    prev_hash = e.PreviousHash, hash = e.Hash,
+                    seq = e.Sequence,
+                    at = e.At,
+                    actor = e.Actor,
+                    action = e.Action,
+                    target = e.Target,
+                    details = e.Details,
+                    prev_hash = e.PreviousHash,
+                    hash = e.Hash,
                 })));
                 return ExitCodes.Success;
             }

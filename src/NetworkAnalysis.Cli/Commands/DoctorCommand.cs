@@ -38,13 +38,19 @@ internal static class DoctorCommand
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
-                    path = report.Path, healthy = report.Healthy, damaged = report.Damaged,
+                    path = report.Path,
+                    healthy = report.Healthy,
+                    damaged = report.Damaged,
                     findings = report.Findings.Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), check = f.Check, message = f.Message }),
                     rows = report.TableRows,
                     repair = repaired is null ? null : new
                     {
-                        output = repaired.OutputPath, method = repaired.Method, rows = repaired.RowsRecovered,
-                        damaged_ranges = repaired.DamagedRanges, orphans_removed = repaired.OrphansRemoved, integrity_ok = repaired.IntegrityOk,
+                        output = repaired.OutputPath,
+                        method = repaired.Method,
+                        rows = repaired.RowsRecovered,
+                        damaged_ranges = repaired.DamagedRanges,
+                        orphans_removed = repaired.OrphansRemoved,
+                        integrity_ok = repaired.IntegrityOk,
                         notes = repaired.Notes,
                     },
                 }));
