@@ -12,10 +12,16 @@ public sealed class CaseAnalyzer
     public CaseAnalyzer(CaseStore store) => _store = store;
 
     /// <summary>Runs the analysis and returns what it found.</summary>
-    public AnalysisRunResult Analyze(CancellationToken ct = default)
+    /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
+    /// <param name="ct">Cancellation.</param>
+    public AnalysisRunResult Analyze(ClusteringOptions? options = null, CancellationToken ct = default)
     {
-        var options = new ClusteringOptions();
-        var runId = _store.BeginRun("analyze", new { clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree, resolution = options.Leiden.Resolution, seed = options.Leiden.Seed });
+        options ??= new ClusteringOptions();
+        var runId = _store.BeginRun("analyze", new
+        {
+            clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree,
+            quality = options.Leiden.Quality.ToString(), resolution = options.Leiden.Resolution, seed = options.Leiden.Seed,
+        });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
         var snapshot = _store.LoadSnapshot(ct);
