@@ -13,6 +13,7 @@ internal static class NetanApp
         root.Options.Add(GlobalOptions.Case);
         root.Options.Add(GlobalOptions.Quiet);
         root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(CliAudit.Analyst);
         // One line per command; each command lives in its own file under Commands/.
         root.Subcommands.Add(DemoCommand.Create(ctx));
         root.Subcommands.Add(GenerateCommand.Create(ctx));
@@ -22,6 +23,8 @@ internal static class NetanApp
         root.Subcommands.Add(LookupCommand.Create(ctx));
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
+        root.Subcommands.Add(DoctorCommand.Create(ctx));
+        root.Subcommands.Add(AuditCommand.Create(ctx));
         root.Subcommands.Add(HubsCommand.Create(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(ReportCommand.Create(ctx));
@@ -63,6 +66,14 @@ internal static class NetanApp
         catch (OperationCanceledException)
         {
             await ctx.Error.WriteLineAsync("netan: cancelled; committed work is kept and the next run resumes it");
+            return ExitCodes.Failure;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Never a stack trace: a full disk or a damaged file gets one line and the way forward.
+            await ctx.Error.WriteLineAsync("netan: " + (ex.SqliteErrorCode == 13
+                ? $"the disk holding the case file is full ({ex.Message}); committed work is kept: free space and run again"
+                : $"case file error: {ex.Message} (run `netan doctor`)"));
             return ExitCodes.Failure;
         }
         catch (IOException ex)

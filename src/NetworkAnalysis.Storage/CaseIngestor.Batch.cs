@@ -7,6 +7,8 @@ namespace NetworkAnalysis.Storage;
 
 public sealed partial class CaseIngestor
 {
+    private const int SqliteFull = 13;
+
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private Extracted?[] ExtractAll(List<AdReadItem> batch) =>
@@ -18,6 +20,13 @@ public sealed partial class CaseIngestor
         try
         {
             WriteTransaction(sourceId, batch, extracted, totals);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
+        {
+            _entityIds = null;
+            throw new IOException(
+                $"the disk holding the case file {_store.Path} is full (SQLite: {ex.Message}). The batch being written was rolled back; "
+                + $"the {totals.Rows:N0} rows this run committed before it are kept. Free some space, then run the same `netan ingest` again to resume.", ex);
         }
         catch
         {

@@ -32,6 +32,7 @@ public sealed partial class CaseIngestor
     /// <param name="progress">Receives the fraction of the file's bytes read, in [0,1].</param>
     /// <param name="ct">Cancellation; work committed so far stays and is resumed next time.</param>
     /// <exception cref="CaseStoreException">The file is missing or its format unknown.</exception>
+    /// <exception cref="IOException">The input cannot be read, or the disk holding the case is full (committed batches are kept).</exception>
     public IngestResult Ingest(string path, IngestOptions? options = null, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         options ??= new IngestOptions();
@@ -127,6 +128,11 @@ public sealed partial class CaseIngestor
             catch (AggregateException) when (stop.IsCancellationRequested)
             {
                 // The producer stopped because the writer failed or the run was cancelled; that error wins.
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                // The reader failed (an I/O error on the input, say): surface its own exception, not the wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
             }
         }
 

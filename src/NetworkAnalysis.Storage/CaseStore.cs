@@ -30,7 +30,13 @@ public sealed partial class CaseStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = System.IO.Path.GetFullPath(path);
-        var exists = File.Exists(full);
+        // A zero-byte file is a truncated case (or a fresh placeholder when creating); any other damage is named.
+        var exists = File.Exists(full) && (new FileInfo(full).Length > 0 || !create);
+        if (exists)
+        {
+            CaseFileHeader.ThrowIfDamaged(full, path);
+        }
+
         if (!exists && !create)
         {
             throw new CaseStoreException($"case file not found: {path} (run `netan ingest` or `netan demo` first, or pass --case)");
@@ -115,6 +121,7 @@ public sealed partial class CaseStore : IDisposable
 
         using var tx = _connection.BeginTransaction();
         Execute(_connection, CaseSchema.Create, tx);
+        Execute(_connection, AuditSchema, tx);
         using (var cmd = _connection.CreateCommand())
         {
             cmd.Transaction = tx;

@@ -36,6 +36,7 @@ internal static class AnalyzeCommand
             }
 
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            CliAudit.Record(store, parse, "analyze", store.Path);
             var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze(options));
             if (parse.GetValue(GlobalOptions.Json))
             {

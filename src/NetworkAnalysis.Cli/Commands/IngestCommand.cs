@@ -42,6 +42,7 @@ internal static class IngestCommand
                 Format = parse.GetValue(format),
             };
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!, create: true);
+            CliAudit.Record(store, parse, "ingest", string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)));
             var results = Run(ctx, store, parse.GetValue(files)!, options, parse.GetValue(GlobalOptions.Quiet));
             if (parse.GetValue(GlobalOptions.Json))
             {

@@ -38,10 +38,12 @@ public sealed class AdReader
     {
         var lineNo = 0;
         long row = 0;
-        while (reader.ReadLine() is { } line)
+        // Bounded: a line over the limit is consumed but only its first characters are kept, so it cannot exhaust memory.
+        var lines = new BoundedLineReader(reader, _options.MaxRowChars + 1);
+        while (lines.TryRead(out var line, out var length))
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (length == line.Length && string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
@@ -51,7 +53,9 @@ public sealed class AdReader
                 continue;
             }
 
-            yield return ParseJsonLine(line, fileName, lineNo);
+            yield return length > _options.MaxRowChars
+                ? Fail(fileName, lineNo, null, $"row is {length:N0} characters, over the limit of {_options.MaxRowChars:N0}")
+                : ParseJsonLine(line, fileName, lineNo);
         }
     }
 
@@ -65,40 +69,57 @@ public sealed class AdReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 32 });
+            doc = JsonDocument.Parse(JsonSurrogates.Repair(line), new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException ex)
         {
             return Fail(fileName, lineNo, null, "invalid JSON: " + ex.Message);
         }
+        catch (ArgumentException ex)
+        {
+            return Fail(fileName, lineNo, null, "invalid text: " + ex.Message);
+        }
 
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            try
             {
-                return Fail(fileName, lineNo, null, "expected a JSON object per line");
+                return ReadJsonObject(doc, line, fileName, lineNo);
             }
-
-            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            var count = 0;
-            foreach (var property in doc.RootElement.EnumerateObject())
+            catch (InvalidOperationException ex)
             {
-                if (++count > _options.MaxColumns)
-                {
-                    return Fail(fileName, lineNo, null, $"more than {_options.MaxColumns} fields");
-                }
-
-                fields[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    JsonValueKind.Array => string.Join(';', property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                    _ => property.Value.GetRawText(),
-                };
+                // System.Text.Json refuses text it cannot turn into a string; the row is reported, never a crash.
+                return Fail(fileName, lineNo, null, "unreadable JSON text: " + ex.Message);
             }
-
-            return Build(fields, line, fileName, lineNo);
         }
+    }
+
+    private AdReadItem ReadJsonObject(JsonDocument doc, string line, string fileName, int lineNo)
+    {
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(fileName, lineNo, null, "expected a JSON object per line");
+        }
+
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        foreach (var property in doc.RootElement.EnumerateObject())
+        {
+            if (++count > _options.MaxColumns)
+            {
+                return Fail(fileName, lineNo, null, $"more than {_options.MaxColumns} fields");
+            }
+
+            fields[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.Array => string.Join(';', property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+                _ => property.Value.GetRawText(),
+            };
+        }
+
+        return Build(fields, line, fileName, lineNo);
     }
 
     private IEnumerable<AdReadItem> ReadDelimited(TextReader reader, string fileName, char delimiter, long skipRows)

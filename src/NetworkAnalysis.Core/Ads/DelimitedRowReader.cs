@@ -16,53 +16,57 @@ internal readonly record struct DelimitedRecord(int Line, string[]? Fields, stri
 /// </remarks>
 internal sealed class DelimitedRowReader
 {
-    private readonly TextReader _reader;
+    private readonly BoundedLineReader _reader;
     private readonly char _delimiter;
     private readonly int _maxRecordChars;
     private readonly int _maxFields;
-    private readonly LinkedList<(int Line, string Text)> _pushback = new();
+    private readonly LinkedList<(int Line, string Text, long Length)> _pushback = new();
     private int _lineNo;
 
     public DelimitedRowReader(TextReader reader, char delimiter, int maxRecordChars, int maxFields)
     {
-        _reader = reader;
+        // Bounded: a line over the limit is consumed but only its first characters are kept, so it cannot exhaust memory.
+        _reader = new BoundedLineReader(reader, maxRecordChars + 1);
         _delimiter = delimiter;
         _maxRecordChars = maxRecordChars;
         _maxFields = maxFields;
     }
 
-    private bool NextLine(out int line, out string text)
+    private bool NextLine(out int line, out string text, out long length)
     {
         if (_pushback.First is { } node)
         {
             _pushback.RemoveFirst();
-            (line, text) = node.Value;
+            (line, text, length) = node.Value;
             return true;
         }
 
-        var read = _reader.ReadLine();
-        if (read is null)
+        if (!_reader.TryRead(out text, out length))
         {
             line = 0;
-            text = "";
             return false;
         }
 
         line = ++_lineNo;
-        text = read;
         return true;
     }
 
     public IEnumerable<DelimitedRecord> ReadAll()
     {
-        while (NextLine(out var startLine, out var text))
+        while (NextLine(out var startLine, out var text, out var length))
         {
-            if (text.Length == 0)
+            if (length == 0)
             {
                 continue;
             }
 
-            var consumed = new List<(int, string)> { (startLine, text) };
+            if (length > _maxRecordChars)
+            {
+                yield return new DelimitedRecord(startLine, null, text[..Math.Min(text.Length, 200)], $"row is {length:N0} characters, over the limit of {_maxRecordChars:N0}");
+                continue;
+            }
+
+            var consumed = new List<(int, string, long)> { (startLine, text, length) };
             var fields = new List<string>();
             var field = new StringBuilder();
             var raw = new StringBuilder(text);
@@ -129,13 +133,13 @@ internal sealed class DelimitedRowReader
                     break;
                 }
 
-                if (!NextLine(out var nextLine, out current))
+                if (!NextLine(out var nextLine, out current, out var nextLength))
                 {
                     error = "quote opened here is never closed (unbalanced quote)";
                     break;
                 }
 
-                consumed.Add((nextLine, current));
+                consumed.Add((nextLine, current, nextLength));
                 field.Append('\n');
                 raw.Append('\n').Append(current);
             }

@@ -12,6 +12,7 @@ internal sealed class CountryCodeValidator
 {
     private const int CacheLimit = 200_000;
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(5);
     private readonly Territory[] _territories;
     private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -31,8 +32,11 @@ internal sealed class CountryCodeValidator
             return cached;
         }
 
-        var valid = Match(nsn);
-        if (_cache.Count < CacheLimit)
+        var valid = Match(nsn, out var timedOut);
+        // A timeout says the thread was starved (inputs are at most 17 digits), not that the number is invalid:
+        // caching it would make one slow moment decide every later ad with this number, and ingests stop being
+        // reproducible (found by the kill-and-resume test, whose resumed runs start cold on a busy machine).
+        if (!timedOut && _cache.Count < CacheLimit)
         {
             _lookup.TryAdd(nsn, valid);
         }
@@ -40,8 +44,9 @@ internal sealed class CountryCodeValidator
         return valid;
     }
 
-    private bool Match(ReadOnlySpan<char> nsn)
+    private bool Match(ReadOnlySpan<char> nsn, out bool timedOut)
     {
+        timedOut = false;
         foreach (var t in _territories)
         {
             if (FictionalRanges.IsFictional(t.Id, nsn))
@@ -61,7 +66,16 @@ internal sealed class CountryCodeValidator
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            // Once more with a generous budget: on a bounded input only a starved thread gets here.
+            try
+            {
+                return Regex.IsMatch(nsn.ToString(), _regex.ToString(), _regex.Options, RetryTimeout);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                timedOut = true;
+                return false;
+            }
         }
     }
 }

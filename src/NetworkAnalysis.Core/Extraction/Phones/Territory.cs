@@ -64,7 +64,17 @@ internal sealed class Territory
         }
         catch (RegexMatchTimeoutException)
         {
-            return 0;
+            // Once more with a generous budget: a timeout on a short anchored prefix means a starved thread, and
+            // answering 0 would make the same ad's numbers depend on machine load.
+            try
+            {
+                var m = Regex.Match(digits.ToString(), regex.ToString(), regex.Options, TimeSpan.FromSeconds(5));
+                return m.Success ? m.Length : 0;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return 0;
+            }
         }
 
         return 0;

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using NetworkAnalysis.Storage;
+
+namespace NetworkAnalysis.Cli.Commands;
+
+/// <summary><c>netan doctor</c>: examines a case file for damage and, with <c>--repair</c>, writes a repaired copy.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var path = new Argument<string?>("case") { Description = "Case file (default: --case)", Arity = ArgumentArity.ZeroOrOne };
+        var repair = new Option<bool>("--repair") { Description = "Write a repaired copy beside the case (the original is never modified)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where --repair writes the copy (default: CASE.repaired)" };
+        var command = new Command("doctor", "Check a case file (header, integrity, references, audit chain) and optionally repair a copy; exit 0 healthy, 1 problems");
+        command.Arguments.Add(path);
+        command.Options.Add(repair);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(path) ?? parse.GetValue(GlobalOptions.Case)!;
+            if (!File.Exists(file))
+            {
+                throw new CliError($"case file not found: {file}");
+            }
+
+            var report = CaseDoctor.Examine(file);
+            var json = parse.GetValue(GlobalOptions.Json);
+            DoctorRepairResult? repaired = null;
+            if (parse.GetValue(repair) && !report.Healthy)
+            {
+                repaired = CaseDoctor.Repair(file, parse.GetValue(output) ?? file + ".repaired");
+                using var copy = CaseStore.Open(repaired.OutputPath);
+                CliAudit.Record(copy, parse, "repair", Path.GetFullPath(file), $"{repaired.Method}; integrity {(repaired.IntegrityOk ? "ok" : "failed")}");
+            }
+
+            if (json)
+            {
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    path = report.Path,
+                    healthy = report.Healthy,
+                    damaged = report.Damaged,
+                    findings = report.Findings.Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), check = f.Check, message = f.Message }),
+                    rows = report.TableRows,
+                    repair = repaired is null ? null : new
+                    {
+                        output = repaired.OutputPath,
+                        method = repaired.Method,
+                        rows = repaired.RowsRecovered,
+                        damaged_ranges = repaired.DamagedRanges,
+                        orphans_removed = repaired.OrphansRemoved,
+                        integrity_ok = repaired.IntegrityOk,
+                        notes = repaired.Notes,
+                    },
+                }));
+            }
+            else
+            {
+                Print(ctx, report, repaired);
+            }
+
+            return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static void Print(CliContext ctx, DoctorReport report, DoctorRepairResult? repaired)
+    {
+        foreach (var f in report.Findings)
+        {
+            var label = f.Severity switch
+            {
+                DoctorSeverity.Info => "ok     ",
+                DoctorSeverity.Warning => "WARNING",
+                DoctorSeverity.Error => "ERROR  ",
+                _ => throw new ArgumentOutOfRangeException(nameof(report), f.Severity, "unknown severity"),
+            };
+            ctx.Out.WriteLine($"{label} {f.Check}: {LogText.Safe(f.Message, 400)}");
+        }
+
+        if (report.TableRows.Count > 0)
+        {
+            ctx.Out.WriteLine("rows: " + string.Join(", ", report.TableRows.Select(t => $"{t.Key} {t.Value:N0}")));
+        }
+
+        ctx.Out.WriteLine(report.Healthy ? "The case is healthy." : report.Damaged
+            ? $"The case is damaged.{(repaired is null ? " Run `netan doctor --repair` to write a repaired copy (the original stays as it is)." : "")}"
+            : "The case opens but needs attention (see the warnings).");
+        if (repaired is null)
+        {
+            return;
+        }
+
+        ctx.Out.WriteLine($"Repaired copy ({repaired.Method}): {repaired.OutputPath}; integrity {(repaired.IntegrityOk ? "ok" : "STILL FAILING")}");
+        ctx.Out.WriteLine("rows recovered: " + string.Join(", ", repaired.RowsRecovered.Select(t => $"{t.Key} {t.Value:N0}")));
+        foreach (var note in repaired.Notes)
+        {
+            ctx.Out.WriteLine("- " + note);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+
+namespace NetworkAnalysis.Core.Ads;
+
+/// <summary>Replaces unpaired UTF-16 surrogates in a JSON line, escaped (<c>\ud800</c>) or raw, with U+FFFD.</summary>
+/// <remarks>
+/// JSON allows <c>\ud800</c> on its own, but System.Text.Json refuses to turn it into a string, so one such escape
+/// would lose the whole ad. Replacing it keeps the ad, the same way invalid UTF-8 bytes are decoded to U+FFFD.
+/// Linear in the line's length; returns the line itself when there is nothing to replace.
+/// </remarks>
+internal static class JsonSurrogates
+{
+    public static string Repair(string line)
+    {
+        if (!NeedsRepair(line))
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '\\' && i + 1 < line.Length)
+            {
+                if (line[i + 1] == 'u' && TryEscape(line, i, out var unit))
+                {
+                    if (char.IsHighSurrogate(unit) && TryEscape(line, i + 6, out var low) && char.IsLowSurrogate(low))
+                    {
+                        sb.Append(line, i, 12);
+                        i += 11;
+                    }
+                    else if (char.IsSurrogate(unit))
+                    {
+                        sb.Append("\\ufffd");
+                        i += 5;
+                    }
+                    else
+                    {
+                        sb.Append(line, i, 6);
+                        i += 5;
+                    }
+                }
+                else if (char.IsSurrogate(line[i + 1]))
+                {
+                    // A backslash before a raw surrogate: keep the backslash, let the next round judge the surrogate.
+                    sb.Append(c);
+                }
+                else
+                {
+                    // Any other escape, including an escaped backslash, is two characters kept as they are.
+                    sb.Append(c).Append(line[i + 1]);
+                    i++;
+                }
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
+            {
+                sb.Append(c).Append(line[i + 1]);
+                i++;
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool NeedsRepair(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (char.IsSurrogate(c) || (c == '\\' && i + 2 < line.Length && line[i + 1] == 'u' && line[i + 2] is 'd' or 'D'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryEscape(string line, int at, out char unit)
+    {
+        unit = '\0';
+        if (at + 6 > line.Length || line[at] != '\\' || line[at + 1] != 'u')
+        {
+            return false;
+        }
+
+        if (!ushort.TryParse(line.AsSpan(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        unit = (char)value;
+        return true;
+    }
+}

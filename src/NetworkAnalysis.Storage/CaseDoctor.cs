@@ -1,0 +1,237 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NetworkAnalysis.Storage;
+
+/// <summary>Examines a case file for damage (truncation, corrupt pages, broken references, a tampered audit log) and repairs a copy.</summary>
+/// <remarks>
+/// Examining never writes to the case: it is opened read-only. Repairing writes a new file beside it and leaves the
+/// damaged original untouched as evidence; the user swaps them after reading the repair's notes.
+/// </remarks>
+public static partial class CaseDoctor
+{
+    private const int MaxMessages = 20;
+
+    /// <summary>Runs every check on the case file at <paramref name="path"/>.</summary>
+    public static DoctorReport Examine(string path, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var findings = new List<DoctorFinding>();
+        var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        if (!File.Exists(full))
+        {
+            findings.Add(new(DoctorSeverity.Error, "file", $"{path} does not exist"));
+            return new DoctorReport(path, findings, rows);
+        }
+
+        var header = CaseFileHeader.Read(full);
+        if (header.Problem is { } problem)
+        {
+            findings.Add(new(DoctorSeverity.Error, "header", problem));
+        }
+        else
+        {
+            findings.Add(new(DoctorSeverity.Info, "header", $"SQLite file of {header.Length:N0} bytes, {header.PageSize:N0}-byte pages"));
+        }
+
+        var wal = new FileInfo(full + "-wal");
+        if (wal.Exists && wal.Length > 0)
+        {
+            findings.Add(new(DoctorSeverity.Info, "wal",
+                $"a write-ahead log of {wal.Length:N0} bytes is beside the file: the last writer did not close cleanly (killed or crashed); its committed transactions are replayed on the next open"));
+        }
+
+        if (header.PageSize == 0)
+        {
+            return new DoctorReport(path, findings, rows);
+        }
+
+        try
+        {
+            using var connection = OpenReadOnly(full);
+            CheckIntegrity(connection, findings, ct);
+            CheckForeignKeys(connection, findings);
+            var tables = CheckSchema(connection, findings);
+            CountRows(connection, tables, rows, findings, ct);
+            if (tables.Contains("audit"))
+            {
+                CheckAudit(connection, findings);
+            }
+
+            if (tables.Contains("sources"))
+            {
+                CheckSources(connection, findings);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            findings.Add(new(DoctorSeverity.Error, "integrity", $"SQLite cannot read the file: {ex.Message}"));
+        }
+
+        return new DoctorReport(path, findings, rows);
+    }
+
+    internal static SqliteConnection OpenReadOnly(string full)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void CheckIntegrity(SqliteConnection connection, List<DoctorFinding> findings, CancellationToken ct)
+    {
+        var messages = new List<string>();
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA integrity_check({MaxMessages});";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                ct.ThrowIfCancellationRequested();
+                messages.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+            }
+        }
+        catch (SqliteException ex)
+        {
+            findings.Add(new(DoctorSeverity.Error, "integrity", $"integrity_check could not finish: {ex.Message}"));
+            return;
+        }
+
+        if (messages is ["ok"])
+        {
+            findings.Add(new(DoctorSeverity.Info, "integrity", "integrity_check: ok"));
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            findings.Add(new(DoctorSeverity.Error, "integrity", message));
+        }
+    }
+
+    private static void CheckForeignKeys(SqliteConnection connection, List<DoctorFinding> findings)
+    {
+        var orphans = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA foreign_key_check;";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = $"{r.GetString(0)} -> {r.GetString(2)}";
+                orphans[key] = orphans.GetValueOrDefault(key) + 1;
+            }
+        }
+        catch (SqliteException ex)
+        {
+            findings.Add(new(DoctorSeverity.Error, "foreign-keys", $"foreign_key_check could not finish: {ex.Message}"));
+            return;
+        }
+
+        foreach (var (link, count) in orphans)
+        {
+            findings.Add(new(DoctorSeverity.Warning, "foreign-keys", $"{count:N0} rows break the reference {link} (the row they point to is missing)"));
+        }
+
+        if (orphans.Count == 0)
+        {
+            findings.Add(new(DoctorSeverity.Info, "foreign-keys", "foreign_key_check: ok"));
+        }
+    }
+
+    private static HashSet<string> CheckSchema(SqliteConnection connection, List<DoctorFinding> findings)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        if (!tables.Contains("meta"))
+        {
+            findings.Add(new(DoctorSeverity.Error, "schema", "this SQLite database has no meta table: it is not a NetworkAnalysis case file"));
+            return tables;
+        }
+
+        using var version = connection.CreateCommand();
+        version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version';";
+        var v = version.ExecuteScalar() as string;
+        findings.Add(v is null
+            ? new(DoctorSeverity.Warning, "schema", "the meta table records no schema_version")
+            : int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > CaseSchema.Version
+                ? new(DoctorSeverity.Warning, "schema", $"written by a newer NetworkAnalysis (schema {v}, this build knows {CaseSchema.Version})")
+                : new(DoctorSeverity.Info, "schema", $"NetworkAnalysis case, schema version {v}"));
+        return tables;
+    }
+
+    private static void CountRows(SqliteConnection connection, HashSet<string> tables, SortedDictionary<string, long> rows, List<DoctorFinding> findings, CancellationToken ct)
+    {
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT count(*) FROM {Quote(table)};";
+                rows[table] = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            catch (SqliteException ex)
+            {
+                findings.Add(new(DoctorSeverity.Error, "tables", $"table {table} cannot be read to the end: {ex.Message}"));
+            }
+        }
+    }
+
+    private static void CheckAudit(SqliteConnection connection, List<DoctorFinding> findings)
+    {
+        var entries = new List<AuditEntry>();
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq;";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                entries.Add(new AuditEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetString(7)));
+            }
+        }
+        catch (SqliteException ex)
+        {
+            findings.Add(new(DoctorSeverity.Error, "audit", $"the audit log cannot be read: {ex.Message}"));
+            return;
+        }
+
+        var result = AuditChain.Verify(entries);
+        findings.Add(result.IsIntact
+            ? new(DoctorSeverity.Info, "audit", $"audit chain intact: {result.Entries:N0} entries{(result.HeadHash is { } h ? ", head " + h : "")}")
+            : new(DoctorSeverity.Error, "audit", $"audit chain broken at entry {result.FirstBrokenSequence}: {result.Problem}"));
+    }
+
+    private static void CheckSources(SqliteConnection connection, List<DoctorFinding> findings)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT path, rows_read FROM sources WHERE completed_at IS NULL ORDER BY id;";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            findings.Add(new(DoctorSeverity.Warning, "ingest",
+                $"the ingest of {r.GetString(0)} stopped after {r.GetInt64(1):N0} rows: run `netan ingest` on it again to resume"));
+        }
+    }
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
