@@ -11,7 +11,7 @@ public static class Redactor
     /// <summary>The masking character.</summary>
     public const char MaskChar = '*';
 
-    /// <summary>Masks <paramref name="value"/>, keeping its last 2-4 letters/digits (a quarter of them, at least 2, at most 4).</summary>
+    /// <summary>Masks <paramref name="value"/>, keeping its last 2-4 letters/digits (see <see cref="VisibleCount"/>).</summary>
     public static string Mask(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -29,7 +29,14 @@ public static class Redactor
     }
 
     /// <summary>Number of trailing letters/digits left visible for a value with <paramref name="alphanumerics"/> of them.</summary>
-    public static int VisibleCount(int alphanumerics) => alphanumerics <= 3 ? 0 : Math.Clamp(alphanumerics / 4, 2, 4);
+    /// <remarks>0 for up to 3, 2 for 4-5, 3 for 6-8, 4 for 9 or more, so at least half is always masked.</remarks>
+    public static int VisibleCount(int alphanumerics) => alphanumerics switch
+    {
+        <= 3 => 0,
+        <= 5 => 2,
+        <= 8 => 3,
+        _ => 4,
+    };
 
     private static void MaskInPlace(Span<char> chars)
     {
