@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using NetworkAnalysis.Core.Generation;
+using NetworkAnalysis.Storage;
+using Spectre.Console;
+
+namespace NetworkAnalysis.Cli.Commands;
+
+/// <summary><c>netan bench</c>: generates a corpus and times each pipeline stage, with throughput and peak memory.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var ads = new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 100_000 };
+        var keep = new Option<string?>("--keep") { Description = "Keep the corpus and case in this folder (default: a temporary folder, deleted)" };
+        var command = new Command("bench", "Time generate, ingest (read + extract + store) and analyze on a synthetic corpus");
+        command.Options.Add(ads);
+        command.Options.Add(GenerateCommand.Seed);
+        command.Options.Add(keep);
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(ads);
+            var folder = parse.GetValue(keep) ?? Path.Combine(Path.GetTempPath(), "netan-bench-" + Environment.ProcessId);
+            var temporary = parse.GetValue(keep) is null;
+            try
+            {
+                var stages = Measure(n, parse.GetValue(GenerateCommand.Seed), folder);
+                Report(ctx, n, stages, parse.GetValue(GlobalOptions.Json));
+            }
+            finally
+            {
+                if (temporary && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static List<(string Stage, double Seconds)> Measure(int n, int seed, string folder)
+    {
+        var stages = new List<(string, double)>();
+        var watch = Stopwatch.StartNew();
+        var (adsPath, _) = GenerateCommand.Write(new CorpusOptions { Ads = n, Seed = seed }, folder);
+        stages.Add(("generate", watch.Elapsed.TotalSeconds));
+        var casePath = Path.Combine(folder, "bench.case");
+        File.Delete(casePath);
+        using var store = CaseStore.Open(casePath, create: true);
+        watch.Restart();
+        var ingest = new CaseIngestor(store).Ingest(adsPath);
+        stages.Add(("ingest (read, extract, store)", watch.Elapsed.TotalSeconds));
+        watch.Restart();
+        var analysis = new CaseAnalyzer(store).Analyze();
+        stages.Add(("analyze (load, cluster, save)", watch.Elapsed.TotalSeconds));
+        foreach (var (name, ms) in analysis.TimingsMs)
+        {
+            stages.Add(("  " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000));
+        }
+
+        if (ingest.AdsAdded != n)
+        {
+            throw new CliError($"bench: expected {n} ads ingested, got {ingest.AdsAdded}", ExitCodes.Failure);
+        }
+
+        return stages;
+    }
+
+    private static void Report(CliContext ctx, int n, List<(string Stage, double Seconds)> stages, bool json)
+    {
+        var pipeline = stages.Where(s => !s.Stage.StartsWith(' ') && s.Stage != "generate").Sum(s => s.Seconds);
+        var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+        if (json)
+        {
+            ctx.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                ads = n, stages = stages.Select(s => new { stage = s.Stage.Trim(), seconds = s.Seconds }),
+                pipeline_seconds = pipeline, ads_per_second = n / pipeline, peak_working_set_mb = peakMb,
+            }));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage").AddColumn(new TableColumn("Seconds").RightAligned()).AddColumn(new TableColumn("Ads/s").RightAligned());
+        foreach (var (stage, seconds) in stages)
+        {
+            table.AddRow(Markup.Escape(stage), seconds.ToString("0.00"), seconds > 0 && !stage.StartsWith(' ') ? (n / seconds).ToString("N0") : "");
+        }
+
+        table.AddRow("[bold]pipeline (ingest + analyze)[/]", $"[bold]{pipeline:0.00}[/]", $"[bold]{n / pipeline:N0}[/]");
+        ctx.Console.Write(table);
+        ctx.Console.MarkupLineInterpolated($"{n:N0} ads; peak working set {peakMb:N0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+    }
+}

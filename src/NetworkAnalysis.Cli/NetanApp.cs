@@ -1,0 +1,73 @@
+using System.CommandLine;
+using NetworkAnalysis.Cli.Commands;
+using NetworkAnalysis.Storage;
+
+namespace NetworkAnalysis.Cli;
+
+/// <summary>Builds the <c>netan</c> command tree and runs it with the exit-code and error conventions.</summary>
+internal static class NetanApp
+{
+    public static RootCommand Build(CliContext ctx)
+    {
+        var root = new RootCommand("netan: link classified ads into poster networks, score them and report on them.");
+        root.Options.Add(GlobalOptions.Case);
+        root.Options.Add(GlobalOptions.Quiet);
+        root.Options.Add(GlobalOptions.Json);
+        // One line per command; each command lives in its own file under Commands/.
+        root.Subcommands.Add(DemoCommand.Create(ctx));
+        root.Subcommands.Add(GenerateCommand.Create(ctx));
+        root.Subcommands.Add(IngestCommand.Create(ctx));
+        root.Subcommands.Add(AnalyzeCommand.Create(ctx));
+        root.Subcommands.Add(ClustersCommand.Create(ctx));
+        root.Subcommands.Add(LookupCommand.Create(ctx));
+        root.Subcommands.Add(EvaluateCommand.Create(ctx));
+        root.Subcommands.Add(BenchCommand.Create(ctx));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
+    {
+        var root = Build(ctx);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await ctx.Error.WriteLineAsync("netan: " + error.Message);
+            }
+
+            await ctx.Error.WriteLineAsync("Try 'netan --help'.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (CliError ex)
+        {
+            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            return ex.ExitCode;
+        }
+        catch (CaseStoreException ex)
+        {
+            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await ctx.Error.WriteLineAsync("netan: cancelled; committed work is kept and the next run resumes it");
+            return ExitCodes.Failure;
+        }
+        catch (IOException ex)
+        {
+            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            return ExitCodes.UsageOrInput;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace NetworkAnalysis.Storage;
+
+/// <summary>What one analysis run did.</summary>
+/// <param name="RunId">The run's ID in the case.</param>
+/// <param name="Ads">Ads clustered.</param>
+/// <param name="Entities">Entities in the graph.</param>
+/// <param name="Clusters">Clusters found.</param>
+/// <param name="TimingsMs">Per-stage wall time in milliseconds.</param>
+public sealed record AnalysisRunResult(long RunId, int Ads, int Entities, int Clusters, IReadOnlyDictionary<string, double> TimingsMs);

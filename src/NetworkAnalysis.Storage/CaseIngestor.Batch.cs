@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Core.Ads;
+using NetworkAnalysis.Core.Extraction;
+
+namespace NetworkAnalysis.Storage;
+
+public sealed partial class CaseIngestor
+{
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    private void WriteBatch(long sourceId, List<AdReadItem> batch, Totals totals)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
+        var extracted = batch
+            .AsParallel().AsOrdered()
+            .Select(item => item.Ad is { } ad ? Extract(ad) : ((List<Mention>, IReadOnlyList<AttributeMention>)?)null)
+            .ToArray();
+        try
+        {
+            WriteTransaction(sourceId, batch, extracted, totals);
+        }
+        catch
+        {
+            // The transaction rolled back: entity IDs cached during it may not exist.
+            _entityIds = null;
+            throw;
+        }
+    }
+
+    private (List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes) Extract(Ad ad)
+    {
+        var result = _extractor.Extract(ad.Text, ad.Country);
+        var entities = new List<Mention>(result.Entities);
+        if (!string.IsNullOrWhiteSpace(ad.Poster))
+        {
+            var account = (ad.Site + ":" + ad.Poster.Trim()).ToLowerInvariant();
+            entities.Add(new Mention(EntityType.Poster, account, ad.Poster, -1, -1, 1.0, "field:poster"));
+        }
+
+        foreach (var hash in ad.ImageHashes)
+        {
+            if (hash.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) && hash.Length == 71
+                && !hash.AsSpan(7).ContainsAnyExcept(HexDigits))
+            {
+                entities.Add(new Mention(EntityType.Image, hash[7..].ToLowerInvariant(), hash, -1, -1, 1.0, "field:image_hashes"));
+            }
+        }
+
+        return (entities, result.Attributes);
+    }
+
+    private void WriteTransaction(long sourceId, List<AdReadItem> batch, (List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes)?[] extracted, Totals totals)
+    {
+        using var tx = _store.Connection.BeginTransaction();
+        using var insertAd = _store.Command("""
+            INSERT OR IGNORE INTO ads(site, ad_id, ad_key, source_id, line, posted_at, city, region, country, title, body, text,
+                                      poster, images, image_hashes, price, age, attributes, raw)
+            VALUES ($site, $id, $key, $src, $line, $posted, $city, $region, $country, $title, $body, $text,
+                    $poster, $images, $hashes, $price, $age, $attrs, $raw) RETURNING id;
+            """, tx);
+        Bind(insertAd, "$site", "$id", "$key", "$src", "$line", "$posted", "$city", "$region", "$country", "$title", "$body",
+            "$text", "$poster", "$images", "$hashes", "$price", "$age", "$attrs", "$raw");
+        using var insertEntity = _store.Command("INSERT INTO entities(type, value) VALUES ($t, $v) RETURNING id;", tx);
+        Bind(insertEntity, "$t", "$v");
+        using var insertMention = _store.Command(
+            "INSERT INTO mentions(ad, entity, start, end, raw, extractor, confidence) VALUES ($a, $e, $s, $n, $r, $x, $c);", tx);
+        Bind(insertMention, "$a", "$e", "$s", "$n", "$r", "$x", "$c");
+        using var insertAttribute = _store.Command(
+            "INSERT INTO ad_attributes(ad, kind, value, start, end, raw) VALUES ($a, $k, $v, $s, $n, $r);", tx);
+        Bind(insertAttribute, "$a", "$k", "$v", "$s", "$n", "$r");
+        using var insertError = _store.Command(
+            "INSERT OR IGNORE INTO ingest_errors(source_id, line, field, message) VALUES ($src, $line, $field, $msg);", tx);
+        Bind(insertError, "$src", "$line", "$field", "$msg");
+
+        long added = 0, duplicates = 0, failed = 0, mentions = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Error is { } error)
+            {
+                failed++;
+                Set(insertError, sourceId, error.Line, Db(error.Field), error.Message);
+                insertError.ExecuteNonQuery();
+                continue;
+            }
+
+            var ad = batch[i].Ad!;
+            Set(insertAd, ad.Site, ad.Id, ad.Key, sourceId, ad.Line,
+                Db(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+                Db(ad.City), Db(ad.Region), Db(ad.Country), Db(ad.Title), Db(ad.Body), ad.Text, Db(ad.Poster),
+                Db(ad.Images.Count == 0 ? null : string.Join(';', ad.Images)),
+                Db(ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes)),
+                ad.Price is { } p ? (object)(double)p : DBNull.Value, ad.Age is { } a ? a : DBNull.Value,
+                Db(AttributesJson(ad.Attributes)), ad.RawRow);
+            var adRowId = insertAd.ExecuteScalar();
+            if (adRowId is null)
+            {
+                duplicates++;
+                continue;
+            }
+
+            added++;
+            var (entities, attributes) = extracted[i]!.Value;
+            foreach (var m in entities)
+            {
+                var entityId = EntityId(insertEntity, m.Type, m.Value);
+                Set(insertMention, adRowId, entityId, m.Start < 0 ? DBNull.Value : m.Start, m.End < 0 ? DBNull.Value : m.End,
+                    m.Raw, m.Extractor, m.Confidence);
+                insertMention.ExecuteNonQuery();
+                mentions++;
+            }
+
+            foreach (var attr in attributes)
+            {
+                Set(insertAttribute, adRowId, attr.Kind.ToString().ToLowerInvariant(), attr.Value, attr.Start, attr.End, attr.Raw);
+                insertAttribute.ExecuteNonQuery();
+            }
+        }
+
+        using (var progress = _store.Command("""
+            UPDATE sources SET rows_read = rows_read + $n, rows_added = rows_added + $a, rows_failed = rows_failed + $f WHERE id = $id;
+            """, tx))
+        {
+            progress.Parameters.AddWithValue("$n", batch.Count);
+            progress.Parameters.AddWithValue("$a", added);
+            progress.Parameters.AddWithValue("$f", failed);
+            progress.Parameters.AddWithValue("$id", sourceId);
+            progress.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        totals.Rows += batch.Count;
+        totals.Added += added;
+        totals.Duplicates += duplicates;
+        totals.Failed += failed;
+        totals.Mentions += mentions;
+    }
+
+    private long EntityId(SqliteCommand insertEntity, EntityType type, string value)
+    {
+        if (_entityIds!.TryGetValue((type, value), out var id))
+        {
+            return id;
+        }
+
+        Set(insertEntity, type.ToName(), value);
+        id = Convert.ToInt64(insertEntity.ExecuteScalar(), CultureInfo.InvariantCulture);
+        _entityIds[(type, value)] = id;
+        return id;
+    }
+
+    private static void Set(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i];
+        }
+    }
+}

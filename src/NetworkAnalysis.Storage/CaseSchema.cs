@@ -1,0 +1,93 @@
+namespace NetworkAnalysis.Storage;
+
+/// <summary>The case file's SQLite schema.</summary>
+/// <remarks>
+/// Version 1. Spans are UTF-16 offsets into <c>ads.text</c>; a mention derived from a field rather than the
+/// text (the poster account, a precomputed image hash) has <c>start</c> and <c>end</c> NULL and names the
+/// field in <c>extractor</c> (<c>field:poster</c>).
+/// </remarks>
+internal static class CaseSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS sources (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            format TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            completed_at TEXT,
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            rows_added INTEGER NOT NULL DEFAULT 0,
+            rows_failed INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS ads (
+            id INTEGER PRIMARY KEY,
+            site TEXT NOT NULL,
+            ad_id TEXT NOT NULL,
+            ad_key TEXT NOT NULL UNIQUE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            line INTEGER NOT NULL,
+            posted_at TEXT,
+            city TEXT, region TEXT, country TEXT,
+            title TEXT, body TEXT,
+            text TEXT NOT NULL,
+            poster TEXT,
+            images TEXT, image_hashes TEXT,
+            price REAL, age INTEGER,
+            attributes TEXT,
+            raw TEXT NOT NULL,
+            UNIQUE (site, ad_id));
+        CREATE INDEX IF NOT EXISTS ads_ad_id ON ads(ad_id);
+        CREATE TABLE IF NOT EXISTS entities (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            UNIQUE (type, value));
+        CREATE TABLE IF NOT EXISTS mentions (
+            id INTEGER PRIMARY KEY,
+            ad INTEGER NOT NULL REFERENCES ads(id),
+            entity INTEGER NOT NULL REFERENCES entities(id),
+            start INTEGER, end INTEGER,
+            raw TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            confidence REAL NOT NULL);
+        CREATE INDEX IF NOT EXISTS mentions_ad ON mentions(ad);
+        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
+        CREATE TABLE IF NOT EXISTS ad_attributes (
+            id INTEGER PRIMARY KEY,
+            ad INTEGER NOT NULL REFERENCES ads(id),
+            kind TEXT NOT NULL, value TEXT NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL, raw TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ad_attributes_ad ON ad_attributes(ad);
+        CREATE TABLE IF NOT EXISTS ingest_errors (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            line INTEGER NOT NULL, field TEXT, message TEXT NOT NULL,
+            UNIQUE (source_id, line));
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            version TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            timings TEXT);
+        CREATE TABLE IF NOT EXISTS clusters (
+            id TEXT PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            size INTEGER NOT NULL,
+            phones INTEGER NOT NULL,
+            emails INTEGER NOT NULL,
+            entities INTEGER NOT NULL,
+            cities TEXT NOT NULL,
+            city_count INTEGER NOT NULL,
+            first_seen TEXT, last_seen TEXT);
+        CREATE TABLE IF NOT EXISTS memberships (
+            ad INTEGER PRIMARY KEY REFERENCES ads(id),
+            cluster_id TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS memberships_cluster ON memberships(cluster_id);
+        """;
+}

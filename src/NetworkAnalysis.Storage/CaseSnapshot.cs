@@ -1,0 +1,11 @@
+using NetworkAnalysis.Core.Graphs;
+
+namespace NetworkAnalysis.Storage;
+
+/// <summary>The case loaded for analysis: the incidence plus the row IDs and ad facts the summaries need.</summary>
+/// <param name="Incidence">Ads and entities as dense ints, in key order.</param>
+/// <param name="AdRowIds">Database row ID of each dense ad.</param>
+/// <param name="EntityRowIds">Database row ID of each dense entity.</param>
+/// <param name="AdCities">City of each dense ad (null when unknown).</param>
+/// <param name="AdPostedAt">Posting time of each dense ad, ISO 8601 text (null when unknown).</param>
+public sealed record CaseSnapshot(AdEntityIncidence Incidence, long[] AdRowIds, long[] EntityRowIds, string?[] AdCities, string?[] AdPostedAt);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Extraction;
+
+namespace NetworkAnalysis.Storage;
+
+public sealed partial class CaseStore
+{
+    /// <summary>Records the start of a run (ingest, analyze, …) and returns its ID.</summary>
+    public long BeginRun(string kind, object parameters)
+    {
+        using var cmd = Command("INSERT INTO runs(kind, started_at, version, parameters) VALUES ($k, $t, $v, $p) RETURNING id;");
+        cmd.Parameters.AddWithValue("$k", kind);
+        cmd.Parameters.AddWithValue("$t", Now());
+        cmd.Parameters.AddWithValue("$v", ToolVersion);
+        cmd.Parameters.AddWithValue("$p", JsonSerializer.Serialize(parameters));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Records the end of a run with its per-stage timings in milliseconds.</summary>
+    public void FinishRun(long runId, IReadOnlyDictionary<string, double> timingsMs)
+    {
+        using var cmd = Command("UPDATE runs SET finished_at = $t, timings = $j WHERE id = $id;");
+        cmd.Parameters.AddWithValue("$t", Now());
+        cmd.Parameters.AddWithValue("$j", JsonSerializer.Serialize(timingsMs));
+        cmd.Parameters.AddWithValue("$id", runId);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The version of this tool, recorded with every run.</summary>
+    public static string ToolVersion { get; } =
+        typeof(CaseStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Replaces the case's clusters and memberships with <paramref name="result"/>, in one transaction.</summary>
+    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(result);
+        var incidence = snapshot.Incidence;
+        var entitiesOfAd = new List<int>[incidence.AdCount];
+        for (var i = 0; i < incidence.LinkCount; i++)
+        {
+            (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
+        }
+
+        using var tx = Connection.BeginTransaction();
+        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters;", tx);
+        using var insertCluster = Command("""
+            INSERT INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
+            VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
+            """, tx);
+        CaseIngestor.Bind(insertCluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
+        using var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx);
+        CaseIngestor.Bind(insertMember, "$ad", "$c");
+        foreach (var cluster in result.Clusters)
+        {
+            var entities = new HashSet<int>();
+            var cityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? first = null, last = null;
+            foreach (var a in cluster.AdIndexes)
+            {
+                if (entitiesOfAd[a] is { } list)
+                {
+                    entities.UnionWith(list);
+                }
+
+                if (snapshot.AdCities[a] is { } city)
+                {
+                    cityCounts[city] = cityCounts.GetValueOrDefault(city) + 1;
+                }
+
+                if (snapshot.AdPostedAt[a] is { } t)
+                {
+                    first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
+                    last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
+                }
+
+                insertMember.Parameters[0].Value = snapshot.AdRowIds[a];
+                insertMember.Parameters[1].Value = cluster.Id;
+                insertMember.ExecuteNonQuery();
+            }
+
+            var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+            insertCluster.Parameters[0].Value = cluster.Id;
+            insertCluster.Parameters[1].Value = runId;
+            insertCluster.Parameters[2].Value = cluster.Size;
+            insertCluster.Parameters[3].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone);
+            insertCluster.Parameters[4].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Email);
+            insertCluster.Parameters[5].Value = entities.Count;
+            insertCluster.Parameters[6].Value = JsonSerializer.Serialize(cities);
+            insertCluster.Parameters[7].Value = cities.Count;
+            insertCluster.Parameters[8].Value = CaseIngestor.Db(first);
+            insertCluster.Parameters[9].Value = CaseIngestor.Db(last);
+            insertCluster.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Lists clusters, largest first (ties by ID), with at least <paramref name="minSize"/> ads.</summary>
+    public IReadOnlyList<ClusterSummary> ListClusters(int minSize = 1, int? limit = null)
+    {
+        using var cmd = Command("""
+            SELECT id, size, phones, emails, entities, cities, first_seen, last_seen FROM clusters
+            WHERE size >= $min ORDER BY size DESC, id LIMIT $limit;
+            """);
+        cmd.Parameters.AddWithValue("$min", minSize);
+        cmd.Parameters.AddWithValue("$limit", limit ?? -1);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ClusterSummary>();
+        while (r.Read())
+        {
+            list.Add(new ClusterSummary(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every ad's key with its cluster ID (null when the case has not been analysed since the ad arrived), by ad key.</summary>
+    public IEnumerable<(string AdKey, string AdId, string? ClusterId)> Memberships()
+    {
+        using var cmd = Command("SELECT a.ad_key, a.ad_id, m.cluster_id FROM ads a LEFT JOIN memberships m ON m.ad = a.id ORDER BY a.ad_key;");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
+        }
+    }
+
+    /// <summary>Counts of the case's main tables.</summary>
+    public CaseCounts Counts()
+    {
+        using var cmd = Command("""
+            SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM ads), (SELECT count(*) FROM entities),
+                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM clusters), (SELECT count(*) FROM ingest_errors),
+                   (SELECT count(*) FROM ads a WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.ad = a.id));
+            """);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new CaseCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NetworkAnalysis.Storage;
+
+/// <summary>One investigation's case file: a SQLite database in WAL mode, the single source of truth.</summary>
+/// <remarks>Not thread-safe: one instance per thread. Several processes may read while one writes (WAL).</remarks>
+public sealed partial class CaseStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private CaseStore(string path, SqliteConnection connection, TimeProvider time)
+    {
+        Path = path;
+        _connection = connection;
+        Time = time;
+    }
+
+    /// <summary>The case file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The clock used for timestamps.</summary>
+    public TimeProvider Time { get; }
+
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>Opens a case file, creating it when <paramref name="create"/> is true and it does not exist.</summary>
+    /// <exception cref="CaseStoreException">The file is missing, not a case file, corrupt, or of a newer version.</exception>
+    public static CaseStore Open(string path, bool create = false, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var exists = File.Exists(full);
+        if (!exists && !create)
+        {
+            throw new CaseStoreException($"case file not found: {path} (run `netan ingest` or `netan demo` first, or pass --case)");
+        }
+
+        if (!exists)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 10000;");
+            if (exists)
+            {
+                Verify(connection, path);
+            }
+
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+            var store = new CaseStore(full, connection, time ?? TimeProvider.System);
+            store.EnsureSchema(exists);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new CaseStoreException($"cannot open case file {path}: {ex.Message} (run `netan doctor {path}`)", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Verify(SqliteConnection connection, string path)
+    {
+        string result;
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA quick_check;";
+            result = Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            throw new CaseStoreException($"{path} is not a NetworkAnalysis case file, or it is corrupt: {ex.Message}", ex);
+        }
+
+        if (!string.Equals(result, "ok", StringComparison.Ordinal))
+        {
+            throw new CaseStoreException($"case file {path} failed its integrity check: {result} (run `netan doctor {path}`)");
+        }
+    }
+
+    private void EnsureSchema(bool existed)
+    {
+        if (existed)
+        {
+            using var probe = _connection.CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta';";
+            var hasMeta = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table';";
+            var tables = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (!hasMeta && tables > 0)
+            {
+                throw new CaseStoreException($"{Path} is a SQLite database but not a NetworkAnalysis case file");
+            }
+
+            if (hasMeta && GetMeta("schema_version") is { } v && int.Parse(v, CultureInfo.InvariantCulture) > CaseSchema.Version)
+            {
+                throw new CaseStoreException($"{Path} was written by a newer NetworkAnalysis (schema {v}); upgrade netan");
+            }
+        }
+
+        using var tx = _connection.BeginTransaction();
+        Execute(_connection, CaseSchema.Create, tx);
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', $v), ('created_at', $t);";
+            cmd.Parameters.AddWithValue("$v", CaseSchema.Version.ToString(CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$t", Now());
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Reads a value from the case's meta table.</summary>
+    public string? GetMeta(string key)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key = $k;";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    internal string Now() => Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        try
+        {
+            // Fold the WAL back so a copied case file is complete on its own.
+            Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException)
+        {
+            // Another process holds the WAL; it will checkpoint.
+        }
+
+        _connection.Dispose();
+    }
+}

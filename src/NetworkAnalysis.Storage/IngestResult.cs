@@ -1,0 +1,40 @@
+using NetworkAnalysis.Core.Ads;
+
+namespace NetworkAnalysis.Storage;
+
+/// <summary>What one ingest of one file did.</summary>
+public sealed record IngestResult
+{
+    /// <summary>The input path as given.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>SHA-256 of the input file's bytes (hex).</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>The file had been ingested completely before; nothing was added.</summary>
+    public bool AlreadyIngested { get; init; }
+
+    /// <summary>An interrupted ingest of this file was resumed.</summary>
+    public bool Resumed { get; init; }
+
+    /// <summary>Rows read in this run (ads and failures).</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>New ads stored.</summary>
+    public long AdsAdded { get; init; }
+
+    /// <summary>Rows whose (site, id) was already in the case.</summary>
+    public long Duplicates { get; init; }
+
+    /// <summary>Malformed rows reported and skipped.</summary>
+    public long RowsFailed { get; init; }
+
+    /// <summary>Entity mentions stored.</summary>
+    public long MentionsAdded { get; init; }
+
+    /// <summary>The first errors (at most 1,000; all are in the case's ingest_errors table).</summary>
+    public IReadOnlyList<AdReadError> Errors { get; init; } = [];
+
+    /// <summary>Strict mode stopped at a malformed row; the file is not complete.</summary>
+    public bool StoppedAtError { get; init; }
+}
