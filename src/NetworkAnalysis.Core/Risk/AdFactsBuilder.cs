@@ -71,7 +71,7 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             Ad = ad,
             Ticks = ad.PostedAt?.UtcTicks,
             CityKey = string.IsNullOrWhiteSpace(ad.City) ? null : ad.City.Trim().ToLowerInvariant(),
-            CityCoord = UsCityCoordinates.Find(ad.City),
+            CityCoord = UsCityCoordinates.Find(ad.City, ad.Region),
             Ages = [.. ages],
             Names = [.. names],
             Price = price,

@@ -62,6 +62,13 @@ public sealed class IndicatorSet
         return new IndicatorSet(list, Caveat, Sha256 + "-without-" + string.Join('+', indicatorIds.Order(StringComparer.Ordinal)));
     }
 
+    /// <summary>A copy keeping only the given indicator's weight (for single-indicator evaluation); the hash gains a suffix.</summary>
+    public IndicatorSet Only(string indicatorId)
+    {
+        var list = Indicators.Select(i => i.Id == indicatorId ? i : i with { Weight = 0 }).ToList();
+        return new IndicatorSet(list, Caveat, Sha256 + "-only-" + indicatorId);
+    }
+
     private const string ResourceName = "NetworkAnalysis.Core.Risk.indicators.yaml";
 
     private static IndicatorSet LoadDefault()

@@ -25,6 +25,38 @@ public static class RiskEvaluator
         return new RiskEvaluation(Auc(scores, positive, pos, neg), PrecisionAt(order, positive, 10), PrecisionAt(order, positive, 100), pos, neg);
     }
 
+    /// <summary>Evaluates a scoring result against cluster labels, in cluster-ID order.</summary>
+    public static RiskEvaluation Evaluate(RiskScoringResult result, Func<string, bool> isPositive)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(isPositive);
+        var ordered = result.Assessments.OrderBy(a => a.ClusterId, StringComparer.Ordinal).ToList();
+        return Evaluate(ordered.Select(a => a.Score).ToList(), ordered.Select(a => isPositive(a.ClusterId)).ToList());
+    }
+
+    /// <summary>Scores <paramref name="input"/> with the full set and with each weighted indicator removed in turn.</summary>
+    /// <returns>The full set first (<see cref="RiskAblationRow.RemovedIndicator"/> null), then one row per indicator in file order.</returns>
+    public static IReadOnlyList<RiskAblationRow> Ablate(RiskInput input, IndicatorSet indicators, Func<string, bool> isPositive, RiskScorerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var rows = new List<RiskAblationRow>
+        {
+            new(null, Evaluate(new RiskScorer(indicators, options).Score(input, cancellationToken), isPositive)),
+        };
+        foreach (var indicator in indicators.Indicators.Where(i => i.Weight > 0))
+        {
+            var reduced = indicators.Without(indicator.Id);
+            if (reduced.Indicators.Sum(i => i.Weight) <= 0)
+            {
+                continue;
+            }
+
+            rows.Add(new RiskAblationRow(indicator.Id, Evaluate(new RiskScorer(reduced, options).Score(input, cancellationToken), isPositive)));
+        }
+
+        return rows;
+    }
+
     private static double PrecisionAt(int[] order, IReadOnlyList<bool> positive, int k)
     {
         var take = Math.Min(k, order.Length);

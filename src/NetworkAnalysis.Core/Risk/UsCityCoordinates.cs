@@ -9,35 +9,35 @@ namespace NetworkAnalysis.Core.Risk;
 internal static class UsCityCoordinates
 {
     private static readonly Dictionary<string, int> Index;
-    private static readonly (string Name, double Lat, double Lon)[] Cities =
+    private static readonly (string Name, string State, double Lat, double Lon)[] Cities =
     [
-        ("New York", 40.71, -74.01), ("Los Angeles", 34.05, -118.24), ("Chicago", 41.88, -87.63),
-        ("Houston", 29.76, -95.37), ("Phoenix", 33.45, -112.07), ("Philadelphia", 39.95, -75.17),
-        ("San Antonio", 29.42, -98.49), ("San Diego", 32.72, -117.16), ("Dallas", 32.78, -96.80),
-        ("San Jose", 37.34, -121.89), ("Austin", 30.27, -97.74), ("Jacksonville", 30.33, -81.66),
-        ("Fort Worth", 32.76, -97.33), ("Columbus", 39.96, -83.00), ("Charlotte", 35.23, -80.84),
-        ("San Francisco", 37.77, -122.42), ("Indianapolis", 39.77, -86.16), ("Seattle", 47.61, -122.33),
-        ("Denver", 39.74, -104.99), ("Washington", 38.91, -77.04), ("Boston", 42.36, -71.06),
-        ("El Paso", 31.76, -106.49), ("Nashville", 36.16, -86.78), ("Detroit", 42.33, -83.05),
-        ("Oklahoma City", 35.47, -97.52), ("Portland", 45.52, -122.68), ("Las Vegas", 36.17, -115.14),
-        ("Memphis", 35.15, -90.05), ("Louisville", 38.25, -85.76), ("Baltimore", 39.29, -76.61),
-        ("Milwaukee", 43.04, -87.91), ("Albuquerque", 35.08, -106.65), ("Tucson", 32.22, -110.97),
-        ("Fresno", 36.74, -119.79), ("Sacramento", 38.58, -121.49), ("Kansas City", 39.10, -94.58),
-        ("Atlanta", 33.75, -84.39), ("Miami", 25.76, -80.19), ("Raleigh", 35.78, -78.64),
-        ("Omaha", 41.26, -95.93), ("Minneapolis", 44.98, -93.27), ("Tulsa", 36.15, -95.99),
-        ("Cleveland", 41.50, -81.69), ("Wichita", 37.69, -97.34), ("New Orleans", 29.95, -90.07),
-        ("Tampa", 27.95, -82.46), ("Orlando", 28.54, -81.38), ("Pittsburgh", 40.44, -80.00),
-        ("Cincinnati", 39.10, -84.51), ("St. Louis", 38.63, -90.20), ("Saint Louis", 38.63, -90.20),
-        ("Salt Lake City", 40.76, -111.89), ("Honolulu", 21.31, -157.86), ("Anchorage", 61.22, -149.90),
-        ("Buffalo", 42.89, -78.88), ("Newark", 40.74, -74.17), ("Richmond", 37.54, -77.44),
-        ("Birmingham", 33.52, -86.80), ("Boise", 43.62, -116.20), ("Reno", 39.53, -119.81),
-        ("Spokane", 47.66, -117.43), ("Des Moines", 41.59, -93.62), ("Little Rock", 34.75, -92.29),
-        ("Jackson", 32.30, -90.18), ("Charleston", 32.78, -79.93), ("Savannah", 32.08, -81.09),
-        ("Hartford", 41.76, -72.67), ("Providence", 41.82, -71.41), ("Baton Rouge", 30.45, -91.19),
-        ("Corpus Christi", 27.80, -97.40), ("Laredo", 27.53, -99.49), ("Bakersfield", 35.37, -119.02),
-        ("Long Beach", 33.77, -118.19), ("Oakland", 37.80, -122.27), ("Mesa", 33.42, -111.83),
-        ("Virginia Beach", 36.85, -75.98), ("Colorado Springs", 38.83, -104.82), ("Arlington", 32.74, -97.11),
-        ("Atlantic City", 39.36, -74.42), ("Myrtle Beach", 33.69, -78.89), ("Knoxville", 35.96, -83.92),
+        ("New York", "NY", 40.71, -74.01), ("Los Angeles", "CA", 34.05, -118.24), ("Chicago", "IL", 41.88, -87.63),
+        ("Houston", "TX", 29.76, -95.37), ("Phoenix", "AZ", 33.45, -112.07), ("Philadelphia", "PA", 39.95, -75.17),
+        ("San Antonio", "TX", 29.42, -98.49), ("San Diego", "CA", 32.72, -117.16), ("Dallas", "TX", 32.78, -96.80),
+        ("San Jose", "CA", 37.34, -121.89), ("Austin", "TX", 30.27, -97.74), ("Jacksonville", "FL", 30.33, -81.66),
+        ("Fort Worth", "TX", 32.76, -97.33), ("Columbus", "OH", 39.96, -83.00), ("Charlotte", "NC", 35.23, -80.84),
+        ("San Francisco", "CA", 37.77, -122.42), ("Indianapolis", "IN", 39.77, -86.16), ("Seattle", "WA", 47.61, -122.33),
+        ("Denver", "CO", 39.74, -104.99), ("Washington", "DC", 38.91, -77.04), ("Boston", "MA", 42.36, -71.06),
+        ("El Paso", "TX", 31.76, -106.49), ("Nashville", "TN", 36.16, -86.78), ("Detroit", "MI", 42.33, -83.05),
+        ("Oklahoma City", "OK", 35.47, -97.52), ("Portland", "OR", 45.52, -122.68), ("Las Vegas", "NV", 36.17, -115.14),
+        ("Memphis", "TN", 35.15, -90.05), ("Louisville", "KY", 38.25, -85.76), ("Baltimore", "MD", 39.29, -76.61),
+        ("Milwaukee", "WI", 43.04, -87.91), ("Albuquerque", "NM", 35.08, -106.65), ("Tucson", "AZ", 32.22, -110.97),
+        ("Fresno", "CA", 36.74, -119.79), ("Sacramento", "CA", 38.58, -121.49), ("Kansas City", "MO", 39.10, -94.58),
+        ("Atlanta", "GA", 33.75, -84.39), ("Miami", "FL", 25.76, -80.19), ("Raleigh", "NC", 35.78, -78.64),
+        ("Omaha", "NE", 41.26, -95.93), ("Minneapolis", "MN", 44.98, -93.27), ("Tulsa", "OK", 36.15, -95.99),
+        ("Cleveland", "OH", 41.50, -81.69), ("Wichita", "KS", 37.69, -97.34), ("New Orleans", "LA", 29.95, -90.07),
+        ("Tampa", "FL", 27.95, -82.46), ("Orlando", "FL", 28.54, -81.38), ("Pittsburgh", "PA", 40.44, -80.00),
+        ("Cincinnati", "OH", 39.10, -84.51), ("St. Louis", "MO", 38.63, -90.20), ("Saint Louis", "MO", 38.63, -90.20),
+        ("Salt Lake City", "UT", 40.76, -111.89), ("Honolulu", "HI", 21.31, -157.86), ("Anchorage", "AK", 61.22, -149.90),
+        ("Buffalo", "NY", 42.89, -78.88), ("Newark", "NJ", 40.74, -74.17), ("Richmond", "VA", 37.54, -77.44),
+        ("Birmingham", "AL", 33.52, -86.80), ("Boise", "ID", 43.62, -116.20), ("Reno", "NV", 39.53, -119.81),
+        ("Spokane", "WA", 47.66, -117.43), ("Des Moines", "IA", 41.59, -93.62), ("Little Rock", "AR", 34.75, -92.29),
+        ("Jackson", "MS", 32.30, -90.18), ("Charleston", "SC", 32.78, -79.93), ("Savannah", "GA", 32.08, -81.09),
+        ("Hartford", "CT", 41.76, -72.67), ("Providence", "RI", 41.82, -71.41), ("Baton Rouge", "LA", 30.45, -91.19),
+        ("Corpus Christi", "TX", 27.80, -97.40), ("Laredo", "TX", 27.53, -99.49), ("Bakersfield", "CA", 35.37, -119.02),
+        ("Long Beach", "CA", 33.77, -118.19), ("Oakland", "CA", 37.80, -122.27), ("Mesa", "AZ", 33.42, -111.83),
+        ("Virginia Beach", "VA", 36.85, -75.98), ("Colorado Springs", "CO", 38.83, -104.82), ("Arlington", "TX", 32.74, -97.11),
+        ("Atlantic City", "NJ", 39.36, -74.42), ("Myrtle Beach", "SC", 33.69, -78.89), ("Knoxville", "TN", 35.96, -83.92),
     ];
 
     static UsCityCoordinates()
@@ -50,8 +50,16 @@ internal static class UsCityCoordinates
     }
 
     /// <summary>The table index of <paramref name="city"/>, or -1 when unknown.</summary>
-    public static int Find(string? city) =>
-        city is not null && Index.TryGetValue(city.Trim(), out var i) ? i : -1;
+    /// <remarks>When <paramref name="region"/> is given it must be the table's state code (so Birmingham, England is not Birmingham, AL).</remarks>
+    public static int Find(string? city, string? region = null)
+    {
+        if (city is null || !Index.TryGetValue(city.Trim(), out var i))
+        {
+            return -1;
+        }
+
+        return string.IsNullOrWhiteSpace(region) || string.Equals(region.Trim(), Cities[i].State, StringComparison.OrdinalIgnoreCase) ? i : -1;
+    }
 
     /// <summary>Great-circle distance in kilometres between two table entries (haversine, mean Earth radius 6371 km).</summary>
     public static double DistanceKm(int a, int b)
@@ -62,8 +70,8 @@ internal static class UsCityCoordinates
         }
 
         const double toRad = Math.PI / 180;
-        var (_, lat1, lon1) = Cities[a];
-        var (_, lat2, lon2) = Cities[b];
+        var (_, _, lat1, lon1) = Cities[a];
+        var (_, _, lat2, lon2) = Cities[b];
         var dLat = (lat2 - lat1) * toRad;
         var dLon = (lon2 - lon1) * toRad;
         var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
