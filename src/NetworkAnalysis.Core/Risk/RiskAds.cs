@@ -23,12 +23,14 @@ public static class RiskAds
 
         if (!string.IsNullOrWhiteSpace(ad.Poster))
         {
-            var value = ad.Poster.Trim().ToLowerInvariant();
+            // Same canonical forms as the case store: site-qualified account, bare lowercase image hash.
+            var value = (ad.Site + ":" + ad.Poster.Trim()).ToLowerInvariant();
             entities.Add(new RiskEntityMention(EntityType.Poster, value, 0, 0) { IsHub = isHub?.Invoke(EntityType.Poster, value) ?? false });
         }
 
-        foreach (var hash in ad.ImageHashes)
+        foreach (var raw in ad.ImageHashes)
         {
+            var hash = raw.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? raw[7..].ToLowerInvariant() : raw;
             entities.Add(new RiskEntityMention(EntityType.Image, hash, 0, 0) { IsHub = isHub?.Invoke(EntityType.Image, hash) ?? false });
         }
 

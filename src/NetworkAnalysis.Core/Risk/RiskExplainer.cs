@@ -79,9 +79,15 @@ public static class RiskExplainer
         {
             foreach (var m in ad.Entities)
             {
-                if (m.Type != EntityType.Image && m.End > from && m.Start < to)
+                if (m.Type != EntityType.Image && m.End > from && m.Start < to && m.Start >= 0 && m.End <= text.Length)
                 {
-                    Redactor.MaskInPlace(chars, m.Start - from, m.End - from);
+                    // Mask the whole mention first, then copy the part inside the window, so a mention cut by
+                    // the window edge does not reveal more than its last 2-4 characters.
+                    var masked = Redactor.Mask(text[m.Start..m.End]);
+                    for (var p = Math.Max(m.Start, from); p < Math.Min(m.End, to); p++)
+                    {
+                        chars[p - from] = masked[p - m.Start];
+                    }
                 }
             }
         }

@@ -62,3 +62,20 @@ public sealed class RiskExplainerTests
         excerpt.Text[excerpt.HighlightStart..excerpt.HighlightEnd].ShouldBe("Mia");
     }
 }
+
+public sealed class RiskExplainerRedactionTests
+{
+    [Fact]
+    public void Excerpt_RedactedPhoneCutByWindow_ShowsNoMoreThanItsLastDigits()
+    {
+        // Given an ad whose phone starts inside the excerpt window and ends outside it
+        var ad = new RiskAdBuilder("s/1").Name("Mia").Say(" text ").Phone("+12025550142", "202 555 0142").Build();
+        var name = ad.Attributes.Single();
+
+        // When excerpted with redaction and a window that cuts the phone after "202 555 0"
+        var excerpt = RiskExplainer.Excerpt(new RiskEvidence("s/1", name.Start, name.End, "name"), ad, new RiskExplanationOptions { Redact = true, ContextChars = 15 });
+
+        // Then none of the phone's masked digits leak through the cut
+        excerpt.Text.ShouldBe("Mia text *** *** *");
+    }
+}

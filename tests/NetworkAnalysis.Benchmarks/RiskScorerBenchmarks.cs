@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Generation;
+using NetworkAnalysis.Core.Risk;
+
+namespace NetworkAnalysis.Benchmarks;
+
+/// <summary>
+/// Scores the clusters of a 1,000,000-ad generated corpus (target: 10 s). Setup generates the corpus with the
+/// lead's generator, extracts identifiers and groups ads by poster group (a stand-in for clusters); only
+/// <see cref="RiskScorer.Score"/> is timed.
+/// Run: dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- --filter '*RiskScorer*'
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+public class RiskScorerBenchmarks
+{
+    private RiskInput _input = new([]);
+
+    /// <summary>Number of ads (override with NETAN_BENCH_ADS for a quick run).</summary>
+    public static int Ads => int.TryParse(Environment.GetEnvironmentVariable("NETAN_BENCH_ADS"), out var n) ? n : 1_000_000;
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _input = Build(Ads, 42);
+
+    [Benchmark]
+    public int Score() => new RiskScorer(IndicatorSet.Default, new RiskScorerOptions { MaxDegreeOfParallelism = Threads }).Score(_input).Assessments.Count;
+
+    internal static RiskInput Build(int ads, int seed)
+    {
+        var extractor = new EntityExtractor();
+        var clusters = new Dictionary<string, List<RiskAd>>(StringComparer.Ordinal);
+        foreach (var g in CorpusGenerator.Generate(new CorpusOptions { Ads = ads, Seed = seed }))
+        {
+            if (!clusters.TryGetValue(g.GroupId, out var list))
+            {
+                clusters[g.GroupId] = list = [];
+            }
+
+            list.Add(RiskAds.FromAd(g.Ad, extractor.Extract(g.Ad.Text, g.Ad.Country)));
+        }
+
+        return new RiskInput(clusters.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RiskCluster(kv.Key, kv.Value)).ToList());
+    }
+}
