@@ -4,6 +4,7 @@ using NetworkAnalysis.Core.Extraction;
 namespace NetworkAnalysis.Core.Risk;
 
 /// <summary>Computes <see cref="AdFacts"/> for an ad. One instance per thread (it reuses buffers).</summary>
+/// <remarks>A negative <c>templateMinLetters</c> turns template fingerprints off (the template indicator is disabled).</remarks>
 internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLetters)
 {
     private readonly List<PhraseHit> _hits = [];
@@ -80,7 +81,7 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             Hits = [.. _hits],
             Phones = [.. phones],
             HasObfuscatedPhone = obfuscated,
-            Template = TemplateKey(ad, text),
+            Template = templateMinLetters < 0 ? 0 : TemplateKey(ad, text),
         };
     }
 
@@ -130,9 +131,9 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             }
 
             var c = text[i];
-            if (char.IsLetter(c))
+            if (c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c))
             {
-                hash = (hash ^ char.ToLowerInvariant(c)) * prime;
+                hash = (hash ^ (c < 128 ? (char)(c | 0x20) : char.ToLowerInvariant(c))) * prime;
                 letters++;
             }
         }

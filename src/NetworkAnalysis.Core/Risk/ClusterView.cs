@@ -28,21 +28,33 @@ internal sealed class ClusterView(RiskCluster cluster, AdFacts[] ads, CorpusFact
         var map = new Dictionary<(Extraction.EntityType, string), List<int>>();
         for (var i = 0; i < Ads.Length; i++)
         {
-            foreach (var e in Ads[i].Identifiers)
+            foreach (var e in Ads[i].Ad.Entities)
             {
+                if (e.IsHub)
+                {
+                    continue;
+                }
+
                 if (!map.TryGetValue((e.Type, e.Value), out var list))
                 {
                     map[(e.Type, e.Value)] = list = [];
                 }
 
-                list.Add(i);
+                // Ads are visited in order, so a repeat mention in the same ad is the list's last item.
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
             }
         }
 
-        return map
-            .OrderBy(kv => kv.Key.Item1)
-            .ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal)
-            .Select(kv => (new RiskEntityRef(kv.Key.Item1, kv.Key.Item2), kv.Value.ToArray()))
-            .ToList();
+        var groups = new List<(RiskEntityRef, int[])>(map.Count);
+        foreach (var ((type, value), list) in map)
+        {
+            groups.Add((new RiskEntityRef(type, value), list.ToArray()));
+        }
+
+        groups.Sort(static (a, b) => a.Item1.Type != b.Item1.Type ? a.Item1.Type.CompareTo(b.Item1.Type) : string.CompareOrdinal(a.Item1.Value, b.Item1.Value));
+        return groups;
     }
 }

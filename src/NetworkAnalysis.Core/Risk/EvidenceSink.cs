@@ -9,6 +9,9 @@ internal sealed class EvidenceSink(int capacity)
     /// <summary>Evidence items offered (after de-duplication), including those over the cap.</summary>
     public int Total { get; private set; }
 
+    /// <summary>Whether another item would be kept (so callers can skip formatting notes that would be dropped).</summary>
+    public bool HasRoom => _items.Count < capacity;
+
     public void Add(string adKey, int start, int end, string note)
     {
         if (!_seen.Add((adKey, start, end)))

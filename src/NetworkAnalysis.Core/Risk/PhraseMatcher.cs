@@ -55,7 +55,7 @@ internal sealed class PhraseMatcher
         }
 
         tokenBuffer.Clear();
-        tokenBuffer.AddRange(Tokenize(text));
+        Tokenize(text, tokenBuffer);
         var span = text.AsSpan();
         for (var i = 0; i < tokenBuffer.Count; i++)
         {
@@ -108,31 +108,40 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>Splits text into word tokens: runs of letters and digits, with inner apostrophes.</summary>
-    internal static IEnumerable<(int Start, int End)> Tokenize(string text)
+    internal static List<(int Start, int End)> Tokenize(string text)
+    {
+        var tokens = new List<(int, int)>();
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    private static void Tokenize(string text, List<(int Start, int End)> tokens)
     {
         var i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && !IsWordChar(text[i]))
             {
                 i++;
             }
 
             if (i >= text.Length)
             {
-                yield break;
+                return;
             }
 
             var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
+            while (i < text.Length && (IsWordChar(text[i])
+                || (IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]) && i > start)))
             {
                 i++;
             }
 
-            yield return (start, i);
+            tokens.Add((start, i));
         }
     }
+
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 }

@@ -29,7 +29,9 @@ public sealed class RiskScorer
         _matcher = new PhraseMatcher(defs.Select(d => d.Weight > 0 ? d.Words : []).ToList());
         _signals = defs.Select((d, i) => RiskSignals.Create(d, i)).ToArray();
         _totalWeight = defs.Sum(d => d.Weight);
-        _templateMinLetters = (int)(defs.FirstOrDefault(d => d.Kind == IndicatorKinds.TemplatePhones)?.Parameter("min_letters", 40) ?? 40);
+        _templateMinLetters = defs.FirstOrDefault(d => d.Kind == IndicatorKinds.TemplatePhones && d.Weight > 0) is { } template
+            ? Math.Max(0, (int)template.Parameter("min_letters", 40))
+            : -1;
     }
 
     /// <summary>Scores every cluster of <paramref name="input"/>.</summary>

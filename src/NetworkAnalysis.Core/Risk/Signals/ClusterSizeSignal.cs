@@ -24,7 +24,7 @@ internal sealed class ClusterSizeSignal(IndicatorDefinition definition) : IRiskS
                 if (ad.Ticks is { } t && t > asOf - _recent && t <= asOf)
                 {
                     recent++;
-                    evidence.Add(ad.Key, 0, 0, $"recent: posted {Ramp.Date(t)}");
+                    evidence.Add(ad.Key, 0, 0, evidence.HasRoom ? $"recent: posted {Ramp.Date(t)}" : "");
                 }
             }
         }

@@ -23,9 +23,21 @@ internal sealed class MovementSignal(IndicatorDefinition definition) : IRiskSign
                 continue;
             }
 
+            // Most identifiers stay in one city: skip them before any sorting.
+            string? firstCity = null;
+            var moved = false;
             order.Clear();
-            order.AddRange(ads.Where(i => view.Ads[i].Ticks is not null && view.Ads[i].CityKey is not null));
-            if (order.Count < 2)
+            foreach (var i in ads)
+            {
+                if (view.Ads[i].Ticks is not null && view.Ads[i].CityKey is { } city)
+                {
+                    order.Add(i);
+                    firstCity ??= city;
+                    moved |= !string.Equals(city, firstCity, StringComparison.Ordinal);
+                }
+            }
+
+            if (!moved || order.Count < 2)
             {
                 continue;
             }

@@ -13,6 +13,7 @@ internal sealed class PersonasSignal(IndicatorDefinition definition, int ethnici
         (RiskEntityRef Entity, int[] Ads)? best = null;
         (int Names, int Ages, int Eth) bestCounts = default;
         var bestN = 1;
+        var sets = (new HashSet<string>(StringComparer.OrdinalIgnoreCase), new HashSet<int>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
         foreach (var group in view.ByIdentifier)
         {
             if (group.Ads.Length < 2 || (images ? group.Entity.Type != EntityType.Image : !AdFacts.IsContact(group.Entity.Type)))
@@ -20,7 +21,7 @@ internal sealed class PersonasSignal(IndicatorDefinition definition, int ethnici
                 continue;
             }
 
-            var counts = Distinct(view, group.Ads);
+            var counts = Distinct(view, group.Ads, sets);
             var n = Math.Max(counts.Names, Math.Max(counts.Ages, counts.Eth));
             if (n > bestN)
             {
@@ -68,11 +69,12 @@ internal sealed class PersonasSignal(IndicatorDefinition definition, int ethnici
         return new SignalOutcome(Ramp.Count(bestN, _saturation), summary, [b.Entity]);
     }
 
-    private (int Names, int Ages, int Eth) Distinct(ClusterView view, int[] ads)
+    private (int Names, int Ages, int Eth) Distinct(ClusterView view, int[] ads, (HashSet<string> Names, HashSet<int> Ages, HashSet<string> Eth) sets)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var ages = new HashSet<int>();
-        var eth = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var (names, ages, eth) = sets;
+        names.Clear();
+        ages.Clear();
+        eth.Clear();
         foreach (var i in ads)
         {
             var ad = view.Ads[i];

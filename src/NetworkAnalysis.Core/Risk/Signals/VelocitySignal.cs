@@ -37,7 +37,7 @@ internal sealed class VelocitySignal(IndicatorDefinition definition) : IRiskSign
         for (var k = bestLeft; k < bestLeft + best; k++)
         {
             var ad = view.Ads[order[k]];
-            evidence.Add(ad.Key, 0, 0, $"posted {Ramp.Date(ad.Ticks!.Value)}" + (ad.Ad.City is { } c ? $" in {c}" : ""));
+            evidence.Add(ad.Key, 0, 0, evidence.HasRoom ? $"posted {Ramp.Date(ad.Ticks!.Value)}" + (ad.Ad.City is { } c ? $" in {c}" : "") : "");
         }
 
         var hours = _window / TimeSpan.TicksPerHour;
