@@ -24,6 +24,12 @@ internal static class NetanApp
         root.Subcommands.Add(LookupCommand.Create(ctx));
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
+        root.Subcommands.Add(HubsCommand.Create(ctx));
+        root.Subcommands.Add(ExplainCommand.Create(ctx));
+        root.Subcommands.Add(ReportCommand.Create(ctx));
+        root.Subcommands.Add(ExportCommand.Create(ctx));
+        root.Subcommands.Add(PushCommand.Create(ctx));
+        root.Subcommands.Add(ChartCommand.Create(ctx));
         return root;
     }
 

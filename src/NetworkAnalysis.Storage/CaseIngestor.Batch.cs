@@ -9,18 +9,12 @@ public sealed partial class CaseIngestor
 {
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    private void WriteBatch(long sourceId, List<AdReadItem> batch, Totals totals)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
+    private Extracted?[] ExtractAll(List<AdReadItem> batch) =>
         // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
-        var extracted = batch
-            .AsParallel().AsOrdered()
-            .Select(item => item.Ad is { } ad ? Extract(ad) : ((List<Mention>, IReadOnlyList<AttributeMention>)?)null)
-            .ToArray();
+        batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
+
+    private void WriteBatch(long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    {
         try
         {
             WriteTransaction(sourceId, batch, extracted, totals);
@@ -33,7 +27,7 @@ public sealed partial class CaseIngestor
         }
     }
 
-    private (List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes) Extract(Ad ad)
+    private Extracted Extract(Ad ad)
     {
         var result = _extractor.Extract(ad.Text, ad.Country);
         var entities = new List<Mention>(result.Entities);
@@ -52,10 +46,10 @@ public sealed partial class CaseIngestor
             }
         }
 
-        return (entities, result.Attributes);
+        return new Extracted(entities, result.Attributes);
     }
 
-    private void WriteTransaction(long sourceId, List<AdReadItem> batch, (List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes)?[] extracted, Totals totals)
+    private void WriteTransaction(long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
     {
         using var tx = _store.Connection.BeginTransaction();
         using var insertAd = _store.Command("""
@@ -105,7 +99,7 @@ public sealed partial class CaseIngestor
             }
 
             added++;
-            var (entities, attributes) = extracted[i]!.Value;
+            var (entities, attributes) = extracted[i]!;
             foreach (var m in entities)
             {
                 var entityId = EntityId(insertEntity, m.Type, m.Value);
@@ -161,4 +155,6 @@ public sealed partial class CaseIngestor
             cmd.Parameters[i].Value = values[i];
         }
     }
+
+    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes);
 }

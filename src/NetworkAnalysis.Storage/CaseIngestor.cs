@@ -58,36 +58,78 @@ public sealed partial class CaseIngestor
         using var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         var totals = new Totals();
         var errors = new List<AdReadError>();
-        var batch = new List<AdReadItem>(options.BatchSize);
         var stopped = false;
-        foreach (var item in reader.Read(text, format, path, skip))
+
+        // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction)>(boundedCapacity: 2);
+        var producer = Task.Run(() =>
         {
-            batch.Add(item);
-            if (item.Error is { } error)
+            try
             {
-                if (errors.Count < 1000)
+                var batch = new List<AdReadItem>(options.BatchSize);
+                foreach (var item in reader.Read(text, format, path, skip))
                 {
-                    errors.Add(error);
+                    batch.Add(item);
+                    if (item.Error is { } error)
+                    {
+                        if (errors.Count < 1000)
+                        {
+                            errors.Add(error);
+                        }
+
+                        if (options.Strict)
+                        {
+                            // The bad row is recorded but the file stays incomplete, so a later run resumes at it.
+                            stopped = true;
+                            break;
+                        }
+                    }
+
+                    if (batch.Count >= options.BatchSize)
+                    {
+                        queue.Add((batch, ExtractAll(batch), size == 0 ? 1 : (double)stream.Position / size), stop.Token);
+                        batch = new List<AdReadItem>(options.BatchSize);
+                    }
                 }
 
-                if (options.Strict)
+                if (batch.Count > 0)
                 {
-                    stopped = true;
-                    break;
+                    queue.Add((batch, ExtractAll(batch), 1.0), stop.Token);
                 }
             }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, stop.Token);
 
-            if (batch.Count >= options.BatchSize)
+        try
+        {
+            foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
             {
                 ct.ThrowIfCancellationRequested();
-                WriteBatch(sourceId, batch, totals);
-                batch.Clear();
-                progress?.Report(size == 0 ? 1 : (double)stream.Position / size);
+                WriteBatch(sourceId, batch, extracted, totals);
+                progress?.Report(fraction);
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException) when (stop.IsCancellationRequested)
+            {
+                // The producer stopped because the writer failed or the run was cancelled; that error wins.
             }
         }
 
-        // In strict mode the bad row is recorded but the file stays incomplete, so a later run resumes at it.
-        WriteBatch(sourceId, batch, totals);
         if (!stopped)
         {
             using var done = _store.Command("UPDATE sources SET completed_at = $t WHERE id = $id;");

@@ -105,5 +105,13 @@ internal static class CaseSchema
             contributions TEXT NOT NULL,
             PRIMARY KEY (cluster_id, indicators_sha256));
         CREATE INDEX IF NOT EXISTS scores_rank ON scores(indicators_sha256, score DESC);
+        CREATE TABLE IF NOT EXISTS cluster_lineage (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            old_id TEXT,
+            new_id TEXT,
+            kind TEXT NOT NULL,
+            shared_ads INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS cluster_lineage_old ON cluster_lineage(old_id);
+        CREATE INDEX IF NOT EXISTS cluster_lineage_new ON cluster_lineage(new_id);
         """;
 }

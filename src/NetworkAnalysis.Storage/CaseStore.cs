@@ -56,7 +56,7 @@ public sealed partial class CaseStore : IDisposable
                 Verify(connection, path);
             }
 
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
             var store = new CaseStore(full, connection, time ?? TimeProvider.System);
             store.EnsureSchema(exists);
             return store;

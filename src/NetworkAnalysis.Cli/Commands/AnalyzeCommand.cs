@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Clustering.Leiden;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Cli.Commands;
@@ -9,11 +11,32 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var command = new Command("analyze", "Build the ad-entity graph and cluster it into poster networks");
+        var defaults = new ClusteringOptions();
+        var maxGroups = new Option<int>("--max-groups") { Description = "An identifier shared by more than this many otherwise-separate groups is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxGroups };
+        var maxAds = new Option<int>("--max-ads") { Description = "An identifier on more than this many ads is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxAdDegree };
+        var resolution = new Option<double>("--resolution") { Description = "Leiden resolution used to split loose components", DefaultValueFactory = _ => defaults.Leiden.Resolution };
+        var quality = new Option<LeidenQuality>("--quality") { Description = "Leiden quality function", DefaultValueFactory = _ => defaults.Leiden.Quality };
+        var seed = new Option<int>("--seed") { Description = "Seed for Leiden (same seed, same clusters)", DefaultValueFactory = _ => defaults.Leiden.Seed };
+        var command = new Command("analyze", "Build the ad-entity graph and cluster it into poster networks (hub-aware, split by Leiden)");
+        command.Options.Add(maxGroups);
+        command.Options.Add(maxAds);
+        command.Options.Add(resolution);
+        command.Options.Add(quality);
+        command.Options.Add(seed);
         command.SetAction(parse =>
         {
+            var options = defaults with
+            {
+                Hubs = defaults.Hubs with { MaxGroups = parse.GetValue(maxGroups), MaxAdDegree = parse.GetValue(maxAds) },
+                Leiden = defaults.Leiden with { Resolution = parse.GetValue(resolution), Quality = parse.GetValue(quality), Seed = parse.GetValue(seed) },
+            };
+            if (options.Hubs.MaxGroups < 0 || options.Hubs.MaxAdDegree < 1 || options.Leiden.Resolution <= 0)
+            {
+                throw new CliError("--max-groups must be >= 0, --max-ads >= 1 and --resolution > 0");
+            }
+
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
-            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze());
+            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze(options));
             if (parse.GetValue(GlobalOptions.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, timings_ms = result.TimingsMs }));

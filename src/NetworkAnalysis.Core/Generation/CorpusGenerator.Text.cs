@@ -30,6 +30,10 @@ public sealed partial class CorpusGenerator
             body.Append(Fill(sentence, persona, stop.City)).Append(' ');
         }
 
+        // Typos land in the prose, never inside an identifier: the truth says who posted, not what was misspelt.
+        var prose = Typo(body.ToString());
+        body.Clear().Append(prose);
+
         var phoneIndex = Math.Min(group.Phones.Length - 1, (int)(_random.NextDouble() * group.Phones.Length));
         var hidden = ring && _random.NextDouble() < 0.08;
         if (!hidden)
@@ -73,7 +77,7 @@ public sealed partial class CorpusGenerator
 
         var price = ring ? _random.Next(8, 21) * 10 : _random.Next(15, 41) * 10;
         body.Append(CultureInfo.InvariantCulture, $"${price}hh. ");
-        var text = Typo(body.ToString().Trim());
+        var text = body.ToString().Trim();
         if (_random.NextDouble() < 0.2)
         {
             text = "<p>" + text.Replace(". ", ".<br>", StringComparison.Ordinal).Replace(" & ", " &amp; ", StringComparison.Ordinal) + "</p>";

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Xml.Linq;
+using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.Charts;
+using NetworkAnalysis.Reporting.Chromium;
+using NetworkAnalysis.Reporting.Layout;
+using Spectre.Console;
+
+namespace NetworkAnalysis.Cli.Commands;
+
+/// <summary><c>netan chart &lt;kind&gt; --out FILE.svg|png</c>: one chart of the case or of a cluster.</summary>
+internal static class ChartCommand
+{
+    private static readonly string[] Kinds = ["network", "timeline", "movement", "sizes", "overview"];
+
+    public static Command Create(CliContext ctx)
+    {
+        var kind = new Argument<string>("kind") { Description = string.Join(", ", Kinds) };
+        kind.AcceptOnlyFromAmong(Kinds);
+        var output = new Option<string>("--out", "-o") { Description = "Output file: .svg, or .png (rendered by headless Chromium)", Required = true };
+        var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement need one)" };
+        var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
+        var command = new Command("chart", "Draw one chart as SVG or PNG");
+        command.Arguments.Add(kind);
+        foreach (var o in new Option[] { output, cluster, showIds, seed })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var which = parse.GetValue(kind)!;
+            var id = parse.GetValue(cluster);
+            var path = parse.GetValue(output)!;
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext is not (".svg" or ".png"))
+            {
+                throw new CliError("--out must end in .svg or .png");
+            }
+
+            if (id is null && which is "network" or "timeline" or "movement")
+            {
+                throw new CliError($"`chart {which}` needs --cluster ID (see `netan clusters`)");
+            }
+
+            using var reader = new CaseReportReader(parse.GetValue(GlobalOptions.Case)!);
+            if (id is not null && !reader.ClusterExists(id))
+            {
+                throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
+            }
+
+            IReadOnlySet<string> hubs = which == "sizes" ? new HashSet<string>() : CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct);
+            ISvgChart chart = which switch
+            {
+                "network" => new NetworkChart(reader.LoadGraph(id, false, hubs, ct), new NetworkChartOptions
+                {
+                    ShowIdentifiers = parse.GetValue(showIds),
+                    Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
+                    Title = "Cluster " + id,
+                }),
+                "timeline" => new TimelineChart(reader.LoadGraph(id, false, hubs, ct).Ads),
+                "movement" => new MovementChart(reader.LoadGraph(id, false, hubs, ct).Ads),
+                "sizes" => new SizeDistributionChart(reader.ClusterSizes()),
+                _ => new CorpusOverviewChart(reader.LoadGraph(id, false, hubs, ct)),
+            };
+            var svg = chart.ToSvg();
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(dir);
+            if (ext == ".svg")
+            {
+                await File.WriteAllTextAsync(path, svg, ct);
+            }
+            else
+            {
+                var temp = Path.Combine(Path.GetTempPath(), "netan-chart-" + Guid.NewGuid().ToString("N") + ".svg");
+                try
+                {
+                    await File.WriteAllTextAsync(temp, svg, ct);
+                    var root = XDocument.Parse(svg).Root!;
+                    var width = (int)Math.Ceiling(double.Parse((string)root.Attribute("width")!, CultureInfo.InvariantCulture));
+                    var height = (int)Math.Ceiling(double.Parse((string)root.Attribute("height")!, CultureInfo.InvariantCulture));
+                    var result = await new ChromiumRunner().ScreenshotAsync(temp, path, width, height, ct);
+                    if (!result.Success)
+                    {
+                        throw new CliError("PNG not written: " + result.Error, ExitCodes.Failure);
+                    }
+                }
+                finally
+                {
+                    File.Delete(temp);
+                }
+            }
+
+            if (!parse.GetValue(GlobalOptions.Quiet))
+            {
+                ctx.Console.WriteLine($"{which} chart written to {path}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.Custody;
+using NetworkAnalysis.Reporting.Exports;
+using NetworkAnalysis.Storage;
+using Spectre.Console;
+
+namespace NetworkAnalysis.Cli.Commands;
+
+/// <summary><c>netan export --format F --out DIR [--cluster ID]</c>: the case graph for Gephi, Cytoscape, Neo4j, Aleph or a spreadsheet.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "graphml, gexf, cytoscape, neo4j, ftm or csv", Required = true };
+        format.AcceptOnlyFromAmong([.. GraphExporters.Formats]);
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write into", Required = true };
+        var cluster = new Option<string?>("--cluster") { Description = "Export only this cluster" };
+        var command = new Command("export", "Export the case graph (or one cluster) with a custody manifest");
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(cluster);
+        command.SetAction((parse, ct) =>
+        {
+            var casePath = parse.GetValue(GlobalOptions.Case)!;
+            var dir = parse.GetValue(output)!;
+            var id = parse.GetValue(cluster);
+            using var reader = new CaseReportReader(casePath);
+            if (id is not null && !reader.ClusterExists(id))
+            {
+                throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
+            }
+
+            var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct);
+            var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
+            var files = exporter.Export(graph, dir, ct);
+            var parameters = reader.LatestRunParameters();
+            parameters["export.format"] = exporter.Format;
+            parameters["export.cluster"] = id ?? "(all)";
+            CustodyManifestWriter.Write(new CustodyManifest
+            {
+                ToolVersion = CaseStore.ToolVersion,
+                GeneratedAt = TimeProvider.System.GetUtcNow(),
+                Action = "export " + exporter.Format,
+                Parameters = parameters,
+                Sources = reader.Sources().Select(s => new CustodyFile(s.Path, s.Sha256, s.Bytes)).ToList(),
+                Outputs = CustodyManifestWriter.Describe(dir, files),
+            }, dir);
+            if (!parse.GetValue(GlobalOptions.Quiet))
+            {
+                ctx.Console.WriteLine($"{graph.Ads.Count} ads, {graph.Entities.Count} identifiers, {graph.Links.Count} links as {exporter.Format} in {dir}:");
+                foreach (var f in files)
+                {
+                    ctx.Console.WriteLine("  " + Path.GetFileName(f));
+                }
+            }
+
+            if (exporter is Neo4jBulkExporter neo4j && !parse.GetValue(GlobalOptions.Quiet))
+            {
+                ctx.Console.WriteLine("Import with: " + neo4j.ImportCommand());
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}

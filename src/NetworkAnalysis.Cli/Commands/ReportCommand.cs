@@ -1,0 +1,87 @@
+using System.CommandLine;
+using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.CaseFiles;
+using NetworkAnalysis.Reporting.Html;
+using NetworkAnalysis.Reporting.Layout;
+using NetworkAnalysis.Reporting.Model;
+using NetworkAnalysis.Storage;
+using Spectre.Console;
+
+namespace NetworkAnalysis.Cli.Commands;
+
+/// <summary><c>netan report &lt;cluster&gt; --out DIR</c>: a referral case file (HTML, optional PDF, charts, CSV, custody manifest).</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
+        var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (/usr/bin/chromium)" };
+        var analyst = new Option<string?>("--analyst") { Description = "Analyst's name, recorded in the report and manifest" };
+        var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" };
+        var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
+        var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };
+        var redact = new Option<bool>("--redact") { Description = "Copy for sharing: mask identifiers in ad text too and leave photos out" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
+        var command = new Command("report", "Write a referral case file for one cluster");
+        command.Arguments.Add(cluster);
+        foreach (var o in new Option[] { output, pdf, analyst, notes, showIds, showImages, redact, seed })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var id = parse.GetValue(cluster)!;
+            var dir = parse.GetValue(output)!;
+            using var reader = new CaseReportReader(parse.GetValue(GlobalOptions.Case)!);
+            if (!reader.HasClusters())
+            {
+                throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
+            }
+
+            if (!reader.ClusterExists(id))
+            {
+                throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
+            }
+
+            var options = new ReferralReportOptions
+            {
+                ShowIdentifiers = parse.GetValue(showIds),
+                ShowImages = parse.GetValue(showImages),
+                Redact = parse.GetValue(redact),
+                Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
+            };
+            var parameters = reader.LatestRunParameters();
+            parameters["case"] = Path.GetFileName(parse.GetValue(GlobalOptions.Case)!);
+            var model = new ClusterReportModel
+            {
+                ClusterId = id,
+                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct),
+                Sources = reader.Sources(),
+                Parameters = parameters,
+                ToolVersion = CaseStore.ToolVersion,
+                GeneratedAt = TimeProvider.System.GetUtcNow(),
+                Analyst = parse.GetValue(analyst),
+                Notes = parse.GetValue(notes),
+            };
+            var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
+            foreach (var warning in result.Warnings)
+            {
+                await ctx.Error.WriteLineAsync("netan: warning: " + warning);
+            }
+
+            if (!parse.GetValue(GlobalOptions.Quiet))
+            {
+                ctx.Console.WriteLine($"Case file for {id} ({model.Graph.Ads.Count} ads) written to {dir}:");
+                foreach (var f in result.Files)
+                {
+                    ctx.Console.WriteLine("  " + Path.GetFileName(f));
+                }
+            }
+
+            return result.Warnings.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}

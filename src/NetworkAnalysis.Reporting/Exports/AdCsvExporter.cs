@@ -1,0 +1,42 @@
+using NetworkAnalysis.Reporting.Model;
+using NetworkAnalysis.Reporting.Text;
+
+namespace NetworkAnalysis.Reporting.Exports;
+
+/// <summary>A spreadsheet-safe CSV of ads (one row per ad, its identifiers joined), for analysts who work in Excel.</summary>
+/// <remarks>Every cell goes through <see cref="SafeCsv"/>: cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</remarks>
+public sealed class AdCsvExporter : IGraphExporter
+{
+    /// <summary>The header row.</summary>
+    public static IReadOnlyList<string> Header { get; } = ["ad_key", "posted_at", "city", "cluster_id", "identifiers", "text"];
+
+    /// <inheritdoc/>
+    public string Format => "csv";
+
+    /// <summary>Whether identifier values are written in full; masked otherwise.</summary>
+    public bool ShowIdentifiers { get; init; } = true;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Export(CaseGraph graph, string directory, CancellationToken cancellationToken = default) =>
+        [ExportFiles.Text(directory, "ads.csv", w => Write(graph, w, cancellationToken), bom: true)];
+
+    /// <summary>Writes the CSV to <paramref name="writer"/>.</summary>
+    public void Write(CaseGraph graph, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(writer);
+        var entities = graph.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var byAd = graph.Links.Where(l => l.Kind == ReportLinkKind.Mentions && entities.ContainsKey(l.Target))
+            .GroupBy(l => l.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(l => entities[l.Target]).DistinctBy(e => e.Id).ToList(), StringComparer.Ordinal);
+        SafeCsv.WriteRow(writer, Header);
+        foreach (var ad in graph.Ads)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids = byAd.TryGetValue(ad.Key, out var es)
+                ? string.Join("; ", es.Select(e => e.Type + ":" + IdentifierMasker.MaskUnless(e.Value, ShowIdentifiers)))
+                : "";
+            SafeCsv.WriteRow(writer, [ad.Key, ad.PostedAt?.ToString("O"), ad.City, ad.ClusterId, ids, Utf16.Scrub(ad.Text)]);
+        }
+    }
+}

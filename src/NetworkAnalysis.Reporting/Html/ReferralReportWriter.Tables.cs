@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using NetworkAnalysis.Reporting.Model;
+using NetworkAnalysis.Reporting.Text;
+
+namespace NetworkAnalysis.Reporting.Html;
+
+public static partial class ReferralReportWriter
+{
+    private static void Identifiers(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
+    {
+        var show = options.ShowIdentifiers && !options.Redact;
+        var adsByKey = model.Graph.Ads.ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var perEntity = model.Graph.Links.Where(l => l.Kind == ReportLinkKind.Mentions)
+            .GroupBy(l => l.Target, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Source).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        sb.Append("<section id=\"identifiers\"><h2>Identifiers</h2>");
+        if (!show)
+        {
+            sb.Append("<p class=\"note\">Values are masked. Re-run with <code>--show-identifiers</code> for a copy that shows them in full.</p>");
+        }
+
+        sb.Append("<table><thead><tr><th>Type</th><th>Value</th><th>Ads</th><th>First seen</th><th>Last seen</th><th>Hub</th></tr></thead><tbody>");
+        var rows = model.Graph.Entities
+            .Select(e => (Entity: e, Ads: perEntity.TryGetValue(e.Id, out var keys) ? keys : []))
+            .OrderBy(r => r.Entity.IsHub).ThenByDescending(r => r.Ads.Count).ThenBy(r => r.Entity.Type, StringComparer.Ordinal).ThenBy(r => r.Entity.Value, StringComparer.Ordinal);
+        foreach (var (entity, keys) in rows)
+        {
+            var dates = keys.Select(k => adsByKey.TryGetValue(k, out var a) ? a.PostedAt : null).Where(d => d is not null).Select(d => d!.Value).ToList();
+            sb.Append("<tr><td>").Append(Markup.Escape(entity.Type)).Append("</td><td class=\"mono\">")
+                .Append(Markup.Escape(IdentifierMasker.MaskUnless(entity.Value, show))).Append("</td><td class=\"num\">").Append(Num.I(keys.Count))
+                .Append("</td><td>").Append(dates.Count == 0 ? "" : dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(dates.Count == 0 ? "" : dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(entity.IsHub ? "hub" : "").Append("</td></tr>");
+        }
+
+        sb.Append("</tbody></table></section>");
+    }
+
+    private static void Custody(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
+    {
+        sb.Append("<section id=\"custody\"><h2>Chain of custody</h2>");
+        sb.Append("<table><tbody>");
+        Row(sb, "Tool", "NetworkAnalysis " + model.ToolVersion);
+        Row(sb, "Run time", model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+        Row(sb, "Analyst", model.Analyst ?? "");
+        Row(sb, "Display", $"identifiers {(options.ShowIdentifiers && !options.Redact ? "shown" : "masked")}, photos {(options.Redact ? "removed" : options.ShowImages ? "shown" : "blurred")}");
+        sb.Append("</tbody></table>");
+        if (!string.IsNullOrWhiteSpace(model.Notes))
+        {
+            sb.Append("<h3>Analyst notes</h3><div class=\"notes\">").Append(Markup.Escape(model.Notes)).Append("</div>");
+        }
+
+        sb.Append("<h3>Source files</h3><table><thead><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>");
+        foreach (var s in model.Sources)
+        {
+            sb.Append("<tr><td class=\"mono\">").Append(Markup.Escape(s.Path)).Append("</td><td class=\"num\">").Append(Num.I(s.Bytes))
+                .Append("</td><td class=\"mono\">").Append(Markup.Escape(s.Sha256)).Append("</td></tr>");
+        }
+
+        sb.Append("</tbody></table><h3>Parameters</h3><table><tbody>");
+        foreach (var (name, value) in model.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Row(sb, name, value);
+        }
+
+        sb.Append("</tbody></table><p class=\"note\">The SHA-256 of this file and of every exported file is listed in <code>manifest.json</code> beside it.</p></section>");
+    }
+
+    private static void Row(StringBuilder sb, string name, string value) =>
+        sb.Append("<tr><th>").Append(Markup.Escape(name)).Append("</th><td>").Append(Markup.Escape(value)).Append("</td></tr>");
+}
