@@ -59,8 +59,14 @@ internal static class ClustersCommand
                 case "json":
                     ctx.Out.WriteLine(JsonSerializer.Serialize(clusters.Select(c => new
                     {
-                        id = c.Id, ads = c.Size, entities = c.Entities, phones = c.Phones, emails = c.Emails, cities = c.Cities,
-                        first_seen = c.FirstSeen, last_seen = c.LastSeen,
+                        id = c.Id,
+                        ads = c.Size,
+                        entities = c.Entities,
+                        phones = c.Phones,
+                        emails = c.Emails,
+                        cities = c.Cities,
+                        first_seen = c.FirstSeen,
+                        last_seen = c.LastSeen,
                     })));
                     break;
                 case "csv":
@@ -117,7 +123,9 @@ internal static class ClustersCommand
         {
             ctx.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
             {
-                ad_id = Name(r), cluster_id = r.ClusterId, risk = r.ClusterId is not null && scores.TryGetValue(r.ClusterId, out var s) ? Math.Round(s, 1) : (double?)null,
+                ad_id = Name(r),
+                cluster_id = r.ClusterId,
+                risk = r.ClusterId is not null && scores.TryGetValue(r.ClusterId, out var s) ? Math.Round(s, 1) : (double?)null,
             })));
             return;
         }
@@ -147,9 +155,16 @@ internal static class ClustersCommand
                     indicators_sha256 = set.Sha256,
                     clusters = rows.Select(r => new
                     {
-                        id = r.Cluster.Id, risk = r.Score is { } s ? Math.Round(s, 1) : (double?)null, needs_review = r.NeedsReview,
-                        ads = r.Cluster.Size, entities = r.Cluster.Entities, phones = r.Cluster.Phones, emails = r.Cluster.Emails,
-                        cities = r.Cluster.Cities, first_seen = r.Cluster.FirstSeen, last_seen = r.Cluster.LastSeen,
+                        id = r.Cluster.Id,
+                        risk = r.Score is { } s ? Math.Round(s, 1) : (double?)null,
+                        needs_review = r.NeedsReview,
+                        ads = r.Cluster.Size,
+                        entities = r.Cluster.Entities,
+                        phones = r.Cluster.Phones,
+                        emails = r.Cluster.Emails,
+                        cities = r.Cluster.Cities,
+                        first_seen = r.Cluster.FirstSeen,
+                        last_seen = r.Cluster.LastSeen,
                     }),
                 }));
                 break;

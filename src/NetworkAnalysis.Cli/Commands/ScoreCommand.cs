@@ -31,7 +31,10 @@ internal static class ScoreCommand
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    clusters = result.Assessments.Count, needs_review = review, indicators_sha256 = result.IndicatorSetSha256, caveat = result.Caveat,
+                    clusters = result.Assessments.Count,
+                    needs_review = review,
+                    indicators_sha256 = result.IndicatorSetSha256,
+                    caveat = result.Caveat,
                 }));
             }
             else if (!parse.GetValue(GlobalOptions.Quiet))
