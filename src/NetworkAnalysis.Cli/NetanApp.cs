@@ -20,6 +20,8 @@ internal static class NetanApp
         root.Subcommands.Add(IngestCommand.Create(ctx));
         root.Subcommands.Add(AnalyzeCommand.Create(ctx));
         root.Subcommands.Add(ClustersCommand.Create(ctx));
+        root.Subcommands.Add(ScoreCommand.Create(ctx));
+        root.Subcommands.Add(ShowCommand.Create(ctx));
         root.Subcommands.Add(LookupCommand.Create(ctx));
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
