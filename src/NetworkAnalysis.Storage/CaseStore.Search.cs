@@ -67,7 +67,18 @@ public sealed partial class CaseStore
     private SortedSet<long> MatchEntities(string q, string? defaultCountry)
     {
         var ids = new SortedSet<long>();
-        foreach (var m in new EntityExtractor().Extract(q, defaultCountry).Entities)
+        IReadOnlyList<Mention> read;
+        try
+        {
+            read = new EntityExtractor().Extract(q, defaultCountry).Entities;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // An extractor gave up (a loaded machine); the plain value match below still runs.
+            read = [];
+        }
+
+        foreach (var m in read)
         {
             using var cmd = Command("SELECT id FROM entities WHERE type = $t AND value = $v;");
             cmd.Parameters.AddWithValue("$t", m.Type.ToName());

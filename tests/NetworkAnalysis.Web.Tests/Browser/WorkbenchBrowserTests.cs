@@ -20,6 +20,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await using var session = await BrowserSession.StartAsync(_case.Options());
         var (page, problems) = await session.NewPageAsync();
         await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
 
         // When the investigator searches a phone in another format and opens its cluster
         await page.FillAsync("#search", "(702) 555-0142");
@@ -81,6 +82,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await using var session = await BrowserSession.StartAsync(hostile.Options());
         var (page, problems) = await session.NewPageAsync();
         await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
 
         // When they are searched, listed, graphed and opened one by one
         await page.FillAsync("#search", "onerror");

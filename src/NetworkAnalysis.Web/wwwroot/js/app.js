@@ -6,6 +6,8 @@ import { showAd } from './ad.js';
 const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null };
 
 async function start() {
+  // Registered before anything awaits, so an early submit never falls back to a page load.
+  $('search-form').addEventListener('submit', ev => { ev.preventDefault(); if (state.info) search($('search').value); });
   if (typeof cytoscape === 'undefined') {
     banner('Cytoscape.js did not load (GET /lib/cytoscape.min.js failed). Run `npm ci` in the repository root, then rebuild netan; the graph is unavailable until then.');
   }
@@ -29,10 +31,10 @@ async function start() {
   wire();
   await loadClusters();
   await route();
+  document.body.dataset.ready = '1';
 }
 
 function wire() {
-  $('search-form').addEventListener('submit', ev => { ev.preventDefault(); search($('search').value); });
   for (const id of ['sort', 'status-filter']) $(id).addEventListener('change', () => { state.page = 0; loadClusters(); });
   for (const id of ['min-size', 'city-filter']) $(id).addEventListener('change', () => { state.page = 0; loadClusters(); });
   $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadClusters(); } });

@@ -121,7 +121,7 @@ export class ClusterGraph {
     const elements = this.elements();
     if (!this.cy) {
       this.cy = cytoscape({
-        container: this.container, elements, style: STYLE, wheelSensitivity: 0.3,
+        container: this.container, elements, style: STYLE,
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.05, maxZoom: 4,
       });
       this.bind();
