@@ -42,6 +42,14 @@ public sealed class WorkbenchBrowserTests : IDisposable
         await page.WaitForSelectorAsync("#graph[data-ready='1']");
         var graphShot = await page.Locator("#graph").ScreenshotAsync();
         var pageShot = await page.ScreenshotAsync(new() { FullPage = false });
+        if (Environment.GetEnvironmentVariable("NETAN_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench.png"), pageShot);
+            await page.ClickAsync("#ad-list button.ad-link");
+            await page.WaitForSelectorAsync("#ad-text");
+            await page.ClickAsync("#tabs button[data-tab='movement']");
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench-ad.png"), await page.ScreenshotAsync());
+        }
 
         // Then the graph grew, the note is stored with who wrote it, and the screenshots are not blank
         int.Parse((await page.GetAttributeAsync("#graph", "data-nodes"))!).ShouldBeGreaterThan(before);
