@@ -78,15 +78,8 @@ internal static class ServeCommand
 
             ctx.Out.WriteLine($"Analyst: {options.Analyst}{(options.ReadOnly ? " (read-only)" : "")}. Press Ctrl+C to stop.");
             ctx.Out.Flush();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await host.StopAsync(CancellationToken.None);
+            // Returns on Ctrl+C (the CLI's token) or SIGTERM (the host's console lifetime), after stopping the server.
+            await host.WaitForShutdownAsync(ct);
             return ExitCodes.Success;
         });
         return command;

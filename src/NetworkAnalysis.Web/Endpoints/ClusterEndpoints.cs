@@ -73,7 +73,7 @@ internal static class ClusterEndpoints
         app.MapGet("/api/clusters/{id}/path", (string id, long from, long to, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
-            var fragment = lease.Store.GetClusterGraph(id, 50_000);
+            var fragment = lease.Store.GetClusterGraph(id, Math.Max(options.MaxGraphAds, 5000));
             if (fragment is null)
             {
                 return NotFound("cluster", id);

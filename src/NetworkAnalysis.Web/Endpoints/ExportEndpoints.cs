@@ -19,7 +19,7 @@ internal static class ExportEndpoints
 
             using var lease = pool.Rent();
             var store = lease.Store;
-            if (store.GetCluster(id) is not { } cluster || store.GetClusterGraph(id, 50_000) is not { } graph)
+            if (store.GetCluster(id) is not { } cluster || store.GetClusterGraph(id, 20_000) is not { } graph)
             {
                 return ClusterEndpoints.NotFound("cluster", id);
             }

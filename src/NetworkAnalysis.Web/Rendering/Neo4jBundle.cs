@@ -51,6 +51,6 @@ internal static class Neo4jBundle
             v = "'" + v;
         }
 
-        return v.AsSpan().IndexOfAny(",\"\n\r'") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+        return v.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 }

@@ -25,13 +25,14 @@ public sealed class GraphTimeToUsableBench
             ExecutablePath = BrowserSession.ChromiumPath, Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        var maxAds = Environment.GetEnvironmentVariable("NETAN_BENCH_MAXADS") is { Length: > 0 } m ? "&maxAds=" + m : "";
         var runs = int.TryParse(Environment.GetEnvironmentVariable("NETAN_BENCH_RUNS"), out var r) ? Math.Clamp(r, 1, 10) : 3;
         for (var i = 0; i < runs; i++)
         {
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
             page.SetDefaultTimeout(120_000);
             var clock = Stopwatch.StartNew();
-            await page.GotoAsync($"{url}/#/cluster/{Uri.EscapeDataString(cluster)}?view=full");
+            await page.GotoAsync($"{url}/#/cluster/{Uri.EscapeDataString(cluster)}?view=full{maxAds}");
             await page.WaitForSelectorAsync("#graph[data-ready='1']");
             var ready = clock.Elapsed.TotalMilliseconds;
             // Usable: a click on the canvas is answered (the main thread is free again).

@@ -56,8 +56,12 @@ function wire() {
 }
 
 async function route() {
-  const m = /^#\/cluster\/([^?]+)(?:\?view=(full|entities))?$/.exec(location.hash);
-  if (m) await showCluster(decodeURIComponent(m[1]), m[2]);
+  const m = /^#\/cluster\/([^?]+)(?:\?(.*))?$/.exec(location.hash);
+  if (!m) return;
+  const params = new URLSearchParams(m[2] || '');
+  const view = params.get('view') === 'full' ? 'full' : undefined;
+  const maxAds = /^\d+$/.test(params.get('maxAds') || '') ? Number(params.get('maxAds')) : undefined;
+  await showCluster(decodeURIComponent(m[1]), view, maxAds);
 }
 
 export function openCluster(id, view) {
@@ -115,7 +119,7 @@ async function loadClusters() {
   $('prev').disabled = state.page === 0;
 }
 
-async function showCluster(id, view) {
+async function showCluster(id, view, maxAds) {
   state.cluster = id;
   for (const tr of document.querySelectorAll('#cluster-table tbody tr')) tr.classList.toggle('current', tr.dataset.cluster === id);
   let data;
@@ -133,7 +137,7 @@ async function showCluster(id, view) {
   showTab('graph');
   if (state.graph) {
     $('view-mode').value = view || 'entities';
-    await state.graph.load(id, $('view-mode').value);
+    await state.graph.load(id, $('view-mode').value, maxAds);
     refreshLists();
     if (state.pendingEntity) { selectEntity(state.pendingEntity); state.pendingEntity = null; }
   }

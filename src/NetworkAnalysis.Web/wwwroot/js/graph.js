@@ -25,10 +25,10 @@ export class ClusterGraph {
     this.layoutName = 'auto';
   }
 
-  async load(clusterId, mode) {
+  async load(clusterId, mode, maxAds) {
     const started = performance.now();
     this.container.dataset.ready = '0';
-    const data = await api('/api/clusters/' + enc(clusterId) + '/graph');
+    const data = await api('/api/clusters/' + enc(clusterId) + '/graph' + (maxAds ? '?maxAds=' + enc(maxAds) : ''));
     this.reset();
     this.clusterId = clusterId;
     this.truncated = data.truncated;
