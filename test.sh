@@ -17,11 +17,17 @@ fi
 dotnet test NetworkAnalysis.sln -c Release --no-build --nologo -v q \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 status=$?
-python3 - "$results" <<'PY'
+projects=$(ls tests/*/*.Tests.csproj | wc -l)
+python3 - "$results" "$projects" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+trx = glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)
+if len(trx) < int(sys.argv[2]):
+    # A test project that produced no results (crashed, or holds no tests) counts as a failure, never as silence.
+    print(f"{int(sys.argv[2]) - len(trx)} test project(s) produced no results")
+    failed += int(sys.argv[2]) - len(trx)
+for path in trx:
     counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
     if counters is None:
         continue
@@ -32,6 +38,8 @@ line = f"{passed} passed, {failed} failed"
 if skipped:
     line += f", {skipped} skipped"
 print(line)
+sys.exit(1 if failed else 0)
 PY
-if [[ $status -ne 0 ]]; then exit 1; fi
+summary=$?
+if [[ $status -ne 0 || $summary -ne 0 ]]; then exit 1; fi
 exit 0

@@ -23,6 +23,8 @@ internal static class NetanApp
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(ServeCommand.Create(ctx));
+        root.Subcommands.Add(HubsCommand.Create(ctx));
+        root.Subcommands.Add(ExplainCommand.Create(ctx));
         return root;
     }
 

@@ -14,16 +14,21 @@ public sealed class CaseAnalyzer
     /// <summary>Runs the analysis and returns what it found.</summary>
     public AnalysisRunResult Analyze(CancellationToken ct = default)
     {
-        var runId = _store.BeginRun("analyze", new { clusterer = "components" });
+        var options = new ClusteringOptions();
+        var runId = _store.BeginRun("analyze", new { clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree, resolution = options.Leiden.Resolution, seed = options.Leiden.Seed });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
         var snapshot = _store.LoadSnapshot(ct);
         timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        var result = ComponentClusterer.Cluster(snapshot.Incidence, ct: ct);
+        var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
+        // Weak links (near-duplicate images/text) join here once their detectors store them.
+        var result = ClusteringEngine.Run(snapshot.Incidence, [], options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
         _store.SaveClustering(runId, snapshot, result);
+        _store.SaveLineage(runId, lineage);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         _store.FinishRun(runId, timings);
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings);

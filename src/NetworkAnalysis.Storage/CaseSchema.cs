@@ -89,5 +89,13 @@ internal static class CaseSchema
             ad INTEGER PRIMARY KEY REFERENCES ads(id),
             cluster_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS memberships_cluster ON memberships(cluster_id);
+        CREATE TABLE IF NOT EXISTS cluster_lineage (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            old_id TEXT,
+            new_id TEXT,
+            kind TEXT NOT NULL,
+            shared_ads INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS cluster_lineage_old ON cluster_lineage(old_id);
+        CREATE INDEX IF NOT EXISTS cluster_lineage_new ON cluster_lineage(new_id);
         """;
 }

@@ -8,7 +8,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    public static TheoryData<string> Commands => ["demo", "generate", "ingest", "analyze", "clusters", "lookup", "evaluate", "bench"];
+    public static TheoryData<string> Commands => ["demo", "generate", "ingest", "analyze", "clusters", "lookup", "evaluate", "bench", "hubs", "explain"];
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -5,7 +5,7 @@ namespace NetworkAnalysis.Core.Clustering;
 
 /// <summary>Derives stable cluster IDs from cluster members.</summary>
 /// <remarks>
-/// The ID is a hash of the member with the smallest ad key (ordinal order), so the same data gives the
+/// The ID is "C" + 16 hex digits (64 bits of SHA-256, so even 10 million clusters are unlikely to collide) of the member with the smallest ad key (ordinal order), so the same data gives the
 /// same ID in every run, whatever order ads were ingested in; a cluster that grows keeps its ID while its
 /// smallest member stays.
 /// </remarks>
@@ -16,7 +16,7 @@ public static class ClusterIds
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(anchorAdKey), hash);
-        return "C" + Convert.ToHexStringLower(hash[..5]);
+        return "C" + Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>The ID for a cluster with the given member keys.</summary>

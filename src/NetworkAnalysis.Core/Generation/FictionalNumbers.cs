@@ -1,8 +1,10 @@
+using NetworkAnalysis.Core.Extraction.Phones;
+
 namespace NetworkAnalysis.Core.Generation;
 
 /// <summary>Hands out phone numbers from ranges reserved for fiction, never a real subscriber's.</summary>
 /// <remarks>
-/// NANP: NXX-555-0100..0199 under every geographic-looking area code (about 71,000 numbers);
+/// NANP: NXX-555-0100..0199 under every area code in service (about 40,000 numbers);
 /// UK: 07700 900000..900999. Numbers are dealt in a seeded shuffled order; when a pool runs out it
 /// starts again, so corpora beyond the pool's size share numbers by accident (documented in data/README.md).
 /// </remarks>
@@ -19,8 +21,9 @@ internal sealed class FictionalNumbers
         for (var code = 201; code <= 989; code++)
         {
             var mid = code / 10 % 10;
-            // Skip N11 service codes and the N9X expansion codes: area codes in use look like neither.
-            if (code % 100 == 11 || mid == 9)
+            // Only area codes in service per the numbering plan: a 555-01xx number under an unassigned area
+            // code is not a valid number, and the extractor rightly refuses it.
+            if (code % 100 == 11 || mid == 9 || !NumberingPlan.Default.IsValid("1", $"{code}5550100"))
             {
                 continue;
             }

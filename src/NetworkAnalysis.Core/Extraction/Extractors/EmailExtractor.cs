@@ -1,23 +1,21 @@
-using System.Text.RegularExpressions;
-
 namespace NetworkAnalysis.Core.Extraction.Extractors;
 
-/// <summary>Finds plainly written e-mail addresses.</summary>
-/// <remarks>The foundation slice: issue #3 adds obfuscated forms and canonicalisation.</remarks>
-public sealed partial class EmailExtractor : IEntityExtractor
+/// <summary>Finds e-mail addresses, plain and obfuscated, and reports their canonical linking form.</summary>
+/// <remarks>
+/// Obfuscations read: " at ", "(at)", "[at]", spaced "@", "dot", "(dot)", HTML entities (decoded by the normaliser).
+/// The value is lower case with Gmail dots and +tags removed; <see cref="Mention.Raw"/> keeps the text as written.
+/// </remarks>
+public sealed class EmailExtractor : IEntityExtractor
 {
     /// <inheritdoc/>
-    public string Name => "email-basic";
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Email();
+    public string Name => "email";
 
     /// <inheritdoc/>
     public void Extract(ExtractionInput input, ICollection<Mention> entities, ICollection<AttributeMention> attributes)
     {
-        foreach (Match m in Email().Matches(input.Text))
+        foreach (var hit in input.Emails)
         {
-            entities.Add(new Mention(EntityType.Email, m.Value.ToLowerInvariant(), m.Value, m.Index, m.Index + m.Length, 0.95, Name));
+            entities.Add(input.Mention(EntityType.Email, hit.Canonical, hit.Start, hit.End, hit.Obfuscated ? 0.85 : 0.97, Name));
         }
     }
 }

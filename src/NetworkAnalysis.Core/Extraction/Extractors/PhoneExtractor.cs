@@ -1,31 +1,22 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace NetworkAnalysis.Core.Extraction.Extractors;
 
-/// <summary>Finds North American (NANP) phone numbers written with common separators.</summary>
-/// <remarks>The foundation slice: issue #3 replaces this with numbering-plan validation and de-obfuscation.</remarks>
-public sealed partial class PhoneExtractor : IEntityExtractor
+/// <summary>Finds phone numbers in any written form and reports them in E.164.</summary>
+/// <remarks>
+/// Reads the digit runs of the normalised text (Unicode digits, spelled digits, mixed forms, letters for digits),
+/// validates candidates against the numbering plans derived from libphonenumber metadata with the ad's country
+/// as default region, and rejects dates, times, prices, ages, measurements, zip codes and order numbers.
+/// </remarks>
+public sealed class PhoneExtractor : IEntityExtractor
 {
     /// <inheritdoc/>
-    public string Name => "phone-basic";
-
-    [GeneratedRegex(@"(?<![\d+])(?:\+?1[\s.\-]?)?\(?([2-9]\d{2})\)?[\s.\-]{0,3}(\d{3})[\s.\-]{0,3}(\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Nanp();
+    public string Name => "phone";
 
     /// <inheritdoc/>
     public void Extract(ExtractionInput input, ICollection<Mention> entities, ICollection<AttributeMention> attributes)
     {
-        foreach (Match m in Nanp().Matches(input.Text))
+        foreach (var hit in input.Phones)
         {
-            var exchange = m.Groups[2].Value;
-            if (exchange[0] is '0' or '1')
-            {
-                continue;
-            }
-
-            var value = new StringBuilder("+1", 12).Append(m.Groups[1].Value).Append(exchange).Append(m.Groups[3].Value).ToString();
-            entities.Add(new Mention(EntityType.Phone, value, m.Value, m.Index, m.Index + m.Length, 0.9, Name));
+            entities.Add(input.Mention(EntityType.Phone, hit.E164, hit.Start, hit.End, hit.Confidence, Name));
         }
     }
 }

@@ -1,0 +1,129 @@
+using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Graphs;
+
+namespace NetworkAnalysis.Core.Clustering;
+
+/// <summary>Incremental re-clustering.</summary>
+public static partial class ClusteringEngine
+{
+    /// <summary>Re-clusters after a change, recomputing only the components the change touches.</summary>
+    /// <remarks>
+    /// Hub detection and union-find run over the whole graph again (linear and cheap); a component whose ads are
+    /// exactly those of a previous component, none touched and none linked to a touched entity, keeps its previous
+    /// split without running cohesion gating or Leiden again. Because a component's split depends only on its own
+    /// ads, identifiers, weak links and the seed (weights do not depend on the total ad count), the result equals
+    /// a full <see cref="Run"/> on the new incidence with the same options.
+    /// </remarks>
+    /// <param name="previous">The previous result.</param>
+    /// <param name="previousAdKeys">Ad keys of <paramref name="previous"/> by its dense indexes.</param>
+    /// <param name="incidence">The new incidence.</param>
+    /// <param name="weakLinks">The new weak links.</param>
+    /// <param name="change">What changed.</param>
+    /// <param name="options">Same options as the previous run (other options make reuse wrong).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static ClusteringResult Update(
+        ClusteringResult previous,
+        IReadOnlyList<string> previousAdKeys,
+        AdEntityIncidence incidence,
+        IReadOnlyList<WeakLink> weakLinks,
+        IncrementalChange change,
+        ClusteringOptions options,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(previousAdKeys);
+        ArgumentNullException.ThrowIfNull(incidence);
+        ArgumentNullException.ThrowIfNull(change);
+        var before = new Dictionary<string, (string Component, string Cluster)>(previousAdKeys.Count, StringComparer.Ordinal);
+        var componentSize = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cluster in previous.Clusters)
+        {
+            var component = cluster.ComponentId ?? cluster.Id;
+            componentSize[component] = componentSize.GetValueOrDefault(component) + cluster.Size;
+            foreach (var a in cluster.AdIndexes)
+            {
+                before[previousAdKeys[a]] = (component, cluster.Id);
+            }
+        }
+
+        var affected = AffectedAds(incidence, change);
+        var keys = incidence.AdKeys;
+        List<int[]>? Reuse(ReadOnlySpan<int> ads)
+        {
+            var anchor = keys[ads[0]];
+            foreach (var a in ads)
+            {
+                if (affected[a] || !before.ContainsKey(keys[a]))
+                {
+                    return null;
+                }
+
+                if (string.CompareOrdinal(keys[a], anchor) < 0)
+                {
+                    anchor = keys[a];
+                }
+            }
+
+            var componentId = ClusterIds.FromAnchor(anchor);
+            if (componentSize.GetValueOrDefault(componentId) != ads.Length)
+            {
+                return null;
+            }
+
+            var parts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var order = new List<List<int>>();
+            foreach (var a in ads)
+            {
+                var (component, cluster) = before[keys[a]];
+                if (component != componentId)
+                {
+                    return null;
+                }
+
+                if (!parts.TryGetValue(cluster, out var part))
+                {
+                    parts[cluster] = part = [];
+                    order.Add(part);
+                }
+
+                part.Add(a);
+            }
+
+            return order.Select(p => p.ToArray()).ToList();
+        }
+
+        return RunCore(incidence, weakLinks, options, Reuse, ct);
+    }
+
+    private static bool[] AffectedAds(AdEntityIncidence incidence, IncrementalChange change)
+    {
+        var affected = new bool[incidence.AdCount];
+        var touchedAds = change.TouchedAdKeys as IReadOnlySet<string> ?? new HashSet<string>(change.TouchedAdKeys, StringComparer.Ordinal);
+        for (var a = 0; a < incidence.AdCount; a++)
+        {
+            affected[a] = touchedAds.Contains(incidence.AdKeys[a]);
+        }
+
+        if (change.TouchedEntities.Count == 0)
+        {
+            return affected;
+        }
+
+        var touchedEntities = new HashSet<(EntityType, string)>(change.TouchedEntities);
+        var entityTouched = new bool[incidence.EntityCount];
+        for (var e = 0; e < incidence.EntityCount; e++)
+        {
+            entityTouched[e] = touchedEntities.Contains((incidence.EntityTypes[e], incidence.EntityValues[e]));
+        }
+
+        for (var i = 0; i < incidence.LinkCount; i++)
+        {
+            if (entityTouched[incidence.LinkEntities[i]])
+            {
+                affected[incidence.LinkAds[i]] = true;
+            }
+        }
+
+        return affected;
+    }
+}

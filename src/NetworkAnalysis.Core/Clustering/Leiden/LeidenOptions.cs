@@ -1,0 +1,20 @@
+namespace NetworkAnalysis.Core.Clustering.Leiden;
+
+/// <summary>Options of <see cref="LeidenClusterer"/>.</summary>
+public sealed record LeidenOptions
+{
+    /// <summary>Quality function; default modularity.</summary>
+    public LeidenQuality Quality { get; init; } = LeidenQuality.Modularity;
+
+    /// <summary>Resolution γ; higher gives smaller communities. Default 1.</summary>
+    public double Resolution { get; init; } = 1.0;
+
+    /// <summary>Seed of the random visiting order and refinement choices.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Randomness θ of the refinement step (as in the Leiden paper; igraph calls it beta). Default 0.01.</summary>
+    public double Randomness { get; init; } = 0.01;
+
+    /// <summary>Maximum Leiden iterations; iteration stops earlier once the partition no longer changes. Default 20.</summary>
+    public int MaxIterations { get; init; } = 20;
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace NetworkAnalysis.Core.Extraction.Phones;
+
+/// <summary>Validity of national numbers for one country calling code (all regions sharing it), with a bounded cache.</summary>
+/// <remarks>
+/// One interpreted regex per country code (the union of its regions' patterns) is cheap to build and fast on inputs
+/// of at most 17 digits; ads repeat the same numbers, so answers are cached. Thread-safe.
+/// </remarks>
+internal sealed class CountryCodeValidator
+{
+    private const int CacheLimit = 200_000;
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private readonly Territory[] _territories;
+    private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private Regex? _regex;
+
+    public CountryCodeValidator(Territory[] territories)
+    {
+        _territories = territories;
+        _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Whether <paramref name="nsn"/> is a valid national significant number under this country code.</summary>
+    public bool IsValid(ReadOnlySpan<char> nsn)
+    {
+        if (_lookup.TryGetValue(nsn, out var cached))
+        {
+            return cached;
+        }
+
+        var valid = Match(nsn);
+        if (_cache.Count < CacheLimit)
+        {
+            _lookup.TryAdd(nsn, valid);
+        }
+
+        return valid;
+    }
+
+    private bool Match(ReadOnlySpan<char> nsn)
+    {
+        foreach (var t in _territories)
+        {
+            if (FictionalRanges.IsFictional(t.Id, nsn))
+            {
+                return true;
+            }
+        }
+
+        // Races build the same immutable Regex twice at worst; no lock needed.
+        _regex ??= new Regex(
+            @"\A(?:" + string.Join('|', _territories.Select(t => t.ValidPattern).Distinct(StringComparer.Ordinal)) + @")\z",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            MatchTimeout);
+        try
+        {
+            return _regex.IsMatch(nsn);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}

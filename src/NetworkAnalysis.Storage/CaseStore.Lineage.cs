@@ -1,0 +1,59 @@
+using NetworkAnalysis.Core.Clustering;
+
+namespace NetworkAnalysis.Storage;
+
+public sealed partial class CaseStore
+{
+    /// <summary>Appends the lineage of run <paramref name="runId"/> (old cluster → new cluster edges) to <c>cluster_lineage</c>.</summary>
+    public void SaveLineage(long runId, IReadOnlyList<LineageRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var tx = Connection.BeginTransaction();
+        using var insert = Command("INSERT INTO cluster_lineage(run_id, old_id, new_id, kind, shared_ads) VALUES ($run, $old, $new, $kind, $shared);", tx);
+        CaseIngestor.Bind(insert, "$run", "$old", "$new", "$kind", "$shared");
+        foreach (var r in records)
+        {
+            insert.Parameters[0].Value = runId;
+            insert.Parameters[1].Value = CaseIngestor.Db(r.OldId);
+            insert.Parameters[2].Value = CaseIngestor.Db(r.NewId);
+            insert.Parameters[3].Value = r.Kind.ToString().ToLowerInvariant();
+            insert.Parameters[4].Value = r.SharedAds;
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>The lineage records of the most recent run that recorded any, in stored order.</summary>
+    public IReadOnlyList<(string? OldId, string? NewId, string Kind, int SharedAds)> LatestLineage()
+    {
+        using var cmd = Command("""
+            SELECT old_id, new_id, kind, shared_ads FROM cluster_lineage
+            WHERE run_id = (SELECT max(run_id) FROM cluster_lineage) ORDER BY rowid;
+            """);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string?, string?, string, int)>();
+        while (r.Read())
+        {
+            list.Add((r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetInt32(3)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The mentions of entity row <paramref name="entityRowId"/> in ad row <paramref name="adRowId"/>: span and raw text.</summary>
+    public IReadOnlyList<(int? Start, int? End, string Raw)> MentionsOf(long adRowId, long entityRowId)
+    {
+        using var cmd = Command("SELECT start, end, raw FROM mentions WHERE ad = $a AND entity = $e ORDER BY start;");
+        cmd.Parameters.AddWithValue("$a", adRowId);
+        cmd.Parameters.AddWithValue("$e", entityRowId);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(int?, int?, string)>();
+        while (r.Read())
+        {
+            list.Add((r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2)));
+        }
+
+        return list;
+    }
+}
