@@ -6,11 +6,12 @@ using NetworkAnalysis.Storage;
 namespace NetworkAnalysis.Web;
 
 /// <summary>At start-up, opens the first pooled connection and brings the search indexes up to date.</summary>
-internal sealed class SearchIndexWarmup(CaseStorePool pool, WorkbenchOptions options, ILogger<SearchIndexWarmup> log) : IHostedService
+internal sealed class SearchIndexWarmup(CaseStorePool pool, ClusteringModel model, WorkbenchOptions options, ILogger<SearchIndexWarmup> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         using var lease = pool.Rent();
+        model.Start();
         if (!options.BuildSearchIndexes)
         {
             return Task.CompletedTask;

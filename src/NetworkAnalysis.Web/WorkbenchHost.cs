@@ -49,6 +49,7 @@ public static class WorkbenchHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CaseStorePool>();
+        services.AddSingleton<ClusteringModel>();
         services.AddRouting();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         services.AddHostedService<SearchIndexWarmup>();

@@ -50,14 +50,15 @@ internal static class ClusterEndpoints
             return Results.Ok(new { cluster = Row(item), annotations = AnnotationEndpoints.Json(lease.Store.GetClusterAnnotations(id)) });
         });
 
-        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             var fragment = lease.Store.GetClusterGraph(id, Math.Clamp(maxAds ?? options.MaxGraphAds, 1, 20_000));
-            return fragment is null ? NotFound("cluster", id) : Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, id));
+            return fragment is null ? NotFound("cluster", id)
+                : Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, id, model.TryGet()?.HubEntities));
         });
 
-        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             var fragment = lease.Store.GetEntityAds(id, Math.Clamp(limit ?? 200, 1, 2000));
@@ -67,11 +68,18 @@ internal static class ClusterEndpoints
             }
 
             Audit.Record(lease.Store, options, "view.entity", "entity:" + id);
-            return Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, cluster));
+            return Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, cluster, model.TryGet()?.HubEntities));
         });
 
-        app.MapGet("/api/clusters/{id}/path", (string id, long from, long to, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/clusters/{id}/path", async (string id, long from, long to, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
         {
+            // The clustering engine's explainer when it knows both ads; else a breadth-first search inside the cluster.
+            var engine = await model.GetAsync();
+            if (engine.Explain(from, to) is { } explained)
+            {
+                return Results.Ok(new { found = explained.Linked, path = explained.Nodes, explanation = explained.Explanation, source = "engine" });
+            }
+
             using var lease = pool.Rent();
             var fragment = lease.Store.GetClusterGraph(id, Math.Max(options.MaxGraphAds, 5000));
             if (fragment is null)
@@ -80,7 +88,7 @@ internal static class ClusterEndpoints
             }
 
             var path = EvidencePathFinder.Find(fragment, from, to, options.HubClusterThreshold);
-            return Results.Ok(new { found = path is not null, path = path ?? [] });
+            return Results.Ok(new { found = path is not null, path = path ?? [], explanation = (string?)null, source = "bfs" });
         });
 
         app.MapGet("/api/clusters/{id}/timeline.svg", (string id, CaseStorePool pool) => Chart(pool, id, ActivityCharts.Timeline, "Ads over time"));

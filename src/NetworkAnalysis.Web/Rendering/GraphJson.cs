@@ -5,7 +5,7 @@ namespace NetworkAnalysis.Web.Rendering;
 /// <summary>Turns a graph fragment into the JSON the browser hands to Cytoscape.js (data only; labels are drawn on a canvas).</summary>
 internal static class GraphJson
 {
-    public static object From(GraphFragment fragment, int hubThreshold, string? clusterId = null)
+    public static object From(GraphFragment fragment, int hubThreshold, string? clusterId = null, IReadOnlySet<long>? engineHubs = null)
     {
         var ads = fragment.Ads.Select(a => new
         {
@@ -15,12 +15,12 @@ internal static class GraphJson
         var entities = fragment.Entities.Select(e => new
         {
             id = "e:" + e.Id, kind = "entity", rowId = e.Id, type = e.Type, label = e.Value, ads = e.Ads, clusters = e.Clusters,
-            hub = e.Clusters > hubThreshold,
+            hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold,
         });
         var edges = fragment.Links.Select(l => new { id = "l:" + l.Ad + ":" + l.Entity, source = "a:" + l.Ad, target = "e:" + l.Entity });
         return new
         {
-            clusterId, totalAds = fragment.TotalAds, truncated = fragment.TotalAds > fragment.Ads.Count, hubThreshold,
+            clusterId, totalAds = fragment.TotalAds, hubSource = engineHubs is null ? "clusters" : "engine", truncated = fragment.TotalAds > fragment.Ads.Count, hubThreshold,
             ads, entities, edges,
         };
     }

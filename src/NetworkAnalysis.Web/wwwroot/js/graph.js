@@ -173,8 +173,8 @@ export class ClusterGraph {
     const from = this.adByKey(fromKey), to = this.adByKey(toKey);
     if (!from || !to) return 'both ads must be in this cluster (use their keys)';
     const result = await api('/api/clusters/' + enc(this.clusterId) + '/path?from=' + enc(from.rowId) + '&to=' + enc(to.rowId));
-    if (!result.found) return 'no chain of shared identifiers links these ads';
-    for (const id of result.path) if (id.startsWith('a:')) this.pinned.add(id);
+    if (!result.found) return result.explanation || 'no chain of shared identifiers links these ads';
+    for (const id of result.path) if (id.startsWith('a:') && this.ads.has(id)) this.pinned.add(id);
     this.render();
     await new Promise(resolve => this.cy.one('layoutstop', resolve));
     this.cy.elements().removeClass('path');
@@ -183,7 +183,7 @@ export class ClusterGraph {
       if (i > 0) this.cy.edges().filter(e => (e.source().id() === result.path[i - 1] && e.target().id() === result.path[i]) ||
         (e.target().id() === result.path[i - 1] && e.source().id() === result.path[i])).addClass('path');
     }
-    return `linked through ${(result.path.length - 1) / 2} shared identifier(s)`;
+    return result.explanation || `linked through ${result.path.filter(id => id.startsWith('e:')).length} shared identifier(s)`;
   }
 
   entityList(listNode, onToggle, onSelect) {
