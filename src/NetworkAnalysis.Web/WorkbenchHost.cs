@@ -50,6 +50,7 @@ public static class WorkbenchHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CaseStorePool>();
         services.AddSingleton<ClusteringModel>();
+        services.AddSingleton<CaseCountsCache>();
         services.AddRouting();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         services.AddHostedService<SearchIndexWarmup>();

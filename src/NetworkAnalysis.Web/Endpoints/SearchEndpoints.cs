@@ -11,10 +11,9 @@ internal static class SearchEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/info", (CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/info", (CaseCountsCache cache, WorkbenchOptions options) =>
         {
-            using var lease = pool.Rent();
-            var counts = lease.Store.Counts();
+            var counts = cache.Counts;
             return Results.Ok(new
             {
                 casePath = Path.GetFileName(options.CasePath), analyst = options.Analyst, readOnly = options.ReadOnly,
