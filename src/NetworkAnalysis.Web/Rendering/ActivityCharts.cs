@@ -10,6 +10,7 @@ internal static class ActivityCharts
     private const int Width = 860;
     private const int Left = 140;
     private const int Right = 20;
+    private const int MaxStops = 1500;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Timeline(string title, IReadOnlyList<(string? PostedAt, string? City)> activity)
@@ -55,7 +56,12 @@ internal static class ActivityCharts
 
     public static string Movement(string title, IReadOnlyList<(string? PostedAt, string? City)> activity)
     {
-        var points = Times(activity).Where(p => p.City is not null).ToList();
+        // One stop per visit (consecutive ads in one city), at most MaxStops evenly sampled: a 100,000-ad cluster must
+        // still give an SVG a browser draws at once.
+        var all = Times(activity).Where(p => p.City is not null).ToList();
+        var visits = all.Where((p, i) => i == 0 || i == all.Count - 1 || !string.Equals(p.City, all[i - 1].City, StringComparison.Ordinal)).ToList();
+        var step = Math.Max(1, (visits.Count + MaxStops - 1) / MaxStops);
+        var points = visits.Where((_, i) => i % step == 0 || i == visits.Count - 1).ToList();
         var cities = points.Select(p => p.City!).Distinct(StringComparer.Ordinal).Take(25).ToList();
         var rowOf = cities.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var height = 90 + (Math.Max(1, cities.Count) * 22);

@@ -69,15 +69,17 @@ def main():
     url = a.url
     if not url:
         url = f"http://127.0.0.1:{a.port}"
+        # The server writes to a file, never to an undrained pipe (a full pipe would stall it).
+        log_path = os.path.join("/tmp", f"workbench-load-{a.port}.log")
+        log = open(log_path, "w")
         server = subprocess.Popen([os.path.join(ROOT, "netan"), "serve", "--case", a.case, "--port", str(a.port), "--quiet"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                  stdout=log, stderr=subprocess.STDOUT, text=True)
         started = time.monotonic()
-        line = server.stdout.readline()
-        while line and "Workbench for" not in line:
-            if time.monotonic() - started > 900:
-                raise SystemExit("server did not start")
-            line = server.stdout.readline()
-        print("server:", line.strip(), f"(start-up incl. index build {time.monotonic() - started:.1f} s)")
+        while "Workbench for" not in open(log_path).read():
+            if time.monotonic() - started > 900 or server.poll() is not None:
+                raise SystemExit("server did not start; see " + log_path)
+            time.sleep(0.5)
+        print(f"server: {url} (start-up incl. index build {time.monotonic() - started:.1f} s; log {log_path})")
     assert urllib.parse.urlparse(url).hostname in ("127.0.0.1", "localhost", "::1"), "loopback only"
     try:
         info = json.loads(get(url + "/api/info"))

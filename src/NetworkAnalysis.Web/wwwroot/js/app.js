@@ -132,8 +132,9 @@ async function showCluster(id, view, maxAds) {
   $('tabs').hidden = false;
   renderAnnotations(data.annotations);
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
-  $('timeline-img').src = '/api/clusters/' + enc(id) + '/timeline.svg';
-  $('movement-img').src = '/api/clusters/' + enc(id) + '/movement.svg';
+  // Charts load when their tab opens: a large cluster's SVG should not compete with the graph.
+  $('timeline-img').removeAttribute('src');
+  $('movement-img').removeAttribute('src');
   showTab('graph');
   if (state.graph) {
     $('view-mode').value = view || 'entities';
@@ -163,6 +164,9 @@ function selectEntity(nodeId) {
 function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
   for (const t of ['graph', 'timeline', 'movement', 'notes']) $('tab-' + t).hidden = t !== name;
+  if ((name === 'timeline' || name === 'movement') && state.cluster && !$(name + '-img').getAttribute('src')) {
+    $(name + '-img').src = '/api/clusters/' + enc(state.cluster) + '/' + name + '.svg';
+  }
   if (name === 'graph' && state.graph?.cy) state.graph.cy.resize();
 }
 
