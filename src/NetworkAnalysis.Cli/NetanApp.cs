@@ -27,6 +27,7 @@ internal static class NetanApp
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(DoctorCommand.Create(ctx));
         root.Subcommands.Add(AuditCommand.Create(ctx));
+        root.Subcommands.Add(ServeCommand.Create(ctx));
         root.Subcommands.Add(HubsCommand.Create(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(ReportCommand.Create(ctx));
