@@ -52,6 +52,13 @@ internal static class ReportCommand
                 Redact = parse.GetValue(redact),
                 Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
             };
+            double? riskScore;
+            IReadOnlyList<RiskIndicatorItem> riskItems;
+            using (var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!))
+            {
+                (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
+            }
+
             var parameters = reader.LatestRunParameters();
             parameters["case"] = Path.GetFileName(parse.GetValue(GlobalOptions.Case)!);
             var model = new ClusterReportModel
@@ -59,6 +66,8 @@ internal static class ReportCommand
                 ClusterId = id,
                 Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct),
                 Sources = reader.Sources(),
+                RiskScore = riskScore,
+                RiskIndicators = riskItems,
                 Parameters = parameters,
                 ToolVersion = CaseStore.ToolVersion,
                 GeneratedAt = TimeProvider.System.GetUtcNow(),
