@@ -20,11 +20,14 @@ internal static class NetanApp
         root.Subcommands.Add(IngestCommand.Create(ctx));
         root.Subcommands.Add(AnalyzeCommand.Create(ctx));
         root.Subcommands.Add(ClustersCommand.Create(ctx));
+        root.Subcommands.Add(ScoreCommand.Create(ctx));
+        root.Subcommands.Add(ShowCommand.Create(ctx));
         root.Subcommands.Add(LookupCommand.Create(ctx));
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(DoctorCommand.Create(ctx));
         root.Subcommands.Add(AuditCommand.Create(ctx));
+        root.Subcommands.Add(ServeCommand.Create(ctx));
         root.Subcommands.Add(HubsCommand.Create(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(ReportCommand.Create(ctx));

@@ -4,7 +4,9 @@ namespace NetworkAnalysis.Storage;
 /// <remarks>
 /// Version 1. Spans are UTF-16 offsets into <c>ads.text</c>; a mention derived from a field rather than the
 /// text (the poster account, a precomputed image hash) has <c>start</c> and <c>end</c> NULL and names the
-/// field in <c>extractor</c> (<c>field:poster</c>).
+/// field in <c>extractor</c> (<c>field:poster</c>). Risk scores are keyed by cluster and the SHA-256 of the
+/// indicator file (whose bytes are kept in <c>indicator_sets</c>); <c>clusters_run_id</c> tells whether they
+/// were computed for the current clustering.
 /// </remarks>
 internal static class CaseSchema
 {
@@ -89,6 +91,20 @@ internal static class CaseSchema
             ad INTEGER PRIMARY KEY REFERENCES ads(id),
             cluster_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS memberships_cluster ON memberships(cluster_id);
+        CREATE TABLE IF NOT EXISTS indicator_sets (
+            sha256 TEXT PRIMARY KEY,
+            content BLOB NOT NULL,
+            first_used_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS scores (
+            cluster_id TEXT NOT NULL,
+            indicators_sha256 TEXT NOT NULL,
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            clusters_run_id INTEGER NOT NULL,
+            score REAL NOT NULL,
+            needs_review INTEGER NOT NULL,
+            contributions TEXT NOT NULL,
+            PRIMARY KEY (cluster_id, indicators_sha256));
+        CREATE INDEX IF NOT EXISTS scores_rank ON scores(indicators_sha256, score DESC);
         CREATE TABLE IF NOT EXISTS cluster_lineage (
             run_id INTEGER NOT NULL REFERENCES runs(id),
             old_id TEXT,

@@ -91,8 +91,9 @@ public sealed class CommandLineTests : IDisposable
 
         // Then: every ad appears exactly once in the members listing
         var rows = members.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        rows[0].ShouldBe("ad_id,cluster_id");
+        rows[0].ShouldBe("ad_id,cluster_id,risk");
         rows.Length.ShouldBe(801);
+        rows.Skip(1).ShouldAllBe(r => double.Parse(r.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture) >= 0);
         rows.Skip(1).Select(r => r.Split(',')[0]).Distinct().Count().ShouldBe(800);
         json.Out.ShouldStartWith("[{\"id\":");
         evaluation.Out.ShouldContain("\"BCubedF1\"");

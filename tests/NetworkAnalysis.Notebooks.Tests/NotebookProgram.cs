@@ -76,9 +76,11 @@ internal static partial class NotebookProgram
                     usings.Add(raw.Trim());
                     body.Add(("", cell.Number));
                 }
-                else if (raw.TrimStart().StartsWith("#!", StringComparison.Ordinal) || raw.TrimStart().StartsWith("#i ", StringComparison.Ordinal))
+                else if (raw.TrimStart().StartsWith("#!", StringComparison.Ordinal) || raw.TrimStart().StartsWith("#i ", StringComparison.Ordinal)
+                    || raw.TrimStart().StartsWith("#r ", StringComparison.Ordinal))
                 {
-                    body.Add(("", cell.Number)); // kernel magic commands mean nothing outside Jupyter
+                    // Kernel magic commands and package references mean nothing here: #:project brings the packages.
+                    body.Add(("", cell.Number));
                 }
                 else
                 {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Xml.Linq;
-using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.Charts;
 using NetworkAnalysis.Reporting.Chromium;
 using NetworkAnalysis.Reporting.Layout;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.Neo4j;
 using Spectre.Console;
 

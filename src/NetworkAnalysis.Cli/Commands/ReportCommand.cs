@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetworkAnalysis.Cli.Reporting;
+using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.CaseFiles;
 using NetworkAnalysis.Reporting.Html;
 using NetworkAnalysis.Reporting.Layout;

@@ -124,9 +124,17 @@ public sealed partial class CorpusGenerator
     private string Handle(string stem)
     {
         var clean = new string(stem.Where(char.IsAsciiLetterOrDigit).ToArray());
-        while (true)
+        // Two- or three-digit suffixes look like real handles; when they run out for a stem (large corpora),
+        // widen the range so generation always finishes.
+        var upper = 999;
+        for (var attempt = 0; ; attempt++)
         {
-            var handle = clean + _random.Next(10, 999);
+            if (attempt > 0 && attempt % 8 == 0 && upper < int.MaxValue / 10)
+            {
+                upper = (upper * 10) + 9;
+            }
+
+            var handle = clean + _random.Next(10, upper);
             if (_usedHandles.Add(handle.ToLowerInvariant()))
             {
                 return handle;

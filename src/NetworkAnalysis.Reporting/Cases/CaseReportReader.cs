@@ -3,8 +3,9 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Extraction;
 using NetworkAnalysis.Reporting.Model;
+using NetworkAnalysis.Storage;
 
-namespace NetworkAnalysis.Cli.Reporting;
+namespace NetworkAnalysis.Reporting.Cases;
 
 /// <summary>Maps the case file onto the Reporting model (plain data): ads, entities, mention spans, sources, run parameters.</summary>
 /// <remarks>
@@ -13,7 +14,7 @@ namespace NetworkAnalysis.Cli.Reporting;
 /// link ads (URLs), or when its ads fall in more than one cluster.
 /// TODO(#7): move these queries into Storage (CaseStore.Reporting.cs) when the store grows a reporting API.
 /// </remarks>
-internal sealed class CaseReportReader : IDisposable
+public sealed class CaseReportReader : IDisposable
 {
     private const long MaxImageBytes = 4 * 1024 * 1024;
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -27,17 +28,20 @@ internal sealed class CaseReportReader : IDisposable
 
     private readonly SqliteConnection _db;
 
+    /// <summary>Opens <paramref name="casePath"/> read-only.</summary>
+    /// <exception cref="CaseStoreException">The file does not exist.</exception>
     public CaseReportReader(string casePath)
     {
         if (!File.Exists(casePath))
         {
-            throw new CliError($"case file not found: {casePath} (run `netan ingest` or `netan demo` first, or pass --case)");
+            throw new CaseStoreException($"case file not found: {casePath} (run `netan ingest` or `netan demo` first, or pass --case)");
         }
 
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(casePath), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         _db.Open();
     }
 
+    /// <inheritdoc/>
     public void Dispose() => _db.Dispose();
 
     /// <summary>Whether the case has clusters (an analyze run happened).</summary>

@@ -2,10 +2,10 @@ using NetworkAnalysis.Core.Extraction;
 using NetworkAnalysis.Core.Graphs;
 using NetworkAnalysis.Storage;
 
-namespace NetworkAnalysis.Cli.Reporting;
+namespace NetworkAnalysis.Reporting.Cases;
 
 /// <summary>Hub verdicts for reports: the same <see cref="HubDetector"/> run as <c>netan hubs</c>, with default options.</summary>
-internal static class CaseHubs
+public static class CaseHubs
 {
     /// <summary>IDs (<c>type:value</c>, as <see cref="CaseReportReader"/> names entities) of the case's hubs.</summary>
     public static IReadOnlySet<string> Detect(string casePath, CancellationToken ct)

@@ -1,0 +1,143 @@
+using System.Globalization;
+using NetworkAnalysis.Core.Extraction;
+
+namespace NetworkAnalysis.Core.Risk;
+
+/// <summary>Computes <see cref="AdFacts"/> for an ad. One instance per thread (it reuses buffers).</summary>
+/// <remarks>A negative <c>templateMinLetters</c> turns template fingerprints off (the template indicator is disabled).</remarks>
+internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLetters)
+{
+    private readonly List<PhraseHit> _hits = [];
+    private readonly List<(int Start, int End)> _tokens = [];
+    private readonly List<(int Start, int End)> _spans = [];
+
+    public AdFacts Build(RiskAd ad)
+    {
+        var text = ad.Text ?? "";
+        _hits.Clear();
+        matcher.Match(text, _hits, _tokens);
+
+        var ages = new List<(int, int, int)>();
+        if (ad.Age is { } structuredAge)
+        {
+            ages.Add((structuredAge, 0, 0));
+        }
+
+        var names = new List<(string, int, int)>();
+        decimal? price = ad.Price;
+        int priceStart = 0, priceEnd = 0;
+        foreach (var a in ad.Attributes)
+        {
+            switch (a.Kind)
+            {
+                case AttributeKind.Age when int.TryParse(a.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age):
+                    ages.Add((age, a.Start, a.End));
+                    break;
+                case AttributeKind.Name when !string.IsNullOrWhiteSpace(a.Value):
+                    names.Add((a.Value.Trim(), a.Start, a.End));
+                    break;
+                case AttributeKind.Price when price is null || priceEnd == 0:
+                    if (decimal.TryParse(a.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) && (price is null || p == price))
+                    {
+                        price = p;
+                        (priceStart, priceEnd) = (a.Start, a.End);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var phones = new SortedSet<string>(StringComparer.Ordinal);
+        var obfuscated = false;
+        foreach (var e in ad.Entities)
+        {
+            if (e.Type != EntityType.Phone)
+            {
+                continue;
+            }
+
+            if (!e.IsHub)
+            {
+                phones.Add(e.Value);
+            }
+
+            var raw = e.Raw ?? (e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text[e.Start..e.End] : "");
+            obfuscated |= raw.Any(char.IsLetter);
+        }
+
+        return new AdFacts
+        {
+            Ad = ad,
+            Ticks = ad.PostedAt?.UtcTicks,
+            CityKey = string.IsNullOrWhiteSpace(ad.City) ? null : ad.City.Trim().ToLowerInvariant(),
+            CityCoord = UsCityCoordinates.Find(ad.City, ad.Region),
+            Ages = [.. ages],
+            Names = [.. names],
+            Price = price,
+            PriceStart = priceStart,
+            PriceEnd = priceEnd,
+            Hits = [.. _hits],
+            Phones = [.. phones],
+            HasObfuscatedPhone = obfuscated,
+            Template = templateMinLetters < 0 ? 0 : TemplateKey(ad, text),
+        };
+    }
+
+    /// <summary>
+    /// The caller's template ID when given; otherwise a 64-bit FNV-1a hash of the ad's letters outside every
+    /// identifier and attribute span, lowercased (so names, ages, prices, phones and digits do not matter).
+    /// </summary>
+    private ulong TemplateKey(RiskAd ad, string text)
+    {
+        const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
+        var hash = offset;
+        if (ad.TemplateId is { Length: > 0 } id)
+        {
+            foreach (var c in id)
+            {
+                hash = (hash ^ c) * prime;
+            }
+
+            return hash | 1;
+        }
+
+        _spans.Clear();
+        foreach (var e in ad.Entities)
+        {
+            _spans.Add((e.Start, e.End));
+        }
+
+        foreach (var a in ad.Attributes)
+        {
+            _spans.Add((a.Start, a.End));
+        }
+
+        _spans.Sort();
+        var letters = 0;
+        var next = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            while (next < _spans.Count && _spans[next].End <= i)
+            {
+                next++;
+            }
+
+            if (next < _spans.Count && _spans[next].Start <= i)
+            {
+                i = _spans[next].End - 1;
+                continue;
+            }
+
+            var c = text[i];
+            if (c < 128 ? char.IsAsciiLetter(c) : char.IsLetter(c))
+            {
+                hash = (hash ^ (c < 128 ? (char)(c | 0x20) : char.ToLowerInvariant(c))) * prime;
+                letters++;
+            }
+        }
+
+        return letters >= templateMinLetters ? hash | 1 : 0;
+    }
+}

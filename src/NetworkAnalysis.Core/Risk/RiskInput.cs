@@ -1,0 +1,16 @@
+namespace NetworkAnalysis.Core.Risk;
+
+/// <summary>Everything the risk scorer reads: the clusters of a case with their ads.</summary>
+/// <remarks>
+/// The storage layer fills this from the case; tests build it directly. Corpus-wide figures (city
+/// price medians, the latest posting time) are computed over all ads of all clusters given here.
+/// </remarks>
+/// <param name="Clusters">The clusters to score; order does not matter (results are ordered by cluster ID).</param>
+public sealed record RiskInput(IReadOnlyList<RiskCluster> Clusters)
+{
+    /// <summary>
+    /// The reference time for "recent" (growth); null means the latest <see cref="RiskAd.PostedAt"/> in the input,
+    /// so scores never depend on the wall clock.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NetworkAnalysis.Storage;
+
+public sealed partial class CaseStore
+{
+    private static readonly string[] ScoreClusterColumns = ["cluster_id", "cluster"];
+    private static readonly string[] ScoreValueColumns = ["score", "risk_score", "risk"];
+
+    /// <summary>Lists clusters for the workbench: sorted, filtered and paged.</summary>
+    public ClusterListPage ListClusters(ClusterListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        EnsureAnnotationsTable();
+        var risk = RiskColumns();
+        var riskExpr = risk is { } rc
+            ? $"(SELECT max(s.\"{rc.Score}\") FROM scores s WHERE s.\"{rc.Cluster}\" = c.id)"
+            : "NULL";
+        const string StatusExpr = "(SELECT an.value FROM annotations an WHERE an.cluster_id = c.id AND an.kind = 'status' ORDER BY an.id DESC LIMIT 1)";
+        var where = "c.size >= $min"
+            + (string.IsNullOrWhiteSpace(query.City) ? "" : " AND instr(lower(c.cities), $city) > 0")
+            + (query.Status switch
+            {
+                null => "",
+                ClusterStatus.New => $" AND coalesce({StatusExpr}, 'new') = 'new'",
+                _ => $" AND {StatusExpr} = $status",
+            });
+        var order = query.Sort switch
+        {
+            ClusterSort.Size => "c.size DESC, c.id",
+            ClusterSort.Recency => "c.last_seen IS NULL, c.last_seen DESC, c.size DESC, c.id",
+            ClusterSort.City => "json_extract(c.cities, '$[0]') IS NULL, json_extract(c.cities, '$[0]'), c.size DESC, c.id",
+            ClusterSort.Risk => risk is null ? "c.size DESC, c.id" : "risk IS NULL, risk DESC, c.size DESC, c.id",
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "unknown sort"),
+        };
+
+        using var cmd = Command($"""
+            SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.first_seen, c.last_seen, {riskExpr} AS risk, {StatusExpr} AS status
+            FROM clusters c WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset;
+            """);
+        Bind(cmd, query);
+        var items = new List<ClusterListItem>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var summary = new ClusterSummary(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
+                    JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.IsDBNull(6) ? null : r.GetString(6),
+                    r.IsDBNull(7) ? null : r.GetString(7));
+                var status = !r.IsDBNull(9) && TryParseStatus(r.GetString(9), out var s) ? s : ClusterStatus.New;
+                items.Add(new ClusterListItem(summary, r.IsDBNull(8) ? null : r.GetDouble(8), status));
+            }
+        }
+
+        using var count = Command($"SELECT count(*) FROM clusters c WHERE {where};");
+        Bind(count, query);
+        var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new ClusterListPage(items, total, risk is not null);
+    }
+
+    /// <summary>One cluster's list row, or null when no cluster has that ID.</summary>
+    public ClusterListItem? GetCluster(string clusterId)
+    {
+        ArgumentNullException.ThrowIfNull(clusterId);
+        EnsureAnnotationsTable();
+        var risk = RiskColumns();
+        var riskExpr = risk is { } rc ? $"(SELECT max(s.\"{rc.Score}\") FROM scores s WHERE s.\"{rc.Cluster}\" = c.id)" : "NULL";
+        using var cmd = Command($"""
+            SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.first_seen, c.last_seen, {riskExpr} AS risk
+            FROM clusters c WHERE c.id = $id;
+            """);
+        cmd.Parameters.AddWithValue("$id", clusterId);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        var summary = new ClusterSummary(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
+            JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+        return new ClusterListItem(summary, r.IsDBNull(8) ? null : r.GetDouble(8), GetClusterAnnotations(clusterId).Status);
+    }
+
+    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand cmd, ClusterListQuery query)
+    {
+        cmd.Parameters.AddWithValue("$min", query.MinSize);
+        cmd.Parameters.AddWithValue("$city", (query.City ?? "").Trim().ToLowerInvariant());
+        cmd.Parameters.AddWithValue("$status", (query.Status ?? ClusterStatus.New).ToString().ToLowerInvariant());
+        cmd.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 1000));
+        cmd.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
+    }
+
+    /// <summary>The cluster-ID and score columns of a <c>scores</c> table written by the risk stage, if the case has one.</summary>
+    /// <remarks>Names come from a fixed list, so they are safe to put into SQL.</remarks>
+    private (string Cluster, string Score)? RiskColumns()
+    {
+        if (!HasTable("scores"))
+        {
+            return null;
+        }
+
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = Command("SELECT name FROM pragma_table_info('scores');"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                columns.Add(r.GetString(0));
+            }
+        }
+
+        var cluster = ScoreClusterColumns.FirstOrDefault(columns.Contains);
+        var score = ScoreValueColumns.FirstOrDefault(columns.Contains);
+        return cluster is null || score is null ? null : (cluster, score);
+    }
+}

@@ -1,0 +1,78 @@
+using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Storage;
+
+namespace NetworkAnalysis.Web;
+
+/// <summary>The clustering engine's view of the case (hub verdicts, evidence paths), computed once per server, on first need.</summary>
+/// <remarks>Loading the snapshot and running the engine takes seconds on a large case, so start-up begins it in the background
+/// and callers that cannot wait use <see cref="TryGet"/>. Ads added after the server started are not in it.</remarks>
+internal sealed class ClusteringModel(CaseStorePool pool)
+{
+    private readonly Lazy<Task<Model>> _model = new(() => Task.Run(() => Build(pool)));
+
+    public void Start() => _ = _model.Value;
+
+    public Task<Model> GetAsync() => _model.Value;
+
+    public Model? TryGet() => _model.IsValueCreated && _model.Value.IsCompletedSuccessfully ? _model.Value.Result : null;
+
+    private static Model Build(CaseStorePool pool)
+    {
+        using var lease = pool.Rent();
+        var snapshot = lease.Store.LoadSnapshot();
+        var options = new ClusteringOptions();
+        var result = ClusteringEngine.Run(snapshot.Incidence, [], options);
+        var adIndex = new Dictionary<long, int>(snapshot.AdRowIds.Length);
+        for (var i = 0; i < snapshot.AdRowIds.Length; i++)
+        {
+            adIndex[snapshot.AdRowIds[i]] = i;
+        }
+
+        var hubs = new HashSet<long>();
+        if (result.Hubs is { } report)
+        {
+            for (var e = 0; e < snapshot.EntityRowIds.Length; e++)
+            {
+                if (report.IsHub(e))
+                {
+                    hubs.Add(snapshot.EntityRowIds[e]);
+                }
+            }
+        }
+
+        return new Model(snapshot, result, options, adIndex, hubs);
+    }
+
+    /// <summary>The engine's result with the row-ID maps the endpoints need.</summary>
+    internal sealed record Model(CaseSnapshot Snapshot, ClusteringResult Result, ClusteringOptions Options, Dictionary<long, int> AdIndex,
+        HashSet<long> HubEntities)
+    {
+        /// <summary>The engine's evidence path between two ads as graph node IDs, or null when either ad is unknown to it.</summary>
+        public (bool Linked, IReadOnlyList<string> Nodes, string Explanation)? Explain(long fromAd, long toAd)
+        {
+            if (!AdIndex.TryGetValue(fromAd, out var a) || !AdIndex.TryGetValue(toAd, out var b))
+            {
+                return null;
+            }
+
+            var path = EvidenceExplainer.Explain(Result, [], a, b, Options);
+            var nodes = new List<string>();
+            foreach (var step in path.Steps)
+            {
+                if (nodes.Count == 0)
+                {
+                    nodes.Add("a:" + Snapshot.AdRowIds[step.FromAd]);
+                }
+
+                if (step.Entity is { } e)
+                {
+                    nodes.Add("e:" + Snapshot.EntityRowIds[e]);
+                }
+
+                nodes.Add("a:" + Snapshot.AdRowIds[step.ToAd]);
+            }
+
+            return (path.Linked, nodes, path.Explanation);
+        }
+    }
+}

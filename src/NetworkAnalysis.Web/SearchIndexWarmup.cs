@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkAnalysis.Storage;
+
+namespace NetworkAnalysis.Web;
+
+/// <summary>At start-up, opens the first pooled connection and brings the search indexes up to date.</summary>
+internal sealed class SearchIndexWarmup(CaseStorePool pool, ClusteringModel model, CaseCountsCache counts, WorkbenchOptions options, ILogger<SearchIndexWarmup> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var lease = pool.Rent();
+        model.Start();
+        _ = counts.Counts;
+        if (!options.BuildSearchIndexes)
+        {
+            return Task.CompletedTask;
+        }
+
+        try
+        {
+            lease.Store.EnsureSearchIndexes(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            // A read-only case file cannot take indexes; search falls back to scans.
+            log.LogWarning("search indexes not built ({Message}); free-text search will scan", ex.Message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace NetworkAnalysis.Web.Security;
+
+/// <summary>Every request passes here first: security headers, the access token, the loopback host check, read-only mode.</summary>
+internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions options)
+{
+    public const string TokenCookie = "netan_token";
+    public const string RequestHeader = "X-Netan-Request";
+
+    /// <summary>No inline script or style, no other origin, no framing.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private readonly byte[]? _token = options.Token is { } t ? Encoding.UTF8.GetBytes(t) : null;
+
+    public async Task InvokeAsync(HttpContext ctx)
+    {
+        var headers = ctx.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        headers.CacheControl = "no-store";
+
+        if (_token is null && !IsLoopbackHost(ctx.Request.Host.Host))
+        {
+            // Without a token only loopback names are answered, so a rebound DNS name cannot reach the case.
+            await Reject(ctx, StatusCodes.Status421MisdirectedRequest, "this workbench answers only to localhost; start it with --token to serve other names");
+            return;
+        }
+
+        if (_token is not null)
+        {
+            if (ctx.Request.Query.TryGetValue("token", out var fromUrl) && Matches(fromUrl.ToString()))
+            {
+                ctx.Response.Cookies.Append(TokenCookie, options.Token!, new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true,
+                });
+                ctx.Response.Redirect(ctx.Request.PathBase + ctx.Request.Path);
+                return;
+            }
+
+            if (!IsAuthorized(ctx.Request))
+            {
+                headers.WWWAuthenticate = "Bearer";
+                await Reject(ctx, StatusCodes.Status401Unauthorized, "this workbench needs its access token: open the URL `netan serve` printed (ending ?token=...)");
+                return;
+            }
+        }
+
+        if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
+        {
+            if (options.ReadOnly)
+            {
+                await Reject(ctx, StatusCodes.Status403Forbidden, "read-only workbench: changes are not allowed");
+                return;
+            }
+
+            if (!ctx.Request.Headers.ContainsKey(RequestHeader))
+            {
+                // A custom header cannot be sent cross-site without a CORS preflight, which this server never grants.
+                await Reject(ctx, StatusCodes.Status403Forbidden, $"writes need the {RequestHeader} header");
+                return;
+            }
+        }
+
+        await next(ctx);
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var auth = request.Headers.Authorization.ToString();
+        if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Matches(auth[7..].Trim()))
+        {
+            return true;
+        }
+
+        return request.Cookies.TryGetValue(TokenCookie, out var cookie) && Matches(cookie);
+    }
+
+    private bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
+
+    internal static bool IsLoopbackHost(string host) =>
+        host is "localhost" or "127.0.0.1" or "[::1]" or "::1" || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (host.StartsWith("127.", StringComparison.Ordinal) && System.Net.IPAddress.TryParse(host, out _));
+
+    private static Task Reject(HttpContext ctx, int status, string message)
+    {
+        ctx.Response.StatusCode = status;
+        return ctx.Response.WriteAsJsonAsync(new { error = message });
+    }
+
+    /// <summary>A new random token (256 bits, URL-safe).</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

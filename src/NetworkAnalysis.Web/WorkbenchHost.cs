@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkAnalysis.Web.Endpoints;
+using NetworkAnalysis.Web.Security;
+
+namespace NetworkAnalysis.Web;
+
+/// <summary>Builds the workbench web server over one case file: static assets, the JSON API and the security guard.</summary>
+/// <remarks>The host has no server of its own: <c>netan serve</c> adds Kestrel on its address, tests add a test server.</remarks>
+public static class WorkbenchHost
+{
+    /// <summary>A host builder for the workbench; <paramref name="configureWeb"/> adds the server (Kestrel or a test server).</summary>
+    public static IHostBuilder CreateHostBuilder(WorkbenchOptions options, Action<IWebHostBuilder>? configureWeb = null, bool logToConsole = false)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new HostBuilder()
+            .ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                if (logToConsole)
+                {
+                    logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+                }
+            })
+            .ConfigureWebHost(web =>
+            {
+                web.UseContentRoot(AppContext.BaseDirectory);
+                web.ConfigureServices(services => AddServices(services, options));
+                web.Configure(Configure);
+                configureWeb?.Invoke(web);
+            });
+    }
+
+    /// <summary>Where the browser assets are: <c>wwwroot</c> beside the assembly.</summary>
+    public static string AssetFolder => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>Whether Cytoscape.js is available to serve (it comes from npm; see <c>docs/workbench.md</c>).</summary>
+    public static bool HasCytoscape => StaticAssets.FindCytoscape() is not null;
+
+    /// <summary>A new random access token (256 bits, URL-safe) for <see cref="WorkbenchOptions.Token"/>.</summary>
+    public static string NewAccessToken() => WorkbenchGuard.NewToken();
+
+    private static void AddServices(IServiceCollection services, WorkbenchOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CaseStorePool>();
+        services.AddSingleton<ClusteringModel>();
+        services.AddSingleton<CaseCountsCache>();
+        services.AddRouting();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+        services.AddHostedService<SearchIndexWarmup>();
+    }
+
+    private static void Configure(IApplicationBuilder app)
+    {
+        app.UseMiddleware<WorkbenchGuard>();
+        if (Directory.Exists(AssetFolder))
+        {
+            var files = new PhysicalFileProvider(AssetFolder);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseRouting();
+        app.UseEndpoints(endpoints =>
+        {
+            StaticAssets.Map(endpoints);
+            SearchEndpoints.Map(endpoints);
+            ClusterEndpoints.Map(endpoints);
+            AdEndpoints.Map(endpoints);
+            AnnotationEndpoints.Map(endpoints);
+            ExportEndpoints.Map(endpoints);
+        });
+    }
+}

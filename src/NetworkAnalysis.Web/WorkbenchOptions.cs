@@ -1,0 +1,29 @@
+namespace NetworkAnalysis.Web;
+
+/// <summary>How a workbench server runs: which case, who the analyst is, and what it allows.</summary>
+public sealed record WorkbenchOptions
+{
+    /// <summary>The case file to serve.</summary>
+    public required string CasePath { get; init; }
+
+    /// <summary>Who the analyst is; recorded with every annotation and audit entry.</summary>
+    public required string Analyst { get; init; }
+
+    /// <summary>Rejects every write (annotations) with 403 when true.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>When set, every request must carry this token (Bearer header, or the cookie set by a one-time <c>?token=</c> URL).</summary>
+    public string? Token { get; init; }
+
+    /// <summary>An entity linked to more than this many clusters counts as a hub, which the graph can hide.</summary>
+    public int HubClusterThreshold { get; init; } = 2;
+
+    /// <summary>The most ads a cluster graph loads at once.</summary>
+    public int MaxGraphAds { get; init; } = 2500;
+
+    /// <summary>Region for phone numbers searched without a country code.</summary>
+    public string DefaultCountry { get; init; } = "US";
+
+    /// <summary>Builds the search indexes when the server starts (skipped in read-only mode when they cannot be written).</summary>
+    public bool BuildSearchIndexes { get; init; } = true;
+}

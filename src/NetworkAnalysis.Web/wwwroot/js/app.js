@@ -1,0 +1,199 @@
+// The workbench page: search, cluster list, cluster view (graph, timeline, movement, review, export) and the ad view.
+import { el, clear, api, enc, banner, $ } from './dom.js';
+import { ClusterGraph } from './graph.js';
+import { showAd } from './ad.js';
+
+const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null };
+
+async function start() {
+  // Registered before anything awaits, so an early submit never falls back to a page load.
+  $('search-form').addEventListener('submit', ev => { ev.preventDefault(); if (state.info) search($('search').value); });
+  if (typeof cytoscape === 'undefined') {
+    banner('Cytoscape.js did not load (GET /lib/cytoscape.min.js failed). Run `npm ci` in the repository root, then rebuild netan; the graph is unavailable until then.');
+  }
+  try {
+    state.info = await api('/api/info');
+  } catch (e) {
+    if (e.status !== 401) banner('Cannot reach the case: ' + e.message);
+    return;
+  }
+  const i = state.info;
+  $('case-info').textContent = `${i.casePath}: ${i.counts.ads.toLocaleString()} ads, ${i.counts.clusters.toLocaleString()} clusters · analyst ${i.analyst}${i.readOnly ? ' · read-only' : ''}`;
+  if (i.readOnly) for (const id of ['status', 'tag-input', 'note-input', 'note-btn']) $(id).disabled = true;
+  if (typeof cytoscape !== 'undefined') {
+    state.graph = new ClusterGraph($('graph'), {
+      onAd: id => showAd(id, openCluster),
+      onEntity: id => selectEntity(id),
+      onToggle: id => toggleEntity(id),
+      onPathPick: key => { const f = $('path-from'); if (!f.value || $('path-to').value) { f.value = key; $('path-to').value = ''; } else $('path-to').value = key; },
+    });
+  }
+  wire();
+  await loadClusters();
+  await route();
+  document.body.dataset.ready = '1';
+}
+
+function wire() {
+  for (const id of ['sort', 'status-filter']) $(id).addEventListener('change', () => { state.page = 0; loadClusters(); });
+  for (const id of ['min-size', 'city-filter']) $(id).addEventListener('change', () => { state.page = 0; loadClusters(); });
+  $('prev').addEventListener('click', () => { if (state.page > 0) { state.page--; loadClusters(); } });
+  $('next').addEventListener('click', () => { state.page++; loadClusters(); });
+  for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  $('layout').addEventListener('change', ev => state.graph?.setLayout(ev.target.value));
+  $('view-mode').addEventListener('change', ev => state.graph?.setMode(ev.target.value));
+  $('hide-hubs').addEventListener('change', ev => state.graph?.setHideHubs(ev.target.checked));
+  $('path-btn').addEventListener('click', async () => {
+    if (!state.graph) return;
+    $('path-status').textContent = 'searching…';
+    try { $('path-status').textContent = await state.graph.highlightPath($('path-from').value.trim(), $('path-to').value.trim()); }
+    catch (e) { $('path-status').textContent = e.message; }
+  });
+  $('status').addEventListener('change', ev => annotate({ status: ev.target.value }));
+  $('tag-form').addEventListener('submit', ev => { ev.preventDefault(); const t = $('tag-input').value.trim(); if (t) annotate({ addTag: t }).then(() => { $('tag-input').value = ''; }); });
+  $('note-form').addEventListener('submit', ev => { ev.preventDefault(); const n = $('note-input').value; if (n.trim()) annotate({ note: n }).then(() => { $('note-input').value = ''; }); });
+  window.addEventListener('hashchange', route);
+}
+
+async function route() {
+  const m = /^#\/cluster\/([^?]+)(?:\?(.*))?$/.exec(location.hash);
+  if (!m) return;
+  const params = new URLSearchParams(m[2] || '');
+  const view = params.get('view') === 'full' ? 'full' : undefined;
+  const maxAds = /^\d+$/.test(params.get('maxAds') || '') ? Number(params.get('maxAds')) : undefined;
+  await showCluster(decodeURIComponent(m[1]), view, maxAds);
+}
+
+export function openCluster(id, view) {
+  const hash = '#/cluster/' + enc(id) + (view ? '?view=' + view : '');
+  if (location.hash === hash) return showCluster(id, view);
+  location.hash = hash;
+  return null;
+}
+
+async function search(q) {
+  const list = clear($('hits'));
+  $('search-results').hidden = false;
+  if (!q.trim()) return;
+  list.append(el('li', { class: 'muted', text: 'Searching…' }));
+  let hits;
+  try { hits = await api('/api/search?q=' + enc(q)); } catch (e) { clear(list).append(el('li', { text: e.message })); return; }
+  clear(list);
+  if (!hits.length) list.append(el('li', { class: 'muted', text: 'Nothing matches.' }));
+  for (const h of hits) {
+    const label = h.kind === 'entity' ? `${h.entityType} ${h.label}` : h.label;
+    const detail = h.kind === 'entity' ? `${h.ads} ads in ${h.clusters} cluster(s)` : (h.kind === 'ad' ? 'ad' : 'text match');
+    list.append(el('li', { class: 'hit hit-' + h.kind },
+      el('button', { type: 'button', class: 'hit-open', text: label, onclick: () => openHit(h) }),
+      el('span', { class: 'muted', text: ' ' + detail }),
+      h.snippet ? el('span', { class: 'snippet', text: h.snippet }) : null));
+  }
+}
+
+async function openHit(h) {
+  if (h.adId) showAd(h.adId, openCluster);
+  if (h.clusterId) {
+    state.pendingEntity = h.entityId ? 'e:' + h.entityId : null;
+    await openCluster(h.clusterId);
+  }
+}
+
+async function loadClusters() {
+  const q = new URLSearchParams({
+    sort: $('sort').value, minSize: $('min-size').value || '1', city: $('city-filter').value, status: $('status-filter').value,
+    offset: String(state.page * state.pageSize), limit: String(state.pageSize),
+  });
+  let page;
+  try { page = await api('/api/clusters?' + q); } catch (e) { banner(e.message); return; }
+  const body = clear(document.querySelector('#cluster-table tbody'));
+  for (const c of page.items) {
+    body.append(el('tr', { dataset: { cluster: c.id }, class: c.id === state.cluster ? 'current' : null, onclick: () => openCluster(c.id) },
+      el('td', { text: c.id, title: c.id }), el('td', { text: c.size }), el('td', { text: (c.lastSeen || '').slice(0, 10) }),
+      el('td', { text: c.cities[0] || '', title: c.cities.join(', ') }), el('td', { text: c.risk === null ? '–' : c.risk.toFixed(2) }),
+      el('td', { text: c.status })));
+  }
+  const from = page.total ? state.page * state.pageSize + 1 : 0;
+  $('page-info').textContent = `${from}–${state.page * state.pageSize + page.items.length} of ${page.total.toLocaleString()}` +
+    ($('sort').value === 'risk' && !page.riskAvailable ? ' (no risk scores yet: sorted by size)' : '');
+  $('next').disabled = (state.page + 1) * state.pageSize >= page.total;
+  $('prev').disabled = state.page === 0;
+}
+
+async function showCluster(id, view, maxAds) {
+  state.cluster = id;
+  for (const tr of document.querySelectorAll('#cluster-table tbody tr')) tr.classList.toggle('current', tr.dataset.cluster === id);
+  let data;
+  try { data = await api('/api/clusters/' + enc(id)); } catch (e) { banner(e.message); return; }
+  const c = data.cluster;
+  $('cluster-title').textContent = 'Cluster ' + c.id;
+  $('cluster-meta').textContent = `${c.size} ads · ${c.phones} phones · ${c.emails} e-mails · ${c.entities} identifiers · ` +
+    `${(c.firstSeen || '?').slice(0, 10)} to ${(c.lastSeen || '?').slice(0, 10)} · ${c.cities.slice(0, 6).join(', ')}` +
+    (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`);
+  $('tabs').hidden = false;
+  renderAnnotations(data.annotations);
+  for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
+  // Charts load when their tab opens: a large cluster's SVG should not compete with the graph.
+  $('timeline-img').removeAttribute('src');
+  $('movement-img').removeAttribute('src');
+  showTab('graph');
+  if (state.graph) {
+    $('view-mode').value = view || 'entities';
+    await state.graph.load(id, $('view-mode').value, maxAds);
+    refreshLists();
+    if (state.pendingEntity) { selectEntity(state.pendingEntity); state.pendingEntity = null; }
+  }
+  loadAudit();
+}
+
+function refreshLists() {
+  state.graph.entityList($('entity-list'), toggleEntity, selectEntity);
+  state.graph.adList($('ad-list'), id => showAd(id, openCluster));
+}
+
+async function toggleEntity(nodeId) {
+  try { await state.graph.toggleExpand(nodeId); } catch (e) { banner(e.message); }
+  refreshLists();
+  selectEntity(nodeId);
+}
+
+function selectEntity(nodeId) {
+  for (const li of document.querySelectorAll('#entity-list li')) li.classList.toggle('selected', li.dataset.node === nodeId);
+  state.graph?.select(nodeId);
+}
+
+function showTab(name) {
+  for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
+  for (const t of ['graph', 'timeline', 'movement', 'notes']) $('tab-' + t).hidden = t !== name;
+  if ((name === 'timeline' || name === 'movement') && state.cluster && !$(name + '-img').getAttribute('src')) {
+    $(name + '-img').src = '/api/clusters/' + enc(state.cluster) + '/' + name + '.svg';
+  }
+  if (name === 'graph' && state.graph?.cy) state.graph.cy.resize();
+}
+
+async function annotate(change) {
+  try {
+    renderAnnotations(await api('/api/clusters/' + enc(state.cluster) + '/annotations', { body: change }));
+    loadClusters();
+    loadAudit();
+  } catch (e) { banner(e.message); }
+}
+
+function renderAnnotations(a) {
+  $('status').value = a.status;
+  $('status-by').textContent = a.statusBy ? `set by ${a.statusBy} at ${a.statusAt}` : '';
+  const tags = clear($('tags'));
+  for (const t of a.tags) {
+    tags.append(el('li', {}, t, state.info.readOnly ? null : el('button', { type: 'button', title: 'remove tag', text: '×', onclick: () => annotate({ removeTag: t }) })));
+  }
+  const notes = clear($('notes'));
+  for (const n of a.notes) notes.append(el('li', { class: 'note' }, el('div', { text: n.text }), el('span', { class: 'muted', text: `${n.who}, ${n.at}` })));
+}
+
+async function loadAudit() {
+  const list = clear($('audit'));
+  try {
+    for (const e of await api('/api/audit?limit=15&target=' + enc(state.cluster))) list.append(el('li', { text: `${e.at} ${e.actor} ${e.action}` }));
+  } catch { /* the audit trail is informative only */ }
+}
+
+start();

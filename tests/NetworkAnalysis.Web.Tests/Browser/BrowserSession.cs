@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+
+namespace NetworkAnalysis.Web.Tests.Browser;
+
+/// <summary>The workbench on a loopback port and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+internal sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IHost? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Url { get; private set; } = "";
+
+    /// <summary>Whether the browser tests can run; outside CI a missing Chromium skips them with a printed reason, in CI it fails.</summary>
+    public static bool CanRun()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return true;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true but {ChromiumPath} is missing: .ci/run must `apt-get install -y chromium`");
+        }
+
+        Console.WriteLine($"SKIPPED browser test: {ChromiumPath} not found (apt-get install -y chromium); it runs in CI");
+        return false;
+    }
+
+    public static async Task<BrowserSession> StartAsync(WorkbenchOptions options)
+    {
+        var session = new BrowserSession();
+        session._host = WorkbenchHost.CreateHostBuilder(options, web => web.UseKestrel(k => k.Listen(IPAddress.Loopback, 0))).Build();
+        await session._host.StartAsync();
+        session.Url = session._host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        session._playwright = await Playwright.CreateAsync();
+        session.Browser = await session._playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return session;
+    }
+
+    /// <summary>A page that records console errors, page errors and dialogs (an XSS payload that ran would show in them).</summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var problems = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type is "error" or "warning")
+            {
+                problems.Add($"console {m.Type}: {m.Text}");
+            }
+        };
+        page.PageError += (_, e) => problems.Add("page error: " + e);
+        page.Dialog += async (_, d) =>
+        {
+            problems.Add("dialog: " + d.Message);
+            await d.DismissAsync();
+        };
+        page.SetDefaultTimeout(30_000);
+        return (page, problems);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace NetworkAnalysis.Web.Tests.Browser;
+
+/// <summary>Time until a large cluster graph is drawn, laid out and answering clicks, against a running <c>netan serve</c>.</summary>
+/// <remarks>Runs only when the load script sets NETAN_BENCH_URL and NETAN_BENCH_CLUSTER (see docs/workbench.md); prints one line per run.</remarks>
+public sealed class GraphTimeToUsableBench
+{
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public async Task LargeClusterGraph_BecomesUsable()
+    {
+        var url = Environment.GetEnvironmentVariable("NETAN_BENCH_URL");
+        var cluster = Environment.GetEnvironmentVariable("NETAN_BENCH_CLUSTER");
+        if (string.IsNullOrEmpty(url) || string.IsNullOrEmpty(cluster) || !BrowserSession.CanRun())
+        {
+            Console.WriteLine("SKIPPED graph benchmark: set NETAN_BENCH_URL and NETAN_BENCH_CLUSTER (the load script does)");
+            return;
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = BrowserSession.ChromiumPath, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var maxAds = Environment.GetEnvironmentVariable("NETAN_BENCH_MAXADS") is { Length: > 0 } m ? "&maxAds=" + m : "";
+        var runs = int.TryParse(Environment.GetEnvironmentVariable("NETAN_BENCH_RUNS"), out var r) ? Math.Clamp(r, 1, 10) : 3;
+        for (var i = 0; i < runs; i++)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+            page.SetDefaultTimeout(120_000);
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync($"{url}/#/cluster/{Uri.EscapeDataString(cluster)}?view=full{maxAds}");
+            await page.WaitForSelectorAsync("#graph[data-ready='1']");
+            var ready = clock.Elapsed.TotalMilliseconds;
+            // Usable: a click on the canvas is answered (the main thread is free again).
+            await page.Locator("#graph").ClickAsync(new() { Position = new() { X = 10, Y = 10 } });
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r(0)))");
+            var usable = clock.Elapsed.TotalMilliseconds;
+            var nodes = await page.GetAttributeAsync("#graph", "data-nodes");
+            var edges = await page.GetAttributeAsync("#graph", "data-edges");
+            var inPage = await page.GetAttributeAsync("#graph", "data-ms");
+            Console.WriteLine($"BENCH graph cluster={cluster} nodes={nodes} edges={edges} ready_ms={ready:F0} usable_ms={usable:F0} fetch_to_layout_ms={inPage}");
+            int.Parse(nodes!).ShouldBeGreaterThan(0);
+            await page.CloseAsync();
+        }
+    }
+}

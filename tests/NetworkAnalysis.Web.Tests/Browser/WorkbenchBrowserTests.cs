@@ -1,0 +1,129 @@
+using NetworkAnalysis.Storage;
+
+namespace NetworkAnalysis.Web.Tests.Browser;
+
+public sealed class WorkbenchBrowserTests : IDisposable
+{
+    private readonly WorkbenchCase _case = new();
+
+    public void Dispose() => _case.Dispose();
+
+    [Fact]
+    public async Task Investigator_SearchesPhone_OpensCluster_ExpandsNode_AddsNote()
+    {
+        if (!BrowserSession.CanRun())
+        {
+            return;
+        }
+
+        // Given the workbench over a case with a ring of four ads
+        await using var session = await BrowserSession.StartAsync(_case.Options());
+        var (page, problems) = await session.NewPageAsync();
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+
+        // When the investigator searches a phone in another format and opens its cluster
+        await page.FillAsync("#search", "(702) 555-0142");
+        await page.ClickAsync("#search-form button");
+        await page.ClickAsync("#hits li.hit-entity button.hit-open");
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var before = int.Parse((await page.GetAttributeAsync("#graph", "data-nodes"))!);
+
+        // and expands an identifier to its ads
+        await page.ClickAsync("#entity-list li button.expand");
+        await page.WaitForFunctionAsync($"() => document.querySelector('#graph').dataset.ready === '1' && +document.querySelector('#graph').dataset.nodes > {before}");
+
+        // and adds a note
+        await page.ClickAsync("#tabs button[data-tab='notes']");
+        await page.FillAsync("#note-input", "Phone reused in Reno and Elko <b>not bold</b>");
+        await page.ClickAsync("#note-btn");
+        await page.WaitForSelectorAsync("#notes li.note");
+        await page.ClickAsync("#tabs button[data-tab='graph']");
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var graphShot = await page.Locator("#graph").ScreenshotAsync();
+        var pageShot = await page.ScreenshotAsync(new() { FullPage = false });
+        if (Environment.GetEnvironmentVariable("NETAN_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench.png"), pageShot);
+            await page.ClickAsync("#ad-list button.ad-link");
+            await page.WaitForSelectorAsync("#ad-text");
+            await page.ClickAsync("#tabs button[data-tab='movement']");
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench-ad.png"), await page.ScreenshotAsync());
+        }
+
+        // Then the graph grew, the note is stored with who wrote it, and the screenshots are not blank
+        int.Parse((await page.GetAttributeAsync("#graph", "data-nodes"))!).ShouldBeGreaterThan(before);
+        (await page.TextContentAsync("#notes li.note div")).ShouldBe("Phone reused in Reno and Elko <b>not bold</b>");
+        using (var store = CaseStore.Open(_case.Path))
+        {
+            var cluster = store.Memberships().Single(m => m.AdKey == "r1").ClusterId!;
+            var note = store.GetClusterAnnotations(cluster).Notes.Single();
+            note.Who.ShouldBe("analyst.one");
+            store.RecentAudit(target: cluster).Select(a => a.Action).ShouldContain("view.cluster");
+        }
+
+        PngPixels.LuminanceVariance(pageShot).ShouldBeGreaterThan(50);
+        PngPixels.DistinctColours(graphShot).ShouldBeGreaterThan(3);
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task HostileAds_RenderAsLiteralText_AndNothingRuns()
+    {
+        if (!BrowserSession.CanRun())
+        {
+            return;
+        }
+
+        // Given ads whose text, title and city carry script payloads
+        string[] payloads =
+        [
+            "<script>window.__xss=1</script>",
+            "<img src=x onerror=\"window.__xss=2;alert(2)\">",
+            "</script><script>window.__xss=3</script>",
+            "<svg onload=\"window.__xss=4\"><a href=\"javascript:window.__xss=5\">click</a></svg>",
+            "\"><iframe srcdoc=\"<script>parent.__xss=6</script>\"></iframe>",
+            "javascript:alert(7)",
+        ];
+        using var hostile = new WorkbenchCase(payloads.Select((p, i) =>
+            ($"x{i}", p, $"call 702-555-0160 {p} ok", (string?)(i == 1 ? "<img src=x onerror=alert(8)>" : "Reno"))).ToArray());
+        await using var session = await BrowserSession.StartAsync(hostile.Options());
+        var (page, problems) = await session.NewPageAsync();
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+
+        // When they are searched, listed, graphed and opened one by one
+        await page.FillAsync("#search", "onerror");
+        await page.ClickAsync("#search-form button");
+        await page.WaitForSelectorAsync("#hits li.hit-text");
+        var snippets = string.Join("\n", await page.Locator("#hits .snippet").AllTextContentsAsync());
+        await page.FillAsync("#search", "702-555-0160");
+        await page.ClickAsync("#search-form button");
+        await page.ClickAsync("#hits li.hit-entity button.hit-open");
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        await page.SelectOptionAsync("#view-mode", "full");
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var shown = new List<string>();
+        var links = page.Locator("#ad-list button.ad-link");
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            await links.Nth(i).ClickAsync();
+            await page.WaitForSelectorAsync("#ad-text");
+            shown.Add((await page.TextContentAsync("#ad-text"))!);
+        }
+
+        var hostileCity = await page.Locator("#cluster-table td[title*='onerror=alert(8)']").CountAsync();
+
+        // Then every payload shows as literal text and none ran
+        snippets.ShouldContain("onerror");
+        foreach (var p in payloads)
+        {
+            shown.ShouldContain(t => t.Contains(p, StringComparison.Ordinal), p);
+        }
+
+        (await page.EvaluateAsync<bool>("() => window.__xss === undefined")).ShouldBeTrue();
+        (await page.Locator("#ad-view script, #ad-view iframe, #ad-view svg, #hits img, #ad-text img, #ad-text a").CountAsync()).ShouldBe(0);
+        hostileCity.ShouldBeGreaterThan(0);
+        problems.ShouldBeEmpty();
+    }
+}
