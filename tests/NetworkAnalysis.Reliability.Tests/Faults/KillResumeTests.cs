@@ -10,7 +10,8 @@ namespace NetworkAnalysis.Reliability.Tests.Faults;
 
 /// <summary>SIGKILL an ingest at 20 seeded points, resume each time: the final case equals an uninterrupted one.</summary>
 /// <remarks>
-/// The corpus holds 200,000 ads unless NETAN_KILL_TEST_ADS says otherwise (for quick local runs). Kill points are
+/// The corpus holds 100,000 ads unless NETAN_KILL_TEST_ADS says otherwise: 200,000 passed in 562 s on a shared
+/// 2-core machine, over the ~6-minute budget for CI, so the default is halved (docs/reliability.md has both runs). Kill points are
 /// seeded row counts: the test polls the case's committed row counter from a second connection and kills the
 /// process once it passes the next point, so kills land mid-batch, mid-transaction, or during start-up.
 /// </remarks>
@@ -28,7 +29,7 @@ public sealed class KillResumeTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private static int CorpusAds =>
-        int.TryParse(Environment.GetEnvironmentVariable("NETAN_KILL_TEST_ADS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200_000;
+        int.TryParse(Environment.GetEnvironmentVariable("NETAN_KILL_TEST_ADS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100_000;
 
     [Fact]
     public void Ingest_KilledAtTwentyPointsAndResumed_EqualsUninterruptedRun()
