@@ -12,7 +12,7 @@ public enum PhotoVariant
     /// <summary>Round-tripped through a JPEG at quality 55.</summary>
     Reencoded,
 
-    /// <summary>A few percent cropped off the edges.</summary>
+    /// <summary>Two percent cropped off each edge.</summary>
     Cropped,
 
     /// <summary>Brighter (+18 levels) with 15 % more contrast.</summary>

@@ -28,8 +28,8 @@ public static class SyntheticPhotoWriter
             case PhotoVariant.Resized:
                 return ImageTransforms.Resize(original, w * 3 / 5, h * 3 / 5);
             case PhotoVariant.Cropped:
-                // 4 % off the left and top, 3 % off the right and bottom.
-                return ImageTransforms.Crop(original, w * 4 / 100, h * 4 / 100, w - w * 7 / 100, h - h * 7 / 100);
+                // 2 % off each edge.
+                return ImageTransforms.Crop(original, w * 2 / 100, h * 2 / 100, w - w * 4 / 100, h - h * 4 / 100);
             case PhotoVariant.BrightnessContrast:
                 return ImageTransforms.BrightnessContrast(original, 18, 1.15);
             case PhotoVariant.Rotated:
