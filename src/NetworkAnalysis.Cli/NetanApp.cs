@@ -22,6 +22,7 @@ internal static class NetanApp
         root.Subcommands.Add(LookupCommand.Create(ctx));
         root.Subcommands.Add(EvaluateCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
+        root.Subcommands.Add(ImageHashCommand.Create(ctx));
         return root;
     }
 
