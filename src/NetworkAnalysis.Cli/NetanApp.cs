@@ -34,6 +34,7 @@ internal static class NetanApp
         root.Subcommands.Add(ExportCommand.Create(ctx));
         root.Subcommands.Add(PushCommand.Create(ctx));
         root.Subcommands.Add(ChartCommand.Create(ctx));
+        root.Subcommands.Add(ImageHashCommand.Create(ctx));
         return root;
     }
 
