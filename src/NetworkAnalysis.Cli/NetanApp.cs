@@ -18,6 +18,7 @@ internal static class NetanApp
         root.Subcommands.Add(DemoCommand.Create(ctx));
         root.Subcommands.Add(GenerateCommand.Create(ctx));
         root.Subcommands.Add(IngestCommand.Create(ctx));
+        root.Subcommands.Add(ExtractCommand.Create(ctx));
         root.Subcommands.Add(AnalyzeCommand.Create(ctx));
         root.Subcommands.Add(ClustersCommand.Create(ctx));
         root.Subcommands.Add(ScoreCommand.Create(ctx));

@@ -129,4 +129,26 @@ public sealed class CommandLineTests : IDisposable
 
         csv.Out.ShouldContain("\"'=HYPERLINK(\"\"http://x\"\")\"");
     }
+
+    [Fact]
+    public async Task Extract_ObfuscatedPhone_PrintsE164WithSpanIntoTheOriginalText()
+    {
+        // Given
+        const string body = "call seven oh two five five five zero one four three now";
+        var input = _dir.Write("a.jsonl", $$"""{"id":"9","body":"{{body}}","country":"US"}""" + "\n");
+
+        // When
+        var run = await CliRunner.RunAsync("extract", input, "--format", "jsonl");
+
+        // Then
+        run.ExitCode.ShouldBe(0);
+        run.Out.ShouldContain("\"value\":\"+17025550143\"");
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out.Trim());
+        doc.RootElement.GetProperty("id").GetString().ShouldBe("9");
+        var phone = doc.RootElement.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "phone");
+        phone.GetProperty("value").GetString().ShouldBe("+17025550143");
+        var start = phone.GetProperty("start").GetInt32();
+        var end = phone.GetProperty("end").GetInt32();
+        body[start..end].ShouldBe(phone.GetProperty("raw").GetString());
+    }
 }
