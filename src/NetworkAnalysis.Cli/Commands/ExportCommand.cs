@@ -33,6 +33,11 @@ internal static class ExportCommand
 
             var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
+            using (var store = CaseStore.Open(casePath))
+            {
+                CliAudit.Record(store, parse, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
+            }
+
             var files = exporter.Export(graph, dir, ct);
             var parameters = reader.LatestRunParameters();
             parameters["export.format"] = exporter.Format;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetworkAnalysis.Reporting.Cases;
+using NetworkAnalysis.Storage;
 using NetworkAnalysis.Reporting.Neo4j;
 using Spectre.Console;
 
@@ -39,6 +40,11 @@ internal static class PushCommand
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var connection = new Neo4jConnection(parse.GetValue(url)!, parse.GetValue(database)!, parse.GetValue(user)!, password);
             var result = await new Neo4jGraphPusher(new Neo4jQueryClient(http, connection), parse.GetValue(batch)).PushAsync(graph, ct);
+            using (var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!))
+            {
+                CliAudit.Record(store, parse, "push neo4j", parse.GetValue(cluster) ?? "(all)", $"{LogText.Safe(parse.GetValue(url)!.ToString(), 200)} database {LogText.Safe(parse.GetValue(database)!, 80)}: {(result.Success ? "ok" : "failed")}");
+            }
+
             if (!result.Success)
             {
                 await ctx.Error.WriteLineAsync("netan: push failed: " + LogText.Safe(result.Error ?? "", 300));

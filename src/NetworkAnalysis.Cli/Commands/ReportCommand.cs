@@ -17,7 +17,6 @@ internal static class ReportCommand
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
         var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (/usr/bin/chromium)" };
-        var analyst = new Option<string?>("--analyst") { Description = "Analyst's name, recorded in the report and manifest" };
         var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" };
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };
@@ -25,7 +24,7 @@ internal static class ReportCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
         var command = new Command("report", "Write a referral case file for one cluster");
         command.Arguments.Add(cluster);
-        foreach (var o in new Option[] { output, pdf, analyst, notes, showIds, showImages, redact, seed })
+        foreach (var o in new Option[] { output, pdf, notes, showIds, showImages, redact, seed })
         {
             command.Options.Add(o);
         }
@@ -57,6 +56,7 @@ internal static class ReportCommand
             using (var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!))
             {
                 (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
+                CliAudit.Record(store, parse, "report", id, Path.GetFullPath(dir));
             }
 
             var parameters = reader.LatestRunParameters();
@@ -71,7 +71,7 @@ internal static class ReportCommand
                 Parameters = parameters,
                 ToolVersion = CaseStore.ToolVersion,
                 GeneratedAt = TimeProvider.System.GetUtcNow(),
-                Analyst = parse.GetValue(analyst),
+                Analyst = CliAudit.Actor(parse), // the global --analyst: one name for the report, its manifest and the audit log
                 Notes = parse.GetValue(notes),
             };
             var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);

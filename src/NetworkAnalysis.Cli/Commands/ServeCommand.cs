@@ -19,10 +19,9 @@ internal static class ServeCommand
         var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs a token", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = "Access token every request must carry (generated and printed once when binding beyond loopback)" };
         var readOnly = new Option<bool>("--read-only") { Description = "Reviewer mode: reject every change with 403" };
-        var analyst = new Option<string?>("--analyst") { Description = "Name recorded with annotations and the audit log (default: the OS user)" };
         var hub = new Option<int>("--hub-clusters") { Description = "An identifier in more than this many clusters counts as a hub", DefaultValueFactory = _ => 2 };
         var command = new Command("serve", "Open the investigator workbench (search, cluster graph, ad view, review, export) in a local web server");
-        foreach (var o in new Option[] { port, bind, token, readOnly, analyst, hub })
+        foreach (var o in new Option[] { port, bind, token, readOnly, hub })
         {
             command.Options.Add(o);
         }
@@ -51,7 +50,7 @@ internal static class ServeCommand
             var options = new WorkbenchOptions
             {
                 CasePath = casePath,
-                Analyst = parse.GetValue(analyst) is { Length: > 0 } who ? who : Environment.UserName,
+                Analyst = CliAudit.Actor(parse),
                 ReadOnly = parse.GetValue(readOnly),
                 Token = string.IsNullOrEmpty(secret) ? null : secret,
                 HubClusterThreshold = parse.GetValue(hub),
