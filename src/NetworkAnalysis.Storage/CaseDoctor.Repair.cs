@@ -111,6 +111,12 @@ public static partial class CaseDoctor
             }
         }
 
+        var torn = RemoveTornAds(target);
+        if (torn > 0)
+        {
+            notes.Add($"{torn:N0} ads read back torn (text no longer matches title and body, or the raw row is blank) and were left out; re-ingesting restores them");
+        }
+
         var orphans = RemoveOrphans(target);
         if (damaged.Count > 0)
         {
@@ -174,6 +180,20 @@ public static partial class CaseDoctor
         }
 
         return names;
+    }
+
+    /// <summary>Drops ads whose row came back from a damaged page half-overwritten: its parts no longer agree.</summary>
+    /// <remarks>An intact ad always has <c>text</c> = title, newline, body (see Ad.ComposeText) and a non-blank raw row.</remarks>
+    private static long RemoveTornAds(SqliteConnection target)
+    {
+        using var cmd = target.CreateCommand();
+        cmd.CommandText = """
+            DELETE FROM ads WHERE trim(raw) = '' OR text IS NOT (CASE
+                WHEN ifnull(title, '') = '' THEN ifnull(body, '')
+                WHEN ifnull(body, '') = '' THEN title
+                ELSE title || char(10) || body END);
+            """;
+        return cmd.ExecuteNonQuery();
     }
 
     private static long RemoveOrphans(SqliteConnection target)

@@ -5,18 +5,13 @@ namespace NetworkAnalysis.Storage;
 
 public sealed partial class CaseStore
 {
-    private static readonly string[] ScoreClusterColumns = ["cluster_id", "cluster"];
-    private static readonly string[] ScoreValueColumns = ["score", "risk_score", "risk"];
-
     /// <summary>Lists clusters for the workbench: sorted, filtered and paged.</summary>
     public ClusterListPage ListClusters(ClusterListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         EnsureAnnotationsTable();
-        var risk = RiskColumns();
-        var riskExpr = risk is { } rc
-            ? $"(SELECT max(s.\"{rc.Score}\") FROM scores s WHERE s.\"{rc.Cluster}\" = c.id)"
-            : "NULL";
+        var risk = CurrentScoresSha();
+        var riskExpr = risk is null ? "NULL" : "(SELECT s.score FROM scores s WHERE s.cluster_id = c.id AND s.indicators_sha256 = $sha)";
         const string StatusExpr = "(SELECT an.value FROM annotations an WHERE an.cluster_id = c.id AND an.kind = 'status' ORDER BY an.id DESC LIMIT 1)";
         var where = "c.size >= $min"
             + (string.IsNullOrWhiteSpace(query.City) ? "" : " AND instr(lower(c.cities), $city) > 0")
@@ -40,6 +35,7 @@ public sealed partial class CaseStore
             FROM clusters c WHERE {where} ORDER BY {order} LIMIT $limit OFFSET $offset;
             """);
         Bind(cmd, query);
+        cmd.Parameters.AddWithValue("$sha", risk ?? "");
         var items = new List<ClusterListItem>();
         using (var r = cmd.ExecuteReader())
         {
@@ -64,13 +60,14 @@ public sealed partial class CaseStore
     {
         ArgumentNullException.ThrowIfNull(clusterId);
         EnsureAnnotationsTable();
-        var risk = RiskColumns();
-        var riskExpr = risk is { } rc ? $"(SELECT max(s.\"{rc.Score}\") FROM scores s WHERE s.\"{rc.Cluster}\" = c.id)" : "NULL";
+        var risk = CurrentScoresSha();
+        var riskExpr = risk is null ? "NULL" : "(SELECT s.score FROM scores s WHERE s.cluster_id = c.id AND s.indicators_sha256 = $sha)";
         using var cmd = Command($"""
             SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.first_seen, c.last_seen, {riskExpr} AS risk
             FROM clusters c WHERE c.id = $id;
             """);
         cmd.Parameters.AddWithValue("$id", clusterId);
+        cmd.Parameters.AddWithValue("$sha", risk ?? "");
         using var r = cmd.ExecuteReader();
         if (!r.Read())
         {
@@ -91,27 +88,17 @@ public sealed partial class CaseStore
         cmd.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
     }
 
-    /// <summary>The cluster-ID and score columns of a <c>scores</c> table written by the risk stage, if the case has one.</summary>
-    /// <remarks>Names come from a fixed list, so they are safe to put into SQL.</remarks>
-    private (string Cluster, string Score)? RiskColumns()
+    /// <summary>The indicator-file hash of the newest scores computed for the current clustering, if any.</summary>
+    /// <remarks>Scores of an older clustering are stale and never shown (the risk stage recomputes them on demand).</remarks>
+    private string? CurrentScoresSha()
     {
-        if (!HasTable("scores"))
+        if (CurrentClusteringRun() is not { } run)
         {
             return null;
         }
 
-        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var cmd = Command("SELECT name FROM pragma_table_info('scores');"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                columns.Add(r.GetString(0));
-            }
-        }
-
-        var cluster = ScoreClusterColumns.FirstOrDefault(columns.Contains);
-        var score = ScoreValueColumns.FirstOrDefault(columns.Contains);
-        return cluster is null || score is null ? null : (cluster, score);
+        using var cmd = Command("SELECT indicators_sha256 FROM scores WHERE clusters_run_id = $r ORDER BY run_id DESC LIMIT 1;");
+        cmd.Parameters.AddWithValue("$r", run);
+        return cmd.ExecuteScalar() as string;
     }
 }

@@ -87,15 +87,22 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Clusters_SortByRisk_UsesTheScoresTableWhenPresent()
     {
-        // Given a scores table in which the single-ad cluster scores higher than the ring
+        // Given scores for the current clustering in which the single-ad cluster scores higher than the ring
         using (var store = CaseStore.Open(_case.Path))
         using (var conn = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _case.Path))
         {
+            var run = store.BeginRun("score", new { test = true });
+            var clustersRun = store.CurrentClusteringRun()!.Value;
             conn.Open();
             using var cmd = conn.CreateCommand();
-            cmd.CommandText = "CREATE TABLE scores(cluster_id TEXT PRIMARY KEY, score REAL); INSERT INTO scores VALUES ($a, 0.2), ($b, 0.9);";
+            cmd.CommandText = """
+                INSERT INTO scores(cluster_id, indicators_sha256, run_id, clusters_run_id, score, needs_review, contributions)
+                VALUES ($a, 'test', $run, $cr, 0.2, 0, '[]'), ($b, 'test', $run, $cr, 0.9, 0, '[]');
+                """;
             cmd.Parameters.AddWithValue("$a", ClusterOf("r1"));
             cmd.Parameters.AddWithValue("$b", ClusterOf("solo"));
+            cmd.Parameters.AddWithValue("$run", run);
+            cmd.Parameters.AddWithValue("$cr", clustersRun);
             cmd.ExecuteNonQuery();
         }
 
