@@ -47,9 +47,11 @@ internal sealed partial class DigitRunScanner
         }
 
         var rest = run[pos..];
+        var first = char.ToUpperInvariant(rest[0]);
         foreach (var (word, digit) in DigitWords)
         {
-            if (rest.Length >= word.Length && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase))
+            // The first-letter test is what Equals(OrdinalIgnoreCase) would do first, without its call for the other 20 words.
+            if (first == char.ToUpperInvariant(word[0]) && rest.Length >= word.Length && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 if (TryPush(run, pos, word.Length, digit, false, lengths, digits, letters, ref count, ref failed))
                 {
