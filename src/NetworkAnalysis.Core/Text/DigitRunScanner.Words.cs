@@ -13,6 +13,13 @@ internal sealed partial class DigitRunScanner
     /// <summary>Splits the letter run text[start..end) into digit words and substitute letters, or fails.</summary>
     private bool TrySegment(string text, int start, int end, ref RunState state)
     {
+        // Most words cannot start a digit word or a substitute letter: fail them before setting up the segmentation.
+        var c = text[start];
+        if (!(c is 'o' or 'O' or 'l' or 'I' || char.ToUpperInvariant(c) is 'C' or 'N' or 'S' or 'T' or 'E' or 'Z' or 'F' or 'O' or 'U' or 'D'))
+        {
+            return false;
+        }
+
         var length = end - start;
         Span<byte> lengths = stackalloc byte[MaxLetterRun];
         Span<char> digits = stackalloc char[MaxLetterRun];

@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Core.Text;
 /// </remarks>
 public sealed class NormalisedText
 {
-    // Exactly one of: both arrays null (identity map), or both of Text.Length.
+    // Exactly one of: both arrays null (identity map), or both at least Text.Length long (entries past it unused).
     private readonly int[]? _starts;
     private readonly int[]? _ends;
 
@@ -30,10 +30,17 @@ public sealed class NormalisedText
     public bool IsIdentity => _starts is null;
 
     /// <summary>Start offset in the original text of the normalised character at <paramref name="index"/>.</summary>
-    public int OriginalStart(int index) => _starts is null ? index : _starts[index];
+    public int OriginalStart(int index) => _starts is null ? index : _starts[InRange(index)];
 
     /// <summary>End offset (exclusive) in the original text of the normalised character at <paramref name="index"/>.</summary>
-    public int OriginalEnd(int index) => _ends is null ? index + 1 : _ends[index];
+    public int OriginalEnd(int index) => _ends is null ? index + 1 : _ends[InRange(index)];
+
+    private int InRange(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
+        return index;
+    }
 
     /// <summary>Maps the normalised span [<paramref name="start"/>, <paramref name="end"/>) to a span of the original text.</summary>
     /// <remarks>The span must be non-empty and inside <see cref="Text"/>.</remarks>

@@ -132,7 +132,8 @@ public static partial class TextNormaliser
                 return new NormalisedText(original, original, null, null);
             }
 
-            return new NormalisedText(original, text, _starts[.._length], _ends[.._length]);
+            // The map arrays may be longer than the text; NormalisedText reads only the first Text.Length entries.
+            return new NormalisedText(original, text, _starts, _ends);
         }
     }
 }

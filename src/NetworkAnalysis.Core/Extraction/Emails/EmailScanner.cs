@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace NetworkAnalysis.Core.Extraction.Emails;
 
@@ -24,12 +23,22 @@ internal static class EmailScanner
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLocalLookup = NotLocalParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("@([{<aA");
+
     public static List<EmailHit> Find(string text)
     {
         var hits = new List<EmailHit>();
         var resumeAt = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Jump to the next character that can start an "at" marker.
+            var next = text.AsSpan(i).IndexOfAny(MarkerStarts);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             int markerEnd;
             bool obfuscated;
@@ -188,12 +197,12 @@ internal static class EmailScanner
 
     internal static string Lower(ReadOnlySpan<char> s)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var ch in s)
+        Span<char> buffer = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        for (var k = 0; k < s.Length; k++)
         {
-            sb.Append(char.ToLowerInvariant(ch));
+            buffer[k] = char.ToLowerInvariant(s[k]);
         }
 
-        return sb.ToString();
+        return new string(buffer);
     }
 }

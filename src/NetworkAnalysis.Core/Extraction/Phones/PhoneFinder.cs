@@ -106,7 +106,8 @@ internal static partial class PhoneFinder
     }
 
     /// <summary>NANP numbers are grouped 3-3-4: a break inside the area code or exchange ("80.585 79.964") is not a phone.</summary>
-    /// <remarks>Numbers written one digit per group (spaced or spelled digits) are exempt.</remarks>
+    /// <remarks>Numbers written one digit per group (spaced or spelled digits) are exempt, and so is a break between two
+    /// single-digit groups inside a number that mixes spelled and plain groups.</remarks>
     private static bool NanpGroupingPlausible(string e164, ReadOnlySpan<int> groupEnds)
     {
         if (!e164.StartsWith("+1", StringComparison.Ordinal) || groupEnds.Length < 2)
@@ -129,10 +130,14 @@ internal static partial class PhoneFinder
             return true;
         }
 
-        foreach (var e in groupEnds[..^1])
+        // A break between two single-digit groups is how spelled digits are written ("seven zero two 555 0143"), not a
+        // grouping: only breaks next to a longer group count.
+        for (var j = 0; j < groupEnds.Length - 1; j++)
         {
-            var rel = e - nsnStart;
-            if (rel > 0 && rel != 3 && rel < 6)
+            var size = groupEnds[j] - (j == 0 ? 0 : groupEnds[j - 1]);
+            var nextSize = groupEnds[j + 1] - groupEnds[j];
+            var rel = groupEnds[j] - nsnStart;
+            if (rel > 0 && rel != 3 && rel < 6 && !(size == 1 && nextSize == 1))
             {
                 return false;
             }
