@@ -15,6 +15,8 @@ namespace NetworkAnalysis.Storage;
 /// </remarks>
 public sealed partial class CaseIngestor
 {
+    private const int IngestCheckpointPages = 16_384;
+
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
@@ -105,6 +107,10 @@ public sealed partial class CaseIngestor
             }
         }, stop.Token);
 
+        // Checkpoint the WAL every 64 MB instead of every 4 MB while ingesting: each checkpoint fsyncs the WAL and the case
+        // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
+        // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
+        CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
         try
         {
             foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
@@ -121,6 +127,7 @@ public sealed partial class CaseIngestor
         }
         finally
         {
+            CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
             try
             {
                 producer.Wait(CancellationToken.None);
