@@ -5,8 +5,9 @@ namespace NetworkAnalysis.Core.Extraction.Phones;
 
 /// <summary>Validity of national numbers for one country calling code (all regions sharing it), with a bounded cache.</summary>
 /// <remarks>
-/// One interpreted regex per country code (the union of its regions' patterns) is cheap to build and fast on inputs
-/// of at most 17 digits; ads repeat the same numbers, so answers are cached. Thread-safe.
+/// One regex per country code (the union of its regions' patterns, built from the embedded numbering-plan table, so it
+/// cannot be source-generated) runs on the non-backtracking engine: linear in the input whatever the pattern. Inputs are
+/// at most 17 digits and ads repeat the same numbers, so answers are cached. Thread-safe.
 /// </remarks>
 internal sealed class CountryCodeValidator
 {
@@ -58,7 +59,7 @@ internal sealed class CountryCodeValidator
         // Races build the same immutable Regex twice at worst; no lock needed.
         _regex ??= new Regex(
             @"\A(?:" + string.Join('|', _territories.Select(t => t.ValidPattern).Distinct(StringComparer.Ordinal)) + @")\z",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking,
             MatchTimeout);
         try
         {
