@@ -47,9 +47,14 @@ internal static class AnalyzeCommand
             else if (!parse.GetValue(GlobalOptions.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Clustered [bold]{result.Ads:N0}[/] ads over {result.Entities:N0} entities into [bold]{result.Clusters:N0}[/] clusters (run {result.RunId}).");
-                ctx.Console.MarkupLineInterpolated(result.Incremental
-                    ? $"Incremental: {result.Statistics.ComponentsReused:N0} of {result.Statistics.Components:N0} components taken over unchanged (--full recomputes all)."
-                    : $"Full analysis of {result.Statistics.Components:N0} components.");
+                if (result.Incremental)
+                {
+                    ctx.Console.MarkupLineInterpolated($"Incremental: {result.Statistics.ComponentsReused:N0} of {result.Statistics.Components:N0} components taken over unchanged (--full recomputes all).");
+                }
+                else
+                {
+                    ctx.Console.MarkupLineInterpolated($"Full analysis of {result.Statistics.Components:N0} components.");
+                }
             }
 
             return ExitCodes.Success;
