@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- --filter '*'
-// Console harnesses (not BenchmarkDotNet): `-- clustering scale|sweep|igraph ...`, see ClusteringConsole.cs.
+// Console harnesses (not BenchmarkDotNet): `-- clustering scale|sweep|igraph ...` (ClusteringConsole.cs), `-- risk N [threads] [--profile]` (RiskConsole.cs).
 if (args.Length > 0 && args[0] == "clustering")
 {
     return NetworkAnalysis.Benchmarks.ClusteringConsole.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "risk")
+{
+    return NetworkAnalysis.Benchmarks.RiskConsole.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
