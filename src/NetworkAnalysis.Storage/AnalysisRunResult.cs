@@ -1,3 +1,5 @@
+using NetworkAnalysis.Core.Clustering;
+
 namespace NetworkAnalysis.Storage;
 
 /// <summary>What one analysis run did.</summary>
@@ -5,5 +7,12 @@ namespace NetworkAnalysis.Storage;
 /// <param name="Ads">Ads clustered.</param>
 /// <param name="Entities">Entities in the graph.</param>
 /// <param name="Clusters">Clusters found.</param>
-/// <param name="TimingsMs">Per-stage wall time in milliseconds.</param>
-public sealed record AnalysisRunResult(long RunId, int Ads, int Entities, int Clusters, IReadOnlyDictionary<string, double> TimingsMs);
+/// <param name="TimingsMs">Per-stage wall time in milliseconds (keys ending in <c>_ms</c>) and component counts.</param>
+public sealed record AnalysisRunResult(long RunId, int Ads, int Entities, int Clusters, IReadOnlyDictionary<string, double> TimingsMs)
+{
+    /// <summary>Whether untouched components were taken over from the previous clustering.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>Components, splits and reused components of the run.</summary>
+    public ClusteringStatistics Statistics { get; init; } = new();
+}

@@ -1,9 +1,20 @@
 using System.Diagnostics;
+using System.Text.Json;
 using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Storage;
 
 /// <summary>Clusters a case and stores the result: load the graph, cluster it, save clusters and memberships.</summary>
+/// <remarks>
+/// After a further ingest the analysis is incremental: ads without a cluster are the change, and every component none of
+/// whose ads is new or mentions an identifier a new ad mentions keeps its clusters without cohesion gating or Leiden
+/// (<see cref="ClusteringEngine.Update(IReadOnlyDictionary{string, ValueTuple{string, string}}, Core.Graphs.AdEntityIncidence, IReadOnlyList{Core.Graphs.WeakLink}, IncrementalChange, ClusteringOptions, CancellationToken)"/>),
+/// which gives the same clusters and IDs as a full analysis. A full analysis runs when asked, when the case has no
+/// clusters, when the options differ from those of the run that made the current clusters, or when that run did not
+/// record components. The run record's timings carry <c>components</c>, <c>components_reused</c> and
+/// <c>components_recomputed</c>.
+/// </remarks>
 public sealed class CaseAnalyzer
 {
     private readonly CaseStore _store;
@@ -11,16 +22,26 @@ public sealed class CaseAnalyzer
     /// <summary>Creates an analyzer over <paramref name="store"/>.</summary>
     public CaseAnalyzer(CaseStore store) => _store = store;
 
-    /// <summary>Runs the analysis and returns what it found.</summary>
+    /// <summary>Runs the analysis (incremental when possible) and returns what it found.</summary>
     /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
     /// <param name="ct">Cancellation.</param>
-    public AnalysisRunResult Analyze(ClusteringOptions? options = null, CancellationToken ct = default)
+    public AnalysisRunResult Analyze(ClusteringOptions? options = null, CancellationToken ct = default) => Analyze(options, full: false, ct);
+
+    /// <summary>Runs the analysis and returns what it found.</summary>
+    /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
+    /// <param name="full">Recompute every component even when an incremental update is possible.</param>
+    /// <param name="ct">Cancellation.</param>
+    public AnalysisRunResult Analyze(ClusteringOptions? options, bool full, CancellationToken ct = default)
     {
         options ??= new ClusteringOptions();
+        var optionsJson = JsonSerializer.Serialize(options);
+        var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : _store.ClusterAssignments();
+        var incremental = previousAssignments is { Count: > 0 };
         var runId = _store.BeginRun("analyze", new
         {
             clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree,
             quality = options.Leiden.Quality.ToString(), resolution = options.Leiden.Resolution, seed = options.Leiden.Seed,
+            mode = incremental ? "incremental" : "full", options = optionsJson,
         });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
@@ -29,14 +50,67 @@ public sealed class CaseAnalyzer
         watch.Restart();
         var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
         // Weak links (near-duplicate images/text) join here once their detectors store them.
-        var result = ClusteringEngine.Run(snapshot.Incidence, [], options, ct);
+        var result = incremental
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, [], Change(snapshot, previousAssignments!), options, ct)
+            : ClusteringEngine.Run(snapshot.Incidence, [], options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
         _store.SaveClustering(runId, snapshot, result);
         _store.SaveLineage(runId, lineage);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
+        var stats = result.Statistics;
+        timings["components"] = stats.Components;
+        timings["components_reused"] = stats.ComponentsReused;
+        timings["components_recomputed"] = stats.Components - stats.ComponentsReused;
         _store.FinishRun(runId, timings);
-        return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings);
+        return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings)
+        {
+            Incremental = incremental,
+            Statistics = stats,
+        };
+    }
+
+    /// <summary>Whether the run that made the current clusters used exactly <paramref name="optionsJson"/>.</summary>
+    private static bool SameOptions(string? parametersJson, string optionsJson)
+    {
+        if (parametersJson is null)
+        {
+            return false;
+        }
+
+        using var doc = JsonDocument.Parse(parametersJson);
+        return doc.RootElement.ValueKind == JsonValueKind.Object
+            && doc.RootElement.TryGetProperty("options", out var stored)
+            && stored.ValueKind == JsonValueKind.String
+            && string.Equals(stored.GetString(), optionsJson, StringComparison.Ordinal);
+    }
+
+    /// <summary>The change since the last analysis: ads without a cluster, and the identifiers they mention.</summary>
+    private static IncrementalChange Change(CaseSnapshot snapshot, IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previous)
+    {
+        var incidence = snapshot.Incidence;
+        var touched = new bool[incidence.AdCount];
+        var touchedKeys = new HashSet<string>(StringComparer.Ordinal);
+        for (var a = 0; a < incidence.AdCount; a++)
+        {
+            if (!previous.ContainsKey(incidence.AdKeys[a]))
+            {
+                touched[a] = true;
+                touchedKeys.Add(incidence.AdKeys[a]);
+            }
+        }
+
+        var entities = new HashSet<(EntityType, string)>();
+        for (var i = 0; i < incidence.LinkCount; i++)
+        {
+            if (touched[incidence.LinkAds[i]])
+            {
+                var e = incidence.LinkEntities[i];
+                entities.Add((incidence.EntityTypes[e], incidence.EntityValues[e]));
+            }
+        }
+
+        return new IncrementalChange { TouchedAdKeys = touchedKeys, TouchedEntities = entities };
     }
 }

@@ -6,7 +6,10 @@ namespace NetworkAnalysis.Storage;
 /// text (the poster account, a precomputed image hash) has <c>start</c> and <c>end</c> NULL and names the
 /// field in <c>extractor</c> (<c>field:poster</c>). Risk scores are keyed by cluster and the SHA-256 of the
 /// indicator file (whose bytes are kept in <c>indicator_sets</c>); <c>clusters_run_id</c> tells whether they
-/// were computed for the current clustering.
+/// were computed for the current clustering. <c>cluster_components</c> names the strong-link component of each current
+/// cluster (what incremental analysis reuses) and <c>hub_entities</c> the identifiers the current clustering treated as
+/// hubs (what risk scoring ignores as evidence); both are replaced with the clusters, and both are created on opening
+/// a case written before they existed (an old case simply has no rows until its next analysis).
 /// </remarks>
 internal static class CaseSchema
 {
@@ -113,5 +116,14 @@ internal static class CaseSchema
             shared_ads INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS cluster_lineage_old ON cluster_lineage(old_id);
         CREATE INDEX IF NOT EXISTS cluster_lineage_new ON cluster_lineage(new_id);
+        CREATE TABLE IF NOT EXISTS cluster_components (
+            cluster_id TEXT PRIMARY KEY,
+            component_id TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS hub_entities (
+            entity INTEGER PRIMARY KEY REFERENCES entities(id),
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            reason TEXT NOT NULL,
+            ads INTEGER NOT NULL,
+            groups_joined INTEGER NOT NULL);
         """;
 }

@@ -45,7 +45,23 @@ public sealed partial class CaseStore
         }
 
         using var tx = Connection.BeginTransaction();
-        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters;", tx);
+        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities;", tx);
+        using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
+        {
+            CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");
+            foreach (var hub in result.Hubs?.Hubs ?? [])
+            {
+                insertHub.Parameters[0].Value = snapshot.EntityRowIds[hub.Entity];
+                insertHub.Parameters[1].Value = runId;
+                insertHub.Parameters[2].Value = hub.Reason == Core.Graphs.HubReason.TooManyAds ? "too_many_ads" : "too_many_groups";
+                insertHub.Parameters[3].Value = hub.AdCount;
+                insertHub.Parameters[4].Value = hub.GroupsJoined;
+                insertHub.ExecuteNonQuery();
+            }
+        }
+
+        using var insertComponent = Command("INSERT INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
+        CaseIngestor.Bind(insertComponent, "$c", "$comp");
         using var insertCluster = Command("""
             INSERT INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
             VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
@@ -93,9 +109,54 @@ public sealed partial class CaseStore
             insertCluster.Parameters[8].Value = CaseIngestor.Db(first);
             insertCluster.Parameters[9].Value = CaseIngestor.Db(last);
             insertCluster.ExecuteNonQuery();
+            insertComponent.Parameters[0].Value = cluster.Id;
+            insertComponent.Parameters[1].Value = cluster.ComponentId ?? cluster.Id;
+            insertComponent.ExecuteNonQuery();
         }
 
         tx.Commit();
+    }
+
+    /// <summary>
+    /// Every currently clustered ad's component and cluster ID, by ad key; null when some current cluster has no recorded
+    /// component (a case analysed before components were stored), so that the caller falls back to a full analysis.
+    /// </summary>
+    public Dictionary<string, (string ComponentId, string ClusterId)>? ClusterAssignments()
+    {
+        using var cmd = Command("""
+            SELECT a.ad_key, m.cluster_id, cc.component_id FROM memberships m JOIN ads a ON a.id = m.ad
+            LEFT JOIN cluster_components cc ON cc.cluster_id = m.cluster_id;
+            """);
+        using var r = cmd.ExecuteReader();
+        var map = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            if (r.IsDBNull(2))
+            {
+                return null;
+            }
+
+            map[r.GetString(0)] = (r.GetString(2), r.GetString(1));
+        }
+
+        return map;
+    }
+
+    /// <summary>The parameters JSON of the run that produced the current clusters, or null when there are none.</summary>
+    public string? ClusteringRunParameters()
+    {
+        using var cmd = Command("SELECT parameters FROM runs WHERE id = (SELECT max(run_id) FROM clusters);");
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>The recorded timings and counts of run <paramref name="runId"/> (empty when it has none).</summary>
+    public IReadOnlyDictionary<string, double> RunTimings(long runId)
+    {
+        using var cmd = Command("SELECT timings FROM runs WHERE id = $id;");
+        cmd.Parameters.AddWithValue("$id", runId);
+        return cmd.ExecuteScalar() is string json
+            ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? []
+            : new Dictionary<string, double>();
     }
 
     /// <summary>Lists clusters, largest first (ties by ID), with at least <paramref name="minSize"/> ads.</summary>

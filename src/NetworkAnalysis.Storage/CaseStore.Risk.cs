@@ -169,7 +169,11 @@ public sealed partial class CaseStore
 
         ct.ThrowIfCancellationRequested();
         var join = onlyCluster is null ? "" : " JOIN memberships m ON m.ad = x.ad WHERE m.cluster_id = $c";
-        using (var cmd = Command($"SELECT x.ad, e.type, e.value, x.start, x.end, x.raw FROM mentions x JOIN entities e ON e.id = x.entity{join} ORDER BY x.ad, x.id;"))
+        // Hub verdicts of the current clustering (hub_entities): indicators ignore hub identifiers as evidence.
+        using (var cmd = Command($"""
+            SELECT x.ad, e.type, e.value, x.start, x.end, x.raw, h.entity IS NOT NULL
+            FROM mentions x JOIN entities e ON e.id = x.entity LEFT JOIN hub_entities h ON h.entity = x.entity{join} ORDER BY x.ad, x.id;
+            """))
         {
             if (onlyCluster is not null)
             {
@@ -183,7 +187,7 @@ public sealed partial class CaseStore
                 {
                     var start = r.IsDBNull(3) ? 0 : r.GetInt32(3);
                     var end = r.IsDBNull(4) ? 0 : r.GetInt32(4);
-                    a.Entities.Add(new RiskEntityMention(type, r.GetString(2), start, end) { Raw = r.GetString(5) });
+                    a.Entities.Add(new RiskEntityMention(type, r.GetString(2), start, end) { Raw = r.GetString(5), IsHub = r.GetInt64(6) != 0 });
                 }
             }
         }

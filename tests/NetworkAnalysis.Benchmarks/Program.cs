@@ -1,20 +1,22 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- --filter '*'
-// Console harnesses (not BenchmarkDotNet): `-- clustering scale|sweep|igraph ...`, see ClusteringConsole.cs;
-// `-- extraction profile [rounds]`, see ExtractionProfile.cs.
-if (args.Length > 0 && args[0] == "clustering")
+// Console harnesses (not BenchmarkDotNet):
+//   `-- clustering scale|sweep|igraph ...` (ClusteringConsole.cs)
+//   `-- extraction profile [rounds]` (ExtractionProfile.cs)
+//   `-- risk N [threads] [--profile]` (RiskConsole.cs)
+//   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
+switch (args)
 {
-    return NetworkAnalysis.Benchmarks.ClusteringConsole.Run(args[1..]);
+    case ["clustering", .. var rest]:
+        return NetworkAnalysis.Benchmarks.ClusteringConsole.Run(rest);
+    case ["extraction", "profile", .. var rest]:
+        return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(rest);
+    case ["risk", .. var rest]:
+        return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
+    case ["neardup", .. var rest]:
+        return NetworkAnalysis.Benchmarks.NearDuplicateConsole.Run(rest);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
 }
-
-if (args.Length > 1 && args[0] == "extraction" && args[1] == "profile")
-{
-    return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(args[2..]);
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
-
-/// <summary>Entry point marker for BenchmarkSwitcher.</summary>
-internal sealed partial class Program;

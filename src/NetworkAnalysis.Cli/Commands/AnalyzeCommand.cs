@@ -17,12 +17,14 @@ internal static class AnalyzeCommand
         var resolution = new Option<double>("--resolution") { Description = "Leiden resolution used to split loose components", DefaultValueFactory = _ => defaults.Leiden.Resolution };
         var quality = new Option<LeidenQuality>("--quality") { Description = "Leiden quality function", DefaultValueFactory = _ => defaults.Leiden.Quality };
         var seed = new Option<int>("--seed") { Description = "Seed for Leiden (same seed, same clusters)", DefaultValueFactory = _ => defaults.Leiden.Seed };
+        var full = new Option<bool>("--full") { Description = "Recompute every component (default: after a further ingest, only components the new ads touch)" };
         var command = new Command("analyze", "Build the ad-entity graph and cluster it into poster networks (hub-aware, split by Leiden)");
         command.Options.Add(maxGroups);
         command.Options.Add(maxAds);
         command.Options.Add(resolution);
         command.Options.Add(quality);
         command.Options.Add(seed);
+        command.Options.Add(full);
         command.SetAction(parse =>
         {
             var options = defaults with
@@ -37,14 +39,22 @@ internal static class AnalyzeCommand
 
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
             CliAudit.Record(store, parse, "analyze", store.Path);
-            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze(options));
+            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze(options, parse.GetValue(full)));
             if (parse.GetValue(GlobalOptions.Json))
             {
-                ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, timings_ms = result.TimingsMs }));
+                ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs }));
             }
             else if (!parse.GetValue(GlobalOptions.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Clustered [bold]{result.Ads:N0}[/] ads over {result.Entities:N0} entities into [bold]{result.Clusters:N0}[/] clusters (run {result.RunId}).");
+                if (result.Incremental)
+                {
+                    ctx.Console.MarkupLineInterpolated($"Incremental: {result.Statistics.ComponentsReused:N0} of {result.Statistics.Components:N0} components taken over unchanged (--full recomputes all).");
+                }
+                else
+                {
+                    ctx.Console.MarkupLineInterpolated($"Full analysis of {result.Statistics.Components:N0} components.");
+                }
             }
 
             return ExitCodes.Success;

@@ -46,6 +46,50 @@ public static partial class ClusteringEngine
             }
         }
 
+        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="Update(ClusteringResult, IReadOnlyList{string}, AdEntityIncidence, IReadOnlyList{WeakLink}, IncrementalChange, ClusteringOptions, CancellationToken)"/>,
+    /// from the previous assignment of each ad key to its component and cluster ID (what a case store keeps).
+    /// </summary>
+    /// <param name="previousAssignments">Previous component ID and cluster ID of every previously clustered ad, by ad key.</param>
+    /// <param name="incidence">The new incidence.</param>
+    /// <param name="weakLinks">The new weak links.</param>
+    /// <param name="change">What changed.</param>
+    /// <param name="options">Same options as the previous run.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static ClusteringResult Update(
+        IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previousAssignments,
+        AdEntityIncidence incidence,
+        IReadOnlyList<WeakLink> weakLinks,
+        IncrementalChange change,
+        ClusteringOptions options,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(previousAssignments);
+        ArgumentNullException.ThrowIfNull(incidence);
+        ArgumentNullException.ThrowIfNull(change);
+        var before = new Dictionary<string, (string Component, string Cluster)>(previousAssignments.Count, StringComparer.Ordinal);
+        var componentSize = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, (component, cluster)) in previousAssignments)
+        {
+            before[key] = (component, cluster);
+            componentSize[component] = componentSize.GetValueOrDefault(component) + 1;
+        }
+
+        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, ct);
+    }
+
+    private static ClusteringResult UpdateCore(
+        Dictionary<string, (string Component, string Cluster)> before,
+        Dictionary<string, int> componentSize,
+        AdEntityIncidence incidence,
+        IReadOnlyList<WeakLink> weakLinks,
+        IncrementalChange change,
+        ClusteringOptions options,
+        CancellationToken ct)
+    {
         var affected = AffectedAds(incidence, change);
         var keys = incidence.AdKeys;
         List<int[]>? Reuse(ReadOnlySpan<int> ads)

@@ -10,6 +10,7 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
     private readonly List<PhraseHit> _hits = [];
     private readonly List<(int Start, int End)> _tokens = [];
     private readonly List<(int Start, int End)> _spans = [];
+    private readonly List<string> _phones = [];
 
     public AdFacts Build(RiskAd ad)
     {
@@ -49,7 +50,8 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             }
         }
 
-        var phones = new SortedSet<string>(StringComparer.Ordinal);
+        var phones = _phones;
+        phones.Clear();
         var obfuscated = false;
         foreach (var e in ad.Entities)
         {
@@ -64,8 +66,24 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             }
 
             var raw = e.Raw ?? (e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text[e.Start..e.End] : "");
-            obfuscated |= raw.Any(char.IsLetter);
+            foreach (var c in raw)
+            {
+                obfuscated |= char.IsLetter(c);
+            }
         }
+
+        // Distinct phones in ordinal order (an ad has one or two: a sorted list beats a SortedSet).
+        phones.Sort(StringComparer.Ordinal);
+        var distinct = 0;
+        for (var i = 0; i < phones.Count; i++)
+        {
+            if (i == 0 || !string.Equals(phones[i], phones[distinct - 1], StringComparison.Ordinal))
+            {
+                phones[distinct++] = phones[i];
+            }
+        }
+
+        phones.RemoveRange(distinct, phones.Count - distinct);
 
         return new AdFacts
         {

@@ -17,6 +17,11 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, List<(string[] Tail, int List)>> _byFirst;
     private readonly Dictionary<string, List<(string[] Tail, int List)>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Filter in front of the dictionary: bit (hash mod 2^16) is set for every first word. Most tokens of an ad are
+    // no phrase's first word and are rejected by one cheap hash instead of a case-insensitive dictionary lookup.
+    private readonly ulong[] _firstWordFilter = new ulong[FilterBits / 64];
+    private const int FilterBits = 1 << 16;
+
     public PhraseMatcher(IReadOnlyList<IReadOnlyList<string>> lists)
     {
         _byFirst = new Dictionary<string, List<(string[], int)>>(StringComparer.OrdinalIgnoreCase);
@@ -40,6 +45,24 @@ internal sealed class PhraseMatcher
         }
 
         _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var first in _byFirst.Keys)
+        {
+            var h = FoldedHash(first) & (FilterBits - 1);
+            _firstWordFilter[h >> 6] |= 1UL << (int)(h & 63);
+        }
+    }
+
+    /// <summary>FNV-1a over the upper-invariant chars: equal for strings equal under OrdinalIgnoreCase.</summary>
+    private static uint FoldedHash(ReadOnlySpan<char> word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            var u = c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
+            hash = (hash ^ u) * 16777619u;
+        }
+
+        return hash;
     }
 
     /// <summary>Whether the matcher has any phrase at all.</summary>
@@ -60,7 +83,8 @@ internal sealed class PhraseMatcher
         for (var i = 0; i < tokenBuffer.Count; i++)
         {
             var (start, end) = tokenBuffer[i];
-            if (!_lookup.TryGetValue(span[start..end], out var entries))
+            var bucket = FoldedHash(span[start..end]) & (FilterBits - 1);
+            if ((_firstWordFilter[bucket >> 6] & (1UL << (int)(bucket & 63))) == 0 || !_lookup.TryGetValue(span[start..end], out var entries))
             {
                 continue;
             }

@@ -4,7 +4,7 @@ namespace NetworkAnalysis.Core.Clustering.Leiden;
 public static partial class LeidenClusterer
 {
     /// <summary>Collapses each refined community into one node; entries between communities are summed.</summary>
-    private static (WeightedGraph Graph, double[] NodeWeight) Aggregate(WeightedGraph g, double[] nodeWeight, int[] refined, int count)
+    private static (WeightedGraph Graph, double[] NodeWeight) Aggregate(WeightedGraph g, double[] nodeWeight, int[] refined, int count, Workspace ws)
     {
         var n = g.NodeCount;
         var weight = new double[count];
@@ -28,10 +28,11 @@ public static partial class LeidenClusterer
         }
 
         var offsets = new int[count + 1];
-        var targets = new List<int>(Math.Min(g.EntryCount, 1 << 20));
-        var weights = new List<double>(targets.Capacity);
-        var acc = new double[count];
-        var touched = new List<int>();
+        var targets = new int[g.EntryCount];
+        var weights = new double[g.EntryCount];
+        var write = 0;
+        var acc = ws.Accumulator;
+        var touched = ws.Touched;
         for (var c = 0; c < count; c++)
         {
             touched.Clear();
@@ -53,14 +54,16 @@ public static partial class LeidenClusterer
             touched.Sort();
             foreach (var d in touched)
             {
-                targets.Add(d);
-                weights.Add(acc[d]);
+                targets[write] = d;
+                weights[write++] = acc[d];
                 acc[d] = 0;
             }
 
-            offsets[c + 1] = targets.Count;
+            offsets[c + 1] = write;
         }
 
-        return (new WeightedGraph(offsets, [.. targets], [.. weights]), weight);
+        Array.Resize(ref targets, write);
+        Array.Resize(ref weights, write);
+        return (new WeightedGraph(offsets, targets, weights), weight);
     }
 }

@@ -3,12 +3,20 @@ namespace NetworkAnalysis.Core.Clustering.Leiden;
 /// <summary>Fast local moving and refinement.</summary>
 public static partial class LeidenClusterer
 {
-    /// <summary>Queue-based local moving: each node moves to the neighbouring community with the largest gain.</summary>
-    private static void MoveNodesFast(WeightedGraph g, double[] nodeWeight, double penalty, int[] community, Random rng)
+    private const int ShuffleBlock = 4096;
+
+    /// <summary>
+    /// Queue-based local moving: each node moves to the neighbouring community with the largest gain. Starts with the
+    /// nodes flagged in <paramref name="dirty"/> (null: every node) shuffled within blocks (<see cref="ShuffleInBlocks"/>); on return <paramref name="dirty"/>
+    /// (when given) also flags every node queued or moved. Returns the summed gain of the moves (0 when none moved).
+    /// </summary>
+    private static double MoveNodesFast(WeightedGraph g, double[] nodeWeight, double penalty, int[] community, bool[]? dirty, Random rng, Workspace ws)
     {
         var n = g.NodeCount;
-        var communityWeight = new double[n];
-        var communityCount = new int[n];
+        var communityWeight = ws.CommunityWeight.AsSpan(0, n);
+        var communityCount = ws.CommunityCount.AsSpan(0, n);
+        communityWeight.Clear();
+        communityCount.Clear();
         for (var u = 0; u < n; u++)
         {
             communityWeight[community[u]] += nodeWeight[u];
@@ -24,30 +32,40 @@ public static partial class LeidenClusterer
             }
         }
 
-        var queue = new int[n];
+        var queue = ws.Queue;
+        var inQueue = ws.InQueue;
+        Array.Clear(inQueue, 0, n);
+        var length = 0;
         for (var i = 0; i < n; i++)
         {
-            queue[i] = i;
+            if (dirty is null || dirty[i])
+            {
+                queue[length++] = i;
+                inQueue[i] = true;
+            }
         }
 
-        Shuffle(queue, rng);
-        var inQueue = new bool[n];
-        Array.Fill(inQueue, true);
-        int head = 0, length = n;
-        var toCommunity = new double[n];
-        var seen = new int[n];
-        var touched = new List<int>();
+        ShuffleInBlocks(queue.AsSpan(0, length), rng);
+        var head = 0;
+        var improvement = 0.0;
+        var toCommunity = ws.Accumulator;
+        var seen = ws.Seen;
+        var touched = ws.Touched;
+        var offsets = g.Offsets;
+        var targets = g.Targets;
+        var weights = g.Weights;
         while (length > 0)
         {
             var v = queue[head];
-            head = (head + 1) % n;
+            head = head + 1 == n ? 0 : head + 1;
             length--;
             inQueue[v] = false;
             var current = community[v];
             touched.Clear();
-            for (var k = g.Offsets[v]; k < g.Offsets[v + 1]; k++)
+            var strength = 0.0;
+            for (var k = offsets[v]; k < offsets[v + 1]; k++)
             {
-                var u = g.Targets[k];
+                var u = targets[k];
                 if (u == v)
                 {
                     continue;
@@ -60,16 +78,19 @@ public static partial class LeidenClusterer
                     touched.Add(c);
                 }
 
-                toCommunity[c] += g.Weights[k];
+                toCommunity[c] += weights[k];
+                strength += weights[k];
             }
 
-            communityWeight[current] -= nodeWeight[v];
+            var wv = nodeWeight[v];
+            communityWeight[current] -= wv;
             communityCount[current]--;
             var best = current;
-            var bestGain = toCommunity[current] - (penalty * nodeWeight[v] * communityWeight[current]);
+            var stay = toCommunity[current] - (penalty * wv * communityWeight[current]);
+            var bestGain = stay;
             foreach (var c in touched)
             {
-                var gain = toCommunity[c] - (penalty * nodeWeight[v] * communityWeight[c]);
+                var gain = toCommunity[c] - (penalty * wv * communityWeight[c]);
                 if (gain > bestGain)
                 {
                     best = c;
@@ -77,7 +98,15 @@ public static partial class LeidenClusterer
                 }
             }
 
-            if (bestGain < 0 && communityCount[current] > 0)
+            // A move must beat staying by more than rounding noise, or ties could keep nodes moving forever.
+            var epsilon = 1e-12 * (strength + (penalty * wv * wv));
+            if (best != current && bestGain <= stay + epsilon)
+            {
+                best = current;
+                bestGain = stay;
+            }
+
+            if (bestGain < -epsilon && communityCount[current] > 0)
             {
                 // Alone in a fresh community the gain is 0, better than every negative option.
                 while (communityCount[empty.Peek()] > 0)
@@ -94,7 +123,7 @@ public static partial class LeidenClusterer
                 seen[c] = 0;
             }
 
-            communityWeight[best] += nodeWeight[v];
+            communityWeight[best] += wv;
             communityCount[best]++;
             community[v] = best;
             if (communityCount[current] == 0)
@@ -107,21 +136,34 @@ public static partial class LeidenClusterer
                 continue;
             }
 
-            for (var k = g.Offsets[v]; k < g.Offsets[v + 1]; k++)
+            improvement += bestGain < -epsilon ? -stay : bestGain - stay; // a fresh community gains 0
+            for (var k = offsets[v]; k < offsets[v + 1]; k++)
             {
-                var u = g.Targets[k];
+                var u = targets[k];
                 if (!inQueue[u] && community[u] != best)
                 {
                     inQueue[u] = true;
-                    queue[(head + length) % n] = u;
+                    queue[head + length < n ? head + length : head + length - n] = u;
                     length++;
+                    if (dirty is not null)
+                    {
+                        dirty[u] = true;
+                    }
                 }
             }
+
+            if (dirty is not null)
+            {
+                dirty[v] = true;
+            }
         }
+
+        return improvement;
     }
 
     /// <summary>Refines each community into well-connected sub-communities by merging singletons (randomised, θ).</summary>
-    private static int[] Refine(WeightedGraph g, double[] nodeWeight, double penalty, int[] community, int communities, double theta, Random rng)
+    /// <remarks>With <paramref name="refine"/> given, a community none of whose nodes is flagged stays one refined community.</remarks>
+    private static int[] Refine(WeightedGraph g, double[] nodeWeight, double penalty, int[] community, int communities, bool[]? refine, double theta, Random rng, Workspace ws)
     {
         var n = g.NodeCount;
         var refined = new int[n];
@@ -129,8 +171,35 @@ public static partial class LeidenClusterer
         var external = new double[n]; // weight from refined community r to the rest of its community
         var singleton = new bool[n];
         var communityWeight = new double[communities];
+        int[]? keepWhole = null;
+        if (refine is not null)
+        {
+            // Representative node of each community left whole (-1: refine it).
+            keepWhole = new int[communities];
+            Array.Fill(keepWhole, -2);
+            for (var u = 0; u < n; u++)
+            {
+                ref var k = ref keepWhole[community[u]];
+                if (refine[u])
+                {
+                    k = -1;
+                }
+                else if (k == -2)
+                {
+                    k = u;
+                }
+            }
+        }
+
         for (var u = 0; u < n; u++)
         {
+            if (keepWhole is not null && keepWhole[community[u]] >= 0)
+            {
+                refined[u] = keepWhole[community[u]];
+                communityWeight[community[u]] += nodeWeight[u];
+                continue;
+            }
+
             refined[u] = u;
             refinedWeight[u] = nodeWeight[u];
             singleton[u] = true;
@@ -145,19 +214,24 @@ public static partial class LeidenClusterer
             }
         }
 
-        var order = new int[n];
+        var order = ws.Queue;
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            order[i] = i;
+            if (keepWhole is null || keepWhole[community[i]] < 0)
+            {
+                order[count++] = i;
+            }
         }
 
-        Shuffle(order, rng);
-        var toRefined = new double[n];
-        var seen = new bool[n];
+        ShuffleInBlocks(order.AsSpan(0, count), rng);
+        var toRefined = ws.Accumulator;
+        var seen = ws.InQueue;
+        Array.Clear(seen, 0, n);
         var candidates = new List<int>();
         var chance = new List<double>();
         var viable = new List<(int R, double Gain)>();
-        foreach (var v in order)
+        foreach (var v in order.AsSpan(0, count))
         {
             var c = community[v];
             var totalC = communityWeight[c];
@@ -257,12 +331,21 @@ public static partial class LeidenClusterer
         return refined;
     }
 
-    private static void Shuffle(int[] items, Random rng)
+    /// <summary>
+    /// Shuffles each run of <see cref="ShuffleBlock"/> consecutive items: a full random order on small graphs (as in the
+    /// Leiden paper), and on large ones a random order that stays within a window of nearby nodes, whose rows and
+    /// community labels are then in cache (a full shuffle made local moving on a million nodes about five times slower).
+    /// </summary>
+    private static void ShuffleInBlocks(Span<int> items, Random rng)
     {
-        for (var i = items.Length - 1; i > 0; i--)
+        for (var start = 0; start < items.Length; start += ShuffleBlock)
         {
-            var j = rng.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
+            var block = items.Slice(start, Math.Min(ShuffleBlock, items.Length - start));
+            for (var i = block.Length - 1; i > 0; i--)
+            {
+                var j = rng.Next(i + 1);
+                (block[i], block[j]) = (block[j], block[i]);
+            }
         }
     }
 }

@@ -3,8 +3,10 @@ namespace NetworkAnalysis.Core.Clustering.Leiden;
 /// <summary>Weighted Leiden community detection (Traag, Waltman &amp; van Eck 2019, doi:10.1038/s41598-019-41695-z).</summary>
 /// <remarks>
 /// Fast local moving, refinement (communities are guaranteed connected) and aggregation on the refined partition,
-/// repeated until an iteration changes nothing. Deterministic for a given seed: all randomness comes from one
-/// <see cref="Random"/> seeded from <see cref="LeidenOptions.Seed"/>, and ties go to the first candidate in node order.
+/// repeated until an iteration gains less than <see cref="LeidenOptions.Tolerance"/>. Nodes are visited in random order
+/// within blocks of 4,096 consecutive nodes (a full shuffle on small graphs; on a million-node graph the memory locality
+/// makes local moving about five times faster than a full shuffle). Deterministic for a given seed: all randomness
+/// comes from one <see cref="Random"/> seeded from <see cref="LeidenOptions.Seed"/>, and ties go to the first candidate.
 /// Memory is a few arrays per level, O(nodes + entries).
 /// </remarks>
 public static partial class LeidenClusterer
@@ -33,15 +35,28 @@ public static partial class LeidenClusterer
             membership[i] = i;
         }
 
+        // Iteration 1 visits every node and refines every community. Later iterations start from the previous
+        // partition and only revisit what can have changed: nodes of communities whose make-up changed after the
+        // previous iteration's first level (their gains changed) and their neighbours; communities no node of which
+        // is revisited or moved stay whole (not refined again). Converged when an iteration's moves gain at most
+        // Tolerance × total weight (Tolerance 0: when no node moves at any level, igraph's "until stable" test); a move
+        // must beat staying by a relative 1e-12 so that floating-point ties cannot keep the loop going.
+        var dirty = new bool[n];
+        Array.Fill(dirty, true);
+        var workspace = new Workspace(n);
+        var totalWeight = 0.0;
+        foreach (var w in graph.Weights)
+        {
+            totalWeight += w;
+        }
+
         var iterations = 0;
         while (iterations < Math.Max(1, options.MaxIterations))
         {
             ct.ThrowIfCancellationRequested();
             iterations++;
-            var next = Iterate(graph, nodeWeight, penalty, membership, options.Randomness, rng, ct);
-            var changed = !SamePartition(membership, next);
-            membership = next;
-            if (!changed)
+            var improvement = Iterate(graph, nodeWeight, penalty, membership, dirty, options.Randomness, rng, workspace, ct);
+            if (improvement <= options.Tolerance * totalWeight)
             {
                 break;
             }
@@ -58,28 +73,31 @@ public static partial class LeidenClusterer
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(options);
         var n = graph.NodeCount;
-        var internalWeight = new Dictionary<int, double>();
-        var total = new Dictionary<int, double>();
+        var labels = (int[])membership.Clone();
+        var count = labels.Length == 0 ? 0 : Renumber(labels);
+        var internalWeight = new double[count];
+        var total = new double[count];
         var nodeWeight = NodeWeights(graph, options.Quality, nodeSizes);
         var twoM = 0.0;
         for (var u = 0; u < n; u++)
         {
-            var cu = membership[u];
-            total[cu] = total.GetValueOrDefault(cu) + nodeWeight[u];
+            var cu = labels[u];
+            total[cu] += nodeWeight[u];
             for (var k = graph.Offsets[u]; k < graph.Offsets[u + 1]; k++)
             {
                 twoM += graph.Weights[k];
-                if (membership[graph.Targets[k]] == cu)
+                if (labels[graph.Targets[k]] == cu)
                 {
-                    internalWeight[cu] = internalWeight.GetValueOrDefault(cu) + graph.Weights[k];
+                    internalWeight[cu] += graph.Weights[k];
                 }
             }
         }
 
         var q = 0.0;
-        foreach (var (c, size) in total)
+        for (var c = 0; c < count; c++)
         {
-            var inside = internalWeight.GetValueOrDefault(c);
+            var inside = internalWeight[c];
+            var size = total[c];
             q += options.Quality == LeidenQuality.Modularity
                 ? inside - (options.Resolution * size * size / Math.Max(twoM, double.Epsilon))
                 : (inside / 2) - (options.Resolution * size * (size - 1) / 2);
@@ -117,30 +135,45 @@ public static partial class LeidenClusterer
         return twoM == 0 ? 0 : options.Resolution / twoM;
     }
 
-    /// <summary>One Leiden iteration from <paramref name="start"/>; returns the new membership of the original nodes.</summary>
-    private static int[] Iterate(WeightedGraph original, double[] originalWeight, double penalty, int[] start, double theta, Random rng, CancellationToken ct)
+    /// <summary>
+    /// One Leiden iteration from <paramref name="membership"/>, updated in place. At the first level only nodes flagged in
+    /// <paramref name="dirty"/> are queued and only communities holding a queued or moved node are refined; on return
+    /// <paramref name="dirty"/> flags the nodes the next iteration must revisit. Returns whether any node moved.
+    /// </summary>
+    private static double Iterate(WeightedGraph original, double[] originalWeight, double penalty, int[] membership, bool[] dirty, double theta, Random rng, Workspace ws, CancellationToken ct)
     {
         var g = original;
         var nodeWeight = originalWeight;
-        var community = (int[])start.Clone();
-        var level = new int[original.NodeCount];
+        var n0 = original.NodeCount;
+        var community = membership;
+        var level = new int[n0];
         for (var i = 0; i < level.Length; i++)
         {
             level[i] = i;
         }
 
+        var improvement = 0.0;
+        var first = true;
+        int[]? firstLevel = null;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            MoveNodesFast(g, nodeWeight, penalty, community, rng);
+            improvement += MoveNodesFast(g, nodeWeight, penalty, community, first ? dirty : null, rng, ws);
             var communities = Renumber(community);
+            if (first)
+            {
+                firstLevel = (int[])community.Clone();
+            }
+
             if (communities == g.NodeCount)
             {
                 break;
             }
 
-            var refined = Refine(g, nodeWeight, penalty, community, communities, theta, rng);
+            // dirty now flags queued or moved nodes (first level only): refine just their communities.
+            var refined = Refine(g, nodeWeight, penalty, community, communities, first ? dirty : null, theta, rng, ws);
             var refinedCount = Renumber(refined);
+            first = false;
             if (refinedCount == g.NodeCount)
             {
                 break;
@@ -152,7 +185,7 @@ public static partial class LeidenClusterer
                 aggregateCommunity[refined[u]] = community[u];
             }
 
-            (g, nodeWeight) = Aggregate(g, nodeWeight, refined, refinedCount);
+            (g, nodeWeight) = Aggregate(g, nodeWeight, refined, refinedCount, ws);
             for (var i = 0; i < level.Length; i++)
             {
                 level[i] = refined[level[i]];
@@ -161,13 +194,67 @@ public static partial class LeidenClusterer
             community = aggregateCommunity;
         }
 
-        var membership = new int[original.NodeCount];
-        for (var i = 0; i < membership.Length; i++)
+        if (!ReferenceEquals(community, membership))
         {
-            membership[i] = community[level[i]];
+            for (var i = 0; i < n0; i++)
+            {
+                membership[i] = community[level[i]];
+            }
         }
 
-        return membership;
+        MarkDirty(original, firstLevel!, membership, dirty, ws);
+        return improvement;
+    }
+
+    /// <summary>
+    /// Flags the nodes whose best move may differ from staying after this iteration: members of every community whose
+    /// make-up changed after the first level, and their neighbours. Every other node was locally optimal at the end of
+    /// the first level, and neither its neighbours' communities nor those communities' weights have changed since.
+    /// </summary>
+    private static void MarkDirty(WeightedGraph g, int[] firstLevel, int[] final, bool[] dirty, Workspace ws)
+    {
+        var n = g.NodeCount;
+        Array.Clear(dirty);
+        // Communities are compared through the first-level label: a first-level community is unchanged when all its
+        // nodes share one final label that no other first-level community uses.
+        var finalOf = ws.IntA(n, -1);   // first-level label -> final label (or -2 when split)
+        var firstOf = ws.IntB(n, -1);   // final label -> first-level label (or -2 when merged)
+        for (var u = 0; u < n; u++)
+        {
+            int a = firstLevel[u], b = final[u];
+            finalOf[a] = finalOf[a] == -1 ? b : finalOf[a] == b ? b : -2;
+            firstOf[b] = firstOf[b] == -1 ? a : firstOf[b] == a ? a : -2;
+        }
+
+        var any = false;
+        for (var u = 0; u < n; u++)
+        {
+            if (finalOf[firstLevel[u]] == -2 || firstOf[final[u]] == -2 || firstOf[final[u]] != firstLevel[u])
+            {
+                dirty[u] = true;
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var seed = ws.BoolA(n);
+        Array.Copy(dirty, seed, n);
+        for (var u = 0; u < n; u++)
+        {
+            if (!seed[u])
+            {
+                continue;
+            }
+
+            for (var k = g.Offsets[u]; k < g.Offsets[u + 1]; k++)
+            {
+                dirty[g.Targets[k]] = true;
+            }
+        }
     }
 
     /// <summary>Renumbers labels to 0..k-1 in order of first appearance; returns k.</summary>
@@ -196,12 +283,44 @@ public static partial class LeidenClusterer
         return next;
     }
 
-    private static bool SamePartition(int[] a, int[] b)
+    /// <summary>Scratch arrays reused across iterations and levels (sized for the original graph).</summary>
+    private sealed class Workspace(int n)
     {
-        var x = (int[])a.Clone();
-        var y = (int[])b.Clone();
-        Renumber(x);
-        Renumber(y);
-        return x.AsSpan().SequenceEqual(y);
+        private readonly int[] _intA = new int[n];
+        private readonly int[] _intB = new int[n];
+        private readonly bool[] _boolA = new bool[n];
+
+        public int[] Queue { get; } = new int[n];
+
+        public bool[] InQueue { get; } = new bool[n];
+
+        public double[] Accumulator { get; } = new double[n];
+
+        public int[] Seen { get; } = new int[n];
+
+        public double[] CommunityWeight { get; } = new double[n];
+
+        public int[] CommunityCount { get; } = new int[n];
+
+        public List<int> Touched { get; } = [];
+
+        public int[] IntA(int length, int fill)
+        {
+            var a = _intA.AsSpan(0, length);
+            a.Fill(fill);
+            return _intA;
+        }
+
+        public int[] IntB(int length, int fill)
+        {
+            _intB.AsSpan(0, length).Fill(fill);
+            return _intB;
+        }
+
+        public bool[] BoolA(int length)
+        {
+            Array.Clear(_boolA, 0, length);
+            return _boolA;
+        }
     }
 }
