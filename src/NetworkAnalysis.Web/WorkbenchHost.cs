@@ -51,6 +51,7 @@ public static class WorkbenchHost
         services.AddSingleton<CaseStorePool>();
         services.AddSingleton<ClusteringModel>();
         services.AddSingleton<CaseCountsCache>();
+        services.AddSingleton<Rendering.GraphLayouts>();
         services.AddRouting();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         services.AddHostedService<SearchIndexWarmup>();

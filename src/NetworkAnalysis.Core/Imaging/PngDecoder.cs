@@ -132,6 +132,10 @@ internal static partial class PngDecoder
             : null;
     }
 
+    private const long MaxDeflateRatio = 1032;
+
+    private const int InitialInflateBuffer = 1 << 20;
+
     private static byte[]? Inflate(MemoryStream idat, Header h)
     {
         var expected = 0L;
@@ -145,14 +149,27 @@ internal static partial class PngDecoder
             return null;
         }
 
-        var raw = new byte[expected];
+        // Deflate expands at most ~1,032:1, so compressed data too short for the declared size is truncated or a lie: refuse it
+        // before allocating. The buffer then grows with what actually inflates, so a tiny file claiming a huge image costs
+        // nothing (a 69-byte file claiming 10000x10000 RGBA16 used to allocate 800 MB up front).
+        if (expected > (idat.Length * MaxDeflateRatio) + 1024)
+        {
+            return null;
+        }
+
+        var raw = new byte[Math.Min(expected, InitialInflateBuffer)];
         idat.Position = 0;
         try
         {
             using var z = new ZLibStream(idat, CompressionMode.Decompress, leaveOpen: true);
             var read = 0;
-            while (read < raw.Length)
+            while (read < expected)
             {
+                if (read == raw.Length)
+                {
+                    Array.Resize(ref raw, (int)Math.Min(expected, (long)raw.Length * 2));
+                }
+
                 var n = z.Read(raw, read, raw.Length - read);
                 if (n == 0)
                 {

@@ -50,12 +50,24 @@ internal static class ClusterEndpoints
             return Results.Ok(new { cluster = Row(item), annotations = AnnotationEndpoints.Json(lease.Store.GetClusterAnnotations(id)) });
         });
 
-        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
+        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, string? layout, CaseStorePool pool, ClusteringModel model, GraphLayouts layouts,
+            WorkbenchOptions options) =>
         {
-            using var lease = pool.Rent();
-            var fragment = lease.Store.GetClusterGraph(id, Math.Clamp(maxAds ?? options.MaxGraphAds, 1, 20_000));
-            return fragment is null ? NotFound("cluster", id)
-                : Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, id, model.TryGet()?.HubEntities));
+            var limit = Math.Clamp(maxAds ?? options.MaxGraphAds, 1, 20_000);
+            GraphFragment? fragment;
+            using (var lease = pool.Rent())
+            {
+                fragment = lease.Store.GetClusterGraph(id, limit);
+            }
+
+            if (fragment is null)
+            {
+                return NotFound("cluster", id);
+            }
+
+            // Large graphs come with server-computed positions unless the page asks for none (?layout=client).
+            var positions = layout == "client" ? null : layouts.For(id, limit, fragment);
+            return Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, id, model.TryGet()?.HubEntities, positions));
         });
 
         app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>

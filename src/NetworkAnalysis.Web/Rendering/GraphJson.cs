@@ -5,23 +5,36 @@ namespace NetworkAnalysis.Web.Rendering;
 /// <summary>Turns a graph fragment into the JSON the browser hands to Cytoscape.js (data only; labels are drawn on a canvas).</summary>
 internal static class GraphJson
 {
-    public static object From(GraphFragment fragment, int hubThreshold, string? clusterId = null, IReadOnlySet<long>? engineHubs = null)
+    /// <remarks>With <paramref name="layout"/>, every node carries server-computed <c>x</c>/<c>y</c> pixels (the page then uses a preset layout).</remarks>
+    public static object From(GraphFragment fragment, int hubThreshold, string? clusterId = null, IReadOnlySet<long>? engineHubs = null,
+        GraphLayouts.Positions? layout = null)
     {
-        var ads = fragment.Ads.Select(a => new
+        var ads = fragment.Ads.Select(a =>
         {
-            id = "a:" + a.Id, kind = "ad", rowId = a.Id, label = a.Key, clusterId = a.ClusterId, city = a.City, postedAt = a.PostedAt,
-            title = a.Title, outside = clusterId is not null && a.ClusterId != clusterId,
+            var (x, y) = Position(layout, "a:" + a.Id);
+            return new
+            {
+                id = "a:" + a.Id, kind = "ad", rowId = a.Id, label = a.Key, clusterId = a.ClusterId, city = a.City, postedAt = a.PostedAt,
+                title = a.Title, outside = clusterId is not null && a.ClusterId != clusterId, x, y,
+            };
         });
-        var entities = fragment.Entities.Select(e => new
+        var entities = fragment.Entities.Select(e =>
         {
-            id = "e:" + e.Id, kind = "entity", rowId = e.Id, type = e.Type, label = e.Value, ads = e.Ads, clusters = e.Clusters,
-            hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold,
+            var (x, y) = Position(layout, "e:" + e.Id);
+            return new
+            {
+                id = "e:" + e.Id, kind = "entity", rowId = e.Id, type = e.Type, label = e.Value, ads = e.Ads, clusters = e.Clusters,
+                hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold, x, y,
+            };
         });
         var edges = fragment.Links.Select(l => new { id = "l:" + l.Ad + ":" + l.Entity, source = "a:" + l.Ad, target = "e:" + l.Entity });
         return new
         {
             clusterId, totalAds = fragment.TotalAds, hubSource = engineHubs is null ? "clusters" : "engine", truncated = fragment.TotalAds > fragment.Ads.Count, hubThreshold,
-            ads, entities, edges,
+            layout = layout is null ? null : "server", ads, entities, edges,
         };
     }
+
+    private static (int? X, int? Y) Position(GraphLayouts.Positions? layout, string id) =>
+        layout is not null && layout.ById.TryGetValue(id, out var p) ? (p.X, p.Y) : (null, null);
 }

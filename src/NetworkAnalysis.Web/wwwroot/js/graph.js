@@ -23,16 +23,19 @@ export class ClusterGraph {
     this.mode = 'entities';
     this.hideHubs = false;
     this.layoutName = 'auto';
+    this.serverLayout = false;
   }
 
   async load(clusterId, mode, maxAds) {
     const started = performance.now();
     this.container.dataset.ready = '0';
     const data = await api('/api/clusters/' + enc(clusterId) + '/graph' + (maxAds ? '?maxAds=' + enc(maxAds) : ''));
+    this.container.dataset.fetchMs = String(Math.round(performance.now() - started));
     this.reset();
     this.clusterId = clusterId;
     this.truncated = data.truncated;
     this.totalAds = data.totalAds;
+    this.serverLayout = data.layout === 'server';
     this.merge(data, true);
     this.mode = mode || 'entities';
     this.render(started);
@@ -79,11 +82,11 @@ export class ClusterGraph {
     const nodes = [];
     for (const id of entities) {
       const e = this.entities.get(id);
-      nodes.push({ group: 'nodes', data: { id, kind: 'entity', label: short(e.label, 28), colour: TYPE_COLOURS[e.type] || '#777', hub: e.hub ? 1 : 0, size: 14 + Math.min(26, Math.sqrt(e.ads) * 3) } });
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: short(e.label, 28), colour: TYPE_COLOURS[e.type] || '#777', hub: e.hub ? 1 : 0, size: 14 + Math.min(26, Math.sqrt(e.ads) * 3) } }, e));
     }
     for (const id of ads) {
       const a = this.ads.get(id);
-      nodes.push({ group: 'nodes', data: { id, kind: 'ad', label: short(a.label, 30), outside: a.clusterId !== this.clusterId ? 1 : 0 } });
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: short(a.label, 30), outside: a.clusterId !== this.clusterId ? 1 : 0 } }, a, this.near(id)));
     }
     const edges = [];
     for (const [id, l] of this.links) {
@@ -91,6 +94,18 @@ export class ClusterGraph {
     }
     if (this.mode === 'entities') edges.push(...this.coMentions(entities));
     return nodes.concat(edges);
+  }
+
+  // An ad brought in by expanding an identifier has no server position: put it on a ring around that identifier.
+  near(adId) {
+    for (const [entityId, set] of this.expanded) {
+      if (!set.has(adId)) continue;
+      const e = this.entities.get(entityId);
+      if (e == null || e.x == null) return null;
+      const i = [...set].indexOf(adId), angle = (i / set.size) * 2 * Math.PI, r = 40 + 6 * Math.sqrt(set.size);
+      return { x: e.x + r * Math.cos(angle), y: e.y + r * Math.sin(angle) };
+    }
+    return null;
   }
 
   // In the identifiers view, two identifiers are joined when one ad of the cluster names both.
@@ -129,7 +144,12 @@ export class ClusterGraph {
       this.cy.batch(() => { this.cy.elements().remove(); this.cy.add(elements); });
     }
     const count = this.cy.nodes().length;
-    const name = this.layoutName === 'auto' ? (count <= 400 ? 'cose' : 'concentric') : this.layoutName;
+    // Big graphs: no labels until zoomed in (measuring 2,000 labels costs more than drawing the graph).
+    this.big = count > BIG_GRAPH;
+    this.labelsHidden = undefined;
+    this.updateLabels();
+    const placed = this.serverLayout && elements.every(x => x.group !== 'nodes' || x.position);
+    const name = this.layoutName === 'auto' ? (placed ? 'preset' : count <= 400 ? 'cose' : 'concentric') : this.layoutName;
     const options = { name, animate: false, fit: true, padding: 20 };
     if (name === 'cose') Object.assign(options, { numIter: 600, randomize: true, nodeDimensionsIncludeLabels: false });
     if (name === 'concentric') Object.assign(options, { concentric: n => n.degree(), levelWidth: () => 2, minNodeSpacing: 4 });
@@ -143,7 +163,15 @@ export class ClusterGraph {
     layout.run();
   }
 
+  updateLabels() {
+    const hide = this.big && this.cy.zoom() < LABEL_ZOOM;
+    if (hide === this.labelsHidden) return;
+    this.labelsHidden = hide;
+    this.cy.batch(() => { if (hide) this.cy.nodes().addClass('nolabel'); else this.cy.nodes().removeClass('nolabel'); });
+  }
+
   bind() {
+    this.cy.on('zoom', () => this.updateLabels());
     this.cy.on('tap', 'node[kind = "ad"]', ev => {
       const ad = this.ads.get(ev.target.id());
       if (ev.originalEvent && ev.originalEvent.shiftKey) this.callbacks.onPathPick(ad.label);
@@ -212,6 +240,15 @@ export class ClusterGraph {
   }
 }
 
+const BIG_GRAPH = 600;
+const LABEL_ZOOM = 1.2;
+
+function withPosition(node, item, fallback) {
+  if (item && item.x != null && item.y != null) node.position = { x: item.x, y: item.y };
+  else if (fallback) node.position = fallback;
+  return node;
+}
+
 const STYLE = [
   { selector: 'node', style: { 'label': 'data(label)', 'font-size': 9, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'color': '#333' } },
   { selector: 'node[kind = "entity"]', style: { 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)' } },
@@ -220,6 +257,7 @@ const STYLE = [
   { selector: 'node[outside = 1]', style: { 'background-color': '#f0b429' } },
   { selector: 'edge', style: { 'width': 1, 'line-color': '#c5ccd6', 'curve-style': 'haystack' } },
   { selector: 'edge[co = 1]', style: { 'width': 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#aab4c2' } },
+  { selector: 'node.nolabel', style: { 'label': '' } },
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111' } },
   { selector: 'node.path', style: { 'background-color': '#d62828', 'border-width': 3, 'border-color': '#7a0f0f', 'z-index': 10 } },
   { selector: 'edge.path', style: { 'line-color': '#d62828', 'width': 4, 'z-index': 10 } },
