@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- --filter '*'
-// Console harnesses (not BenchmarkDotNet): `-- clustering scale|sweep|igraph ...`, see ClusteringConsole.cs.
+// Console harnesses (not BenchmarkDotNet): `-- clustering scale|sweep|igraph ...`, see ClusteringConsole.cs;
+// `-- neardup hamming|templates ...`, see NearDuplicateConsole.cs.
 if (args.Length > 0 && args[0] == "clustering")
 {
     return NetworkAnalysis.Benchmarks.ClusteringConsole.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "neardup")
+{
+    return NetworkAnalysis.Benchmarks.NearDuplicateConsole.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
