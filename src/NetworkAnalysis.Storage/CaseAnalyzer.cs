@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Similarity;
 
 namespace NetworkAnalysis.Storage;
 
@@ -10,6 +11,14 @@ public sealed class CaseAnalyzer
 
     /// <summary>Creates an analyzer over <paramref name="store"/>.</summary>
     public CaseAnalyzer(CaseStore store) => _store = store;
+
+    /// <summary>Near-duplicate photo and text settings; <c>Images = false, Text = false</c> analyses without weak links.</summary>
+    /// <remarks>
+    /// Weak links enter clustering with weight <see cref="ClusteringOptions.WeakWeight"/> × similarity; one joins two
+    /// components only at similarity ≥ <see cref="ClusteringOptions.WeakJoinSimilarity"/>, and hub families (spanning
+    /// more than <see cref="NearDuplicateOptions.MaxFamilyGroups"/> identifier groups) give none. See docs/near-duplicates.md.
+    /// </remarks>
+    public NearDuplicateOptions NearDuplicates { get; init; } = new();
 
     /// <summary>Runs the analysis and returns what it found.</summary>
     /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
@@ -28,15 +37,31 @@ public sealed class CaseAnalyzer
         timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
-        // Weak links (near-duplicate images/text) join here once their detectors store them.
-        var result = ClusteringEngine.Run(snapshot.Incidence, [], options, ct);
+        var weak = WeakLinks(snapshot, options);
+        timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        var result = ClusteringEngine.Run(snapshot.Incidence, weak, options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
         _store.SaveClustering(runId, snapshot, result);
         _store.SaveLineage(runId, lineage);
+        _store.SaveWeakLinks(snapshot, weak);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         _store.FinishRun(runId, timings);
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings);
+    }
+
+    private IReadOnlyList<Core.Graphs.WeakLink> WeakLinks(CaseSnapshot snapshot, ClusteringOptions options)
+    {
+        var nd = NearDuplicates;
+        if (!nd.Images && !nd.Text)
+        {
+            return [];
+        }
+
+        var (imageAds, pHashes) = nd.Images ? _store.LoadImagePHashes(snapshot) : ([], []);
+        var (texts, masks) = nd.Text ? _store.LoadTextsAndMasks(snapshot) : (null, null);
+        return NearDuplicateLinker.Link(snapshot.Incidence, options.Hubs, imageAds, pHashes, texts, masks, nd).WeakLinks;
     }
 }

@@ -6,7 +6,10 @@ namespace NetworkAnalysis.Storage;
 /// text (the poster account, a precomputed image hash) has <c>start</c> and <c>end</c> NULL and names the
 /// field in <c>extractor</c> (<c>field:poster</c>). Risk scores are keyed by cluster and the SHA-256 of the
 /// indicator file (whose bytes are kept in <c>indicator_sets</c>); <c>clusters_run_id</c> tells whether they
-/// were computed for the current clustering.
+/// were computed for the current clustering. <c>ad_images</c> holds one row per image an ad names (its path
+/// relative to the input file, or NULL for a precomputed hash) with the SHA-256 and the 64-bit pHash/dHash
+/// (stored as signed integers, bit pattern kept), or the reason it could not be read in <c>error</c>.
+/// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
 /// </remarks>
 internal static class CaseSchema
 {
@@ -113,5 +116,18 @@ internal static class CaseSchema
             shared_ads INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS cluster_lineage_old ON cluster_lineage(old_id);
         CREATE INDEX IF NOT EXISTS cluster_lineage_new ON cluster_lineage(new_id);
+        CREATE TABLE IF NOT EXISTS ad_images (
+            ad INTEGER NOT NULL REFERENCES ads(id),
+            position INTEGER NOT NULL,
+            path TEXT,
+            sha256 TEXT, phash INTEGER, dhash INTEGER,
+            error TEXT,
+            PRIMARY KEY (ad, position));
+        CREATE TABLE IF NOT EXISTS weak_links (
+            ad_a INTEGER NOT NULL REFERENCES ads(id),
+            ad_b INTEGER NOT NULL REFERENCES ads(id),
+            kind TEXT NOT NULL,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (ad_a, ad_b, kind));
         """;
 }
