@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Graphs;
+using NetworkAnalysis.Core.Similarity;
 
 namespace NetworkAnalysis.Storage;
 
@@ -21,6 +23,14 @@ public sealed class CaseAnalyzer
 
     /// <summary>Creates an analyzer over <paramref name="store"/>.</summary>
     public CaseAnalyzer(CaseStore store) => _store = store;
+
+    /// <summary>Near-duplicate photo and text settings; <c>Images = false, Text = false</c> analyses without weak links.</summary>
+    /// <remarks>
+    /// Weak links enter clustering with weight <see cref="ClusteringOptions.WeakWeight"/> × similarity; one joins two
+    /// components only at similarity ≥ <see cref="ClusteringOptions.WeakJoinSimilarity"/>, and hub families (spanning
+    /// more than <see cref="NearDuplicateOptions.MaxFamilyGroups"/> identifier groups) give none. See docs/near-duplicates.md.
+    /// </remarks>
+    public NearDuplicateOptions NearDuplicates { get; init; } = new();
 
     /// <summary>Runs the analysis (incremental when possible) and returns what it found.</summary>
     /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
@@ -49,15 +59,18 @@ public sealed class CaseAnalyzer
         timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
-        // Weak links (near-duplicate images/text) join here once their detectors store them.
+        var weak = WeakLinks(snapshot, options);
+        timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, [], Change(snapshot, previousAssignments!), options, ct)
-            : ClusteringEngine.Run(snapshot.Incidence, [], options, ct);
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak), options, ct)
+            : ClusteringEngine.Run(snapshot.Incidence, weak, options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
         _store.SaveClustering(runId, snapshot, result);
         _store.SaveLineage(runId, lineage);
+        _store.SaveWeakLinks(snapshot, weak);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -86,8 +99,15 @@ public sealed class CaseAnalyzer
             && string.Equals(stored.GetString(), optionsJson, StringComparison.Ordinal);
     }
 
-    /// <summary>The change since the last analysis: ads without a cluster, and the identifiers they mention.</summary>
-    private static IncrementalChange Change(CaseSnapshot snapshot, IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previous)
+    /// <summary>
+    /// The change since the last analysis: ads without a cluster, the identifiers they mention, and both ends of every
+    /// weak link added, removed or re-weighted (a new ad can make a template family a hub, dropping links between old ads).
+    /// </summary>
+    private static IncrementalChange Change(
+        CaseSnapshot snapshot,
+        IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previous,
+        IReadOnlyList<WeakLink> previousWeak,
+        IReadOnlyList<WeakLink> weak)
     {
         var incidence = snapshot.Incidence;
         var touched = new bool[incidence.AdCount];
@@ -101,6 +121,15 @@ public sealed class CaseAnalyzer
             }
         }
 
+        static (int, int, WeakLinkKind, double) Key(WeakLink w) => (Math.Min(w.AdA, w.AdB), Math.Max(w.AdA, w.AdB), w.Kind, Math.Round(w.Similarity, 6));
+        var before = previousWeak.Select(Key).ToHashSet();
+        var after = weak.Select(Key).ToHashSet();
+        foreach (var (a, b, _, _) in before.Except(after).Concat(after.Except(before)))
+        {
+            touchedKeys.Add(incidence.AdKeys[a]);
+            touchedKeys.Add(incidence.AdKeys[b]);
+        }
+
         var entities = new HashSet<(EntityType, string)>();
         for (var i = 0; i < incidence.LinkCount; i++)
         {
@@ -112,5 +141,18 @@ public sealed class CaseAnalyzer
         }
 
         return new IncrementalChange { TouchedAdKeys = touchedKeys, TouchedEntities = entities };
+    }
+
+    private IReadOnlyList<WeakLink> WeakLinks(CaseSnapshot snapshot, ClusteringOptions options)
+    {
+        var nd = NearDuplicates;
+        if (!nd.Images && !nd.Text)
+        {
+            return [];
+        }
+
+        var (imageAds, pHashes) = nd.Images ? _store.LoadImagePHashes(snapshot) : ([], []);
+        var (texts, masks) = nd.Text ? _store.LoadTextsAndMasks(snapshot) : (null, null);
+        return NearDuplicateLinker.Link(snapshot.Incidence, options.Hubs, imageAds, pHashes, texts, masks, nd).WeakLinks;
     }
 }

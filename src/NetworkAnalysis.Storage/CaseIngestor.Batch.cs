@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Ads;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Storage;
 
@@ -46,6 +47,7 @@ public sealed partial class CaseIngestor
             entities.Add(new Mention(EntityType.Poster, account, ad.Poster, -1, -1, 1.0, "field:poster"));
         }
 
+        var images = new List<AdImage>();
         foreach (var hash in ad.ImageHashes)
         {
             if (hash.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) && hash.Length == 71
@@ -53,9 +55,45 @@ public sealed partial class CaseIngestor
             {
                 entities.Add(new Mention(EntityType.Image, hash[7..].ToLowerInvariant(), hash, -1, -1, 1.0, "field:image_hashes"));
             }
+            else if (hash.StartsWith("phash:", StringComparison.OrdinalIgnoreCase) && ImageHashHex.TryParse(hash[6..], out var p))
+            {
+                images.Add(new AdImage(null, null, p, null, null));
+            }
+            else if (hash.StartsWith("dhash:", StringComparison.OrdinalIgnoreCase) && ImageHashHex.TryParse(hash[6..], out var d)
+                && images.Count > 0 && images[^1] is { Path: null, DHash: null } last)
+            {
+                // A dHash belongs to the precomputed pHash just before it.
+                images[^1] = last with { DHash = d };
+            }
         }
 
-        return new Extracted(entities, result.Attributes);
+        foreach (var image in ad.Images)
+        {
+            var hashed = HashImage(image);
+            images.Add(hashed);
+            if (hashed.Sha256 is { } sha && hashed.Error is null)
+            {
+                // An exact copy of the file is a strong link: the same image entity as a precomputed sha256.
+                entities.Add(new Mention(EntityType.Image, sha, image, -1, -1, 1.0, "file:images"));
+            }
+        }
+
+        return new Extracted(entities, result.Attributes, images);
+    }
+
+    private AdImage HashImage(string relativePath)
+    {
+        var resolved = _imagePaths!.Resolve(relativePath);
+        if (resolved.Error is { } refused)
+        {
+            return new AdImage(relativePath, null, null, null, refused);
+        }
+
+        var result = _imageHashes!.GetOrAdd(resolved.FullPath!, static full =>
+            ImageHasher.HashFileAsync(full, ImageDecodeOptions.Default, CancellationToken.None).GetAwaiter().GetResult());
+        return result.Hashes is { } h
+            ? new AdImage(relativePath, h.Sha256, h.PHash, h.DHash, null)
+            : new AdImage(relativePath, result.Sha256, null, null, result.Error);
     }
 
     private void WriteTransaction(long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
@@ -77,11 +115,14 @@ public sealed partial class CaseIngestor
         using var insertAttribute = _store.Command(
             "INSERT INTO ad_attributes(ad, kind, value, start, end, raw) VALUES ($a, $k, $v, $s, $n, $r);", tx);
         Bind(insertAttribute, "$a", "$k", "$v", "$s", "$n", "$r");
+        using var insertImage = _store.Command(
+            "INSERT OR IGNORE INTO ad_images(ad, position, path, sha256, phash, dhash, error) VALUES ($a, $i, $p, $s, $ph, $dh, $e);", tx);
+        Bind(insertImage, "$a", "$i", "$p", "$s", "$ph", "$dh", "$e");
         using var insertError = _store.Command(
             "INSERT OR IGNORE INTO ingest_errors(source_id, line, field, message) VALUES ($src, $line, $field, $msg);", tx);
         Bind(insertError, "$src", "$line", "$field", "$msg");
 
-        long added = 0, duplicates = 0, failed = 0, mentions = 0;
+        long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].Error is { } error)
@@ -108,7 +149,32 @@ public sealed partial class CaseIngestor
             }
 
             added++;
-            var (entities, attributes) = extracted[i]!;
+            var (entities, attributes, adImages) = extracted[i]!;
+            var problems = new List<string>();
+            for (var k = 0; k < adImages.Count; k++)
+            {
+                var img = adImages[k];
+                Set(insertImage, adRowId, k, Db(img.Path), Db(img.Sha256), img.PHash is { } ph ? unchecked((long)ph) : DBNull.Value,
+                    img.DHash is { } dh ? unchecked((long)dh) : DBNull.Value, Db(img.Error?.ToString()));
+                insertImage.ExecuteNonQuery();
+                if (img.Error is { } e)
+                {
+                    imageErrors++;
+                    problems.Add($"{img.Path}: {e}");
+                }
+                else if (img.Path is not null)
+                {
+                    images++;
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                // The ad is kept; its line records why some of its images were not used.
+                Set(insertError, sourceId, ad.Line, "images", string.Join("; ", problems));
+                insertError.ExecuteNonQuery();
+            }
+
             foreach (var m in entities)
             {
                 var entityId = EntityId(insertEntity, m.Type, m.Value);
@@ -142,6 +208,8 @@ public sealed partial class CaseIngestor
         totals.Duplicates += duplicates;
         totals.Failed += failed;
         totals.Mentions += mentions;
+        totals.Images += images;
+        totals.ImageErrors += imageErrors;
     }
 
     private long EntityId(SqliteCommand insertEntity, EntityType type, string value)
@@ -165,5 +233,8 @@ public sealed partial class CaseIngestor
         }
     }
 
-    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes);
+    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images);
+
+    /// <summary>One image of an ad: a file (path) or a precomputed hash (no path), hashed or with the reason it is not.</summary>
+    private sealed record AdImage(string? Path, string? Sha256, ulong? PHash, ulong? DHash, ImageError? Error);
 }

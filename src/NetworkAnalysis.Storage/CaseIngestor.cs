@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Ads;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Storage;
 
@@ -20,6 +21,8 @@ public sealed partial class CaseIngestor
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
+    private ImagePathResolver? _imagePaths;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
 
     /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
     public CaseIngestor(CaseStore store, EntityExtractor? extractor = null)
@@ -53,6 +56,9 @@ public sealed partial class CaseIngestor
         }
 
         var sourceId = source?.Id ?? AddSource(path, sha, size, format);
+        // Image paths are relative to the input file and may not leave its folder; one file named by many ads is hashed once.
+        _imagePaths = new ImagePathResolver(path);
+        _imageHashes = new(StringComparer.Ordinal);
         var skip = source?.RowsRead ?? 0;
         _entityIds ??= LoadEntityIds();
 
@@ -162,6 +168,8 @@ public sealed partial class CaseIngestor
             Duplicates = totals.Duplicates,
             RowsFailed = totals.Failed,
             MentionsAdded = totals.Mentions,
+            ImagesHashed = totals.Images,
+            ImageErrors = totals.ImageErrors,
             Errors = errors,
             StoppedAtError = stopped,
         };
@@ -174,6 +182,8 @@ public sealed partial class CaseIngestor
         public long Duplicates;
         public long Failed;
         public long Mentions;
+        public long Images;
+        public long ImageErrors;
     }
 
     private static (string Sha, long Size) HashFile(string path)

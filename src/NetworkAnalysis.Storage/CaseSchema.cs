@@ -10,6 +10,10 @@ namespace NetworkAnalysis.Storage;
 /// cluster (what incremental analysis reuses) and <c>hub_entities</c> the identifiers the current clustering treated as
 /// hubs (what risk scoring ignores as evidence); both are replaced with the clusters, and both are created on opening
 /// a case written before they existed (an old case simply has no rows until its next analysis).
+/// <c>ad_images</c> holds one row per image an ad names (its path
+/// relative to the input file, or NULL for a precomputed hash) with the SHA-256 and the 64-bit pHash/dHash
+/// (stored as signed integers, bit pattern kept), or the reason it could not be read in <c>error</c>.
+/// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
 /// </remarks>
 internal static class CaseSchema
 {
@@ -125,5 +129,18 @@ internal static class CaseSchema
             reason TEXT NOT NULL,
             ads INTEGER NOT NULL,
             groups_joined INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS ad_images (
+            ad INTEGER NOT NULL REFERENCES ads(id),
+            position INTEGER NOT NULL,
+            path TEXT,
+            sha256 TEXT, phash INTEGER, dhash INTEGER,
+            error TEXT,
+            PRIMARY KEY (ad, position));
+        CREATE TABLE IF NOT EXISTS weak_links (
+            ad_a INTEGER NOT NULL REFERENCES ads(id),
+            ad_b INTEGER NOT NULL REFERENCES ads(id),
+            kind TEXT NOT NULL,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (ad_a, ad_b, kind));
         """;
 }

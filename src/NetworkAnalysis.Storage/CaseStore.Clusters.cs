@@ -195,7 +195,7 @@ public sealed partial class CaseStore
     {
         using var cmd = Command("""
             SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM ads), (SELECT count(*) FROM entities),
-                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM clusters), (SELECT count(*) FROM ingest_errors),
+                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM clusters), (SELECT count(*) FROM ingest_errors WHERE field IS NOT 'images'),
                    (SELECT count(*) FROM ads a WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.ad = a.id));
             """);
         using var r = cmd.ExecuteReader();

@@ -37,4 +37,10 @@ public sealed record IngestResult
 
     /// <summary>Strict mode stopped at a malformed row; the file is not complete.</summary>
     public bool StoppedAtError { get; init; }
+
+    /// <summary>Images read and hashed (SHA-256, pHash, dHash) for the ads added.</summary>
+    public long ImagesHashed { get; init; }
+
+    /// <summary>Images that could not be used (missing, refused path, corrupt, too large, no JPEG library); each is in <c>ingest_errors</c> with its ad's line.</summary>
+    public long ImageErrors { get; init; }
 }

@@ -25,6 +25,8 @@ internal static class AnalyzeCommand
         command.Options.Add(quality);
         command.Options.Add(seed);
         command.Options.Add(full);
+        var noWeak = new Option<bool>("--no-weak-links") { Description = "Cluster on identifiers only: no near-duplicate photo or text links" };
+        command.Options.Add(noWeak);
         command.SetAction(parse =>
         {
             var options = defaults with
@@ -39,7 +41,10 @@ internal static class AnalyzeCommand
 
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
             CliAudit.Record(store, parse, "analyze", store.Path);
-            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store).Analyze(options, parse.GetValue(full)));
+            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store)
+            {
+                NearDuplicates = parse.GetValue(noWeak) ? new() { Images = false, Text = false } : new(),
+            }.Analyze(options, parse.GetValue(full)));
             if (parse.GetValue(GlobalOptions.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs }));

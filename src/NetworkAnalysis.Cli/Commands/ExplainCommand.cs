@@ -33,8 +33,10 @@ internal static class ExplainCommand
                 : throw new CliError($"no ad with key or unique ID '{LogText.Safe(text, 80)}'");
             var (a, b) = (Resolve(parse.GetValue(adA)!), Resolve(parse.GetValue(adB)!));
             var options = new ClusteringOptions();
-            var result = ClusteringEngine.Run(snapshot.Incidence, [], options);
-            var path = EvidenceExplainer.Explain(result, [], a, b, options);
+            // The weak links (near-duplicate photos and text) of the last analysis, with their similarity.
+            var weak = store.LoadWeakLinks(snapshot);
+            var result = ClusteringEngine.Run(snapshot.Incidence, weak, options);
+            var path = EvidenceExplainer.Explain(result, weak, a, b, options);
             var steps = path.Steps.Select(s => new
             {
                 from = keys[s.FromAd], to = keys[s.ToAd], via = s.Via, weight = s.Weight, hub = s.IsHub,

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using System.Text;
 using NetworkAnalysis.Core.Generation;
+using NetworkAnalysis.Core.Generation.Images;
+using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Cli.Commands;
 
@@ -18,6 +20,12 @@ internal static class GenerateCommand
         command.Options.Add(Ads);
         command.Options.Add(Seed);
         command.Options.Add(output);
+        var images = new Option<string?>("--images")
+        {
+            Description = "Also write the ads' photos (PNG and JPEG, with repost variants) into this folder, relative to --out and inside it; "
+                + "the ads' images field then names them relative to ads.jsonl",
+        };
+        command.Options.Add(images);
         command.SetAction(parse =>
         {
             var options = new CorpusOptions { Ads = parse.GetValue(Ads), Seed = parse.GetValue(Seed) };
@@ -26,10 +34,20 @@ internal static class GenerateCommand
                 throw new CliError("--ads must be zero or more");
             }
 
-            var (ads, truth) = Write(options, parse.GetValue(output)!);
+            var folder = parse.GetValue(output)!;
+            var imageFolder = parse.GetValue(images) is { } dir ? ImageFolder(folder, dir) : null;
+            var (ads, truth, photos) = Write(options, folder, imageFolder);
             if (!parse.GetValue(GlobalOptions.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Wrote [bold]{options.Ads:N0}[/] ads to {ads} and ground truth to {truth}");
+                if (imageFolder is not null)
+                {
+                    ctx.Console.MarkupLineInterpolated($"Wrote [bold]{photos:N0}[/] photos to {Path.Combine(folder, imageFolder)}");
+                    if (!ImageCodec.JpegAvailable)
+                    {
+                        ctx.Console.MarkupLine("[yellow]libturbojpeg is not installed (Debian: apt-get install libturbojpeg0): all photos are PNG and none is re-encoded.[/]");
+                    }
+                }
             }
 
             return ExitCodes.Success;
@@ -40,8 +58,49 @@ internal static class GenerateCommand
     /// <summary>Generates and writes the corpus; returns the two file paths.</summary>
     public static (string Ads, string Truth) Write(CorpusOptions options, string folder)
     {
+        var (ads, truth, _) = Write(options, folder, null);
+        return (ads, truth);
+    }
+
+    /// <summary>The photo folder relative to the output folder (forward slashes); refuses one outside it.</summary>
+    private static string ImageFolder(string output, string images)
+    {
+        var root = Path.GetFullPath(output);
+        var full = Path.GetFullPath(Path.Combine(root, images));
+        var relative = Path.GetRelativePath(root, full);
+        if (Path.IsPathRooted(relative) || relative == "." || relative.Split(Path.DirectorySeparatorChar).Contains(".."))
+        {
+            throw new CliError($"--images must name a folder inside the output folder {output} (the ads name photos relative to ads.jsonl), not {images}");
+        }
+
+        return relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>Generates and writes the corpus, and its photos when <paramref name="imageFolder"/> is set.</summary>
+    private static (string Ads, string Truth, int Photos) Write(CorpusOptions options, string folder, string? imageFolder)
+    {
         Directory.CreateDirectory(folder);
         var corpus = CorpusGenerator.Generate(options);
+        var photos = 0;
+        if (imageFolder is not null)
+        {
+            var (withPhotos, files) = CorpusPhotos.Plan(corpus, imageFolder, ImageCodec.JpegAvailable);
+            corpus = withPhotos;
+            Directory.CreateDirectory(Path.Combine(folder, imageFolder));
+            var errors = new ImageError?[files.Count];
+            Parallel.For(0, files.Count, i =>
+            {
+                using var stream = File.Create(Path.Combine(folder, files[i].RelativePath));
+                errors[i] = SyntheticPhotoWriter.Write(files[i].PhotoId, files[i].Variant, files[i].Format, stream);
+            });
+            if (errors.Select((e, i) => (e, i)).FirstOrDefault(x => x.e is not null) is ({ } error, var at))
+            {
+                throw new CliError($"could not write {files[at].RelativePath}: {error}");
+            }
+
+            photos = files.Count;
+        }
+
         var adsPath = Path.Combine(folder, "ads.jsonl");
         var truthPath = Path.Combine(folder, "truth.csv");
         using (var writer = new StreamWriter(adsPath, false, new UTF8Encoding(false)))
@@ -54,6 +113,6 @@ internal static class GenerateCommand
             CorpusWriter.WriteTruth(corpus, writer);
         }
 
-        return (adsPath, truthPath);
+        return (adsPath, truthPath, photos);
     }
 }

@@ -49,7 +49,7 @@ internal static class IngestCommand
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(results.Select(r => new
                 {
                     path = r.Path, sha256 = r.Sha256, already_ingested = r.AlreadyIngested, resumed = r.Resumed, rows_read = r.RowsRead,
-                    ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded,
+                    ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded, images_hashed = r.ImagesHashed, image_errors = r.ImageErrors,
                     stopped_at_error = r.StoppedAtError,
                 })));
             }
@@ -83,7 +83,8 @@ internal static class IngestCommand
             {
                 ctx.Console.MarkupLine(result.AlreadyIngested
                     ? $"{Markup.Escape(file)}: already ingested (SHA-256 {result.Sha256[..12]}…), nothing added"
-                    : $"{Markup.Escape(file)}: {result.AdsAdded:N0} ads added, {result.Duplicates:N0} duplicates, {result.RowsFailed:N0} malformed rows skipped, {result.MentionsAdded:N0} mentions{(result.Resumed ? " (resumed)" : "")}");
+                    : $"{Markup.Escape(file)}: {result.AdsAdded:N0} ads added, {result.Duplicates:N0} duplicates, {result.RowsFailed:N0} malformed rows skipped, {result.MentionsAdded:N0} mentions{(result.Resumed ? " (resumed)" : "")}"
+                      + (result.ImagesHashed + result.ImageErrors > 0 ? $", {result.ImagesHashed:N0} images hashed, {result.ImageErrors:N0} image errors (ingest_errors, field images)" : ""));
             }
 
             if (result.StoppedAtError)

@@ -6,13 +6,41 @@ namespace NetworkAnalysis.Core.Generation;
 
 public sealed partial class CorpusGenerator
 {
-    private sealed record Template(string Title, string[] Sentences);
+    private sealed record Template(string Title, string[] Sentences, string? StockId = null);
 
     private Template NewTemplate(bool thirdPerson)
     {
         var pool = thirdPerson ? ThirdPersonSentences : FirstPersonSentences;
         var sentences = pool.OrderBy(_ => _random.Next()).Take(_random.Next(3, 6)).ToArray();
+        if (_options.DistinctTemplates)
+        {
+            sentences = [.. sentences, OwnSentence(), OwnSentence()];
+        }
+
         return new Template(Pick(thirdPerson ? RingTitles : IndependentTitles), sentences);
+    }
+
+    /// <summary>A sentence of seven filler words from the template stream (not the corpus stream).</summary>
+    private string OwnSentence()
+    {
+        var words = Enumerable.Range(0, 7).Select(_ => FillerWords[_templateRandom.Next(FillerWords.Length)]).ToArray();
+        return char.ToUpperInvariant(words[0][0]) + string.Join(' ', words)[1..] + ".";
+    }
+
+    /// <summary>An independent poster's template: its own, or (at the stock-template rate) a shared one.</summary>
+    /// <remarks>Its own is drawn either way, so the corpus stream is the same whatever the rate.</remarks>
+    private Template IndependentTemplate()
+    {
+        var own = NewTemplate(thirdPerson: false);
+        return _options.StockTemplateRate > 0 && _templateRandom.NextDouble() < _options.StockTemplateRate ? StockTemplate() : own;
+    }
+
+    /// <summary>One of three shared boilerplate templates (agency copy used by unrelated posters).</summary>
+    private Template StockTemplate()
+    {
+        var n = _templateRandom.Next(_stockTemplates.Length);
+        return _stockTemplates[n] ??= new Template(IndependentTitles[n % IndependentTitles.Length],
+            [.. FirstPersonSentences.OrderBy(_ => _templateRandom.Next()).Take(4), OwnSentence(), OwnSentence(), OwnSentence()], $"stock-text-{n + 1}");
     }
 
     private Ad BuildAd(Group group, Persona persona, (string City, string Region) stop, DateTimeOffset posted, string? bookingLine)

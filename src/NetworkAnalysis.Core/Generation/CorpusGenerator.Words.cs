@@ -26,6 +26,18 @@ public sealed partial class CorpusGenerator
 
     private static readonly string[] Separators = ["~", "*", " . ", "--", " "];
 
+    private static readonly string[] FillerWords =
+    [
+        "amber", "velvet", "quiet", "harbor", "lantern", "silver", "meadow", "cedar", "breeze", "golden", "marble", "willow",
+        "evening", "gentle", "crystal", "orchid", "river", "satin", "canyon", "coral", "ember", "frost", "garden", "ivory",
+        "jasmine", "lagoon", "maple", "midnight", "nectar", "ocean", "pearl", "prairie", "raven", "saffron", "shadow", "sierra",
+        "spruce", "summit", "thistle", "tulip", "valley", "violet", "wander", "whisper", "aurora", "bamboo", "cinnamon", "dune",
+        "fable", "glimmer", "hazel", "indigo", "juniper", "kestrel", "linen", "mosaic", "nimbus", "opal", "pebble", "quartz",
+        "rosewood", "sable", "topaz", "umber", "vesper", "wren", "zephyr", "almond", "birch", "clover", "dahlia", "elm",
+        "fern", "garnet", "heather", "iris", "jade", "kelp", "lilac", "moss", "nutmeg", "olive", "poppy", "rain", "sage",
+        "tide", "vine", "wheat", "yarrow", "zinnia", "beacon", "cobalt", "drift", "echo", "falcon", "grove", "hollow", "isle",
+    ];
+
     private static readonly string[] ContactLeads = ["Call", "Text", "Call or text", "Txt me", "Available at"];
 
     private static readonly string[] RingTitles =

@@ -19,6 +19,8 @@ public sealed partial class CorpusGenerator
     private readonly FictionalNumbers _numbers;
     private readonly string[] _bookingLines;
     private readonly string[] _stockPhotos;
+    private readonly Random _templateRandom;
+    private readonly Template?[] _stockTemplates = new Template?[3];
     private readonly List<GeneratedAd> _ads = [];
     private readonly HashSet<string> _usedHandles = new(StringComparer.Ordinal);
     private int _nextAdId = 1_000_001;
@@ -38,6 +40,7 @@ public sealed partial class CorpusGenerator
         _numbers = new FictionalNumbers(_random);
         _bookingLines = [_numbers.NextUs(), _numbers.NextUs(), _numbers.NextUs()];
         _stockPhotos = Enumerable.Range(1, 12).Select(i => $"stock{i:D2}").ToArray();
+        _templateRandom = new Random(unchecked((options.Seed * 7919) + 13));
     }
 
     /// <summary>Generates a corpus.</summary>
@@ -109,7 +112,8 @@ public sealed partial class CorpusGenerator
             Venmo: null,
             Snapchat: _random.NextDouble() < 0.15 ? Handle(persona.Name.ToLowerInvariant()) : null,
             Enumerable.Range(0, _random.Next(1, 4)).Select(_ => NewPhoto()).ToArray(),
-            NewTemplate(thirdPerson: false), [Pick(uk ? UkCities : UsCities)], Math.Min(maxAds, _random.Next(1, 7)), Pick(Sites));
+            IndependentTemplate(),
+            [Pick(uk ? UkCities : UsCities)], Math.Min(maxAds, _random.Next(1, 7)), Pick(Sites));
     }
 
     private Persona NewPersona(bool youthful)
@@ -155,7 +159,7 @@ public sealed partial class CorpusGenerator
             var stop = group.Route[Math.Min(group.Route.Length - 1, (int)(progress * group.Route.Length))];
             var posted = _options.Start.AddDays(startDay + progress * span).AddMinutes(_random.Next(0, 24 * 60));
             var persona = group.Personas[_random.Next(group.Personas.Length)];
-            _ads.Add(new GeneratedAd(BuildAd(group, persona, stop, posted, bookingLine), group.Id, group.Kind));
+            _ads.Add(new GeneratedAd(BuildAd(group, persona, stop, posted, bookingLine), group.Id, group.Kind, group.Template.StockId ?? group.Id));
         }
     }
 
@@ -170,7 +174,7 @@ public sealed partial class CorpusGenerator
                 Id = NextAdId(),
                 PostedAt = source.Ad.PostedAt?.AddDays(_random.Next(1, 10)),
             };
-            _ads.Add(new GeneratedAd(ad with { RawRow = "" }, source.GroupId, source.GroupKind));
+            _ads.Add(new GeneratedAd(ad with { RawRow = "" }, source.GroupId, source.GroupKind, source.TemplateId));
         }
     }
 

@@ -32,4 +32,16 @@ public sealed record CorpusOptions
 
     /// <summary>Length of the period ads are spread over, in days.</summary>
     public int Days { get; init; } = 120;
+
+    /// <summary>Share of independent posters that copy a shared stock text template (a text hub), in [0,1]; default 0.</summary>
+    /// <remarks>Zero keeps corpora byte-identical to earlier versions; stock templates come from their own random stream.</remarks>
+    public double StockTemplateRate { get; init; }
+
+    /// <summary>Whether each group's template also gets two sentences of its own wording; default false.</summary>
+    /// <remarks>
+    /// The sentence pools are small, so unrelated posters often pick similar sentences; distinct wording makes the
+    /// template ground truth (<see cref="GeneratedAd.TemplateId"/>) sharp for measuring near-duplicate text detection.
+    /// Drawn from a separate random stream, so the rest of the corpus is unchanged.
+    /// </remarks>
+    public bool DistinctTemplates { get; init; }
 }

@@ -128,6 +128,29 @@ public sealed class CaseReportReader : IDisposable
             }
         }
 
+        // Weak links (near-duplicate photos and text) of the last analysis, between ads of this graph.
+        var adKeys = ads.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        using (var exists = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'weak_links'"))
+        {
+            if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+            {
+                using var cmd = Command("""
+                    SELECT a.ad_key, b.ad_key, w.kind, w.similarity FROM weak_links w
+                    JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b ORDER BY a.ad_key, b.ad_key, w.kind
+                    """);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (adKeys.Contains(r.GetString(0)) && adKeys.Contains(r.GetString(1)))
+                    {
+                        linkList.Add(new ReportLink(r.GetString(0), r.GetString(1),
+                            r.GetString(2) == "image" ? ReportLinkKind.SimilarImage : ReportLinkKind.SimilarText, r.GetDouble(3)));
+                    }
+                }
+            }
+        }
+
         return new CaseGraph
         {
             Ads = ads,

@@ -36,14 +36,15 @@ internal static class CaseChecks
         return result.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
     }
 
-    /// <summary>(ads, rows_read, rows_added, rows_failed, ingest_errors) for the case's only source.</summary>
+    /// <summary>(ads, rows_read, rows_added, rows_failed, row errors in ingest_errors) for the case's only source.</summary>
+    /// <remarks>Image errors (field <c>images</c>) belong to ads that were ingested, so they are not row errors.</remarks>
     public static (long Ads, long RowsRead, long RowsAdded, long RowsFailed, long Errors) Counters(string casePath)
     {
         using var c = Open(casePath);
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT (SELECT count(*) FROM ads), ifnull(sum(rows_read),0), ifnull(sum(rows_added),0), ifnull(sum(rows_failed),0),
-                   (SELECT count(*) FROM ingest_errors) FROM sources
+                   (SELECT count(*) FROM ingest_errors WHERE field IS NOT 'images') FROM sources
             """;
         using var r = cmd.ExecuteReader();
         r.Read();

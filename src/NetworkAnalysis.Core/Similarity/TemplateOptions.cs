@@ -1,0 +1,34 @@
+namespace NetworkAnalysis.Core.Similarity;
+
+/// <summary>Options of <see cref="TemplateDetector"/>: shingles, MinHash, LSH banding, verification and hubs.</summary>
+/// <remarks>
+/// With 32 bands of 4 rows, a pair with Jaccard J becomes a candidate with probability 1 − (1 − J⁴)³²:
+/// 0.99 at J = 0.6, 0.23 at J = 0.3, 0.05 at J = 0.2.
+/// </remarks>
+public sealed record TemplateOptions
+{
+    /// <summary>Words per shingle; default 3. Texts with fewer words use their words.</summary>
+    public int ShingleWords { get; init; } = 3;
+
+    /// <summary>Number of bands; default 32.</summary>
+    public int Bands { get; init; } = 32;
+
+    /// <summary>Rows (MinHash values) per band; default 4. Signature length is Bands × Rows.</summary>
+    public int Rows { get; init; } = 4;
+
+    /// <summary>Seed of the MinHash permutations; the same seed gives the same signatures.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>A candidate pair is a near-duplicate when the Jaccard similarity of its shingle sets is at least this; default 0.6.</summary>
+    public double MinJaccard { get; init; } = 0.6;
+
+    /// <summary>A bucket with more ads is verified as a star around its first ad instead of all pairs; default 64.</summary>
+    /// <remarks>Bounds verification work on very common templates (n ads would be n(n−1)/2 pairs).</remarks>
+    public int MaxBucketPairs { get; init; } = 64;
+
+    /// <summary>Ads with fewer shingles are not signed (too short to call a template); default 4.</summary>
+    public int MinShingles { get; init; } = 4;
+
+    /// <summary>Threads used for signing (1 = single-threaded; the result does not depend on it).</summary>
+    public int Parallelism { get; init; } = 1;
+}
