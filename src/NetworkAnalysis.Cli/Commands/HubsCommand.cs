@@ -13,8 +13,8 @@ internal static class HubsCommand
     public static Command Create(CliContext ctx)
     {
         var defaults = new HubOptions();
-        var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups", DefaultValueFactory = _ => defaults.MaxGroups };
-        var maxAds = new Option<int>("--max-ads") { Description = "Hub when mentioned by more than this many ads", DefaultValueFactory = _ => defaults.MaxAdDegree };
+        var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups (default: what the current clustering used, else 10)", DefaultValueFactory = _ => defaults.MaxGroups };
+        var maxAds = new Option<int>("--max-ads") { Description = "Hub when mentioned by more than this many ads (default: what the current clustering used, else 1,000)", DefaultValueFactory = _ => defaults.MaxAdDegree };
         var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 };
         var command = new Command("hubs", "List hub identifiers (booking lines, stock photos, agency e-mails) and why they are hubs");
         command.Options.Add(maxGroups);
@@ -23,7 +23,14 @@ internal static class HubsCommand
         command.SetAction(parse =>
         {
             using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
-            var options = new HubOptions { MaxGroups = parse.GetValue(maxGroups), MaxAdDegree = parse.GetValue(maxAds) };
+            // Unless given, the thresholds are those of the analysis that made the current clusters, so the list
+            // matches the hubs the clusters and the risk scores were computed with.
+            var used = ClusteringThresholds(store.ClusteringRunParameters());
+            var options = new HubOptions
+            {
+                MaxGroups = parse.GetResult(maxGroups) is { Implicit: false } || used is null ? parse.GetValue(maxGroups) : used.Value.MaxGroups,
+                MaxAdDegree = parse.GetResult(maxAds) is { Implicit: false } || used is null ? parse.GetValue(maxAds) : used.Value.MaxAds,
+            };
             if (options.MaxGroups < 0 || options.MaxAdDegree < 1)
             {
                 throw new CliError("--max-groups must be >= 0 and --max-ads >= 1");
@@ -58,9 +65,26 @@ internal static class HubsCommand
             }
 
             ctx.Console.Write(table);
-            ctx.Console.MarkupLineInterpolated($"{report.Hubs.Count:N0} hub(s); they are shown as evidence but never merge clusters.");
+            ctx.Console.MarkupLineInterpolated($"{report.Hubs.Count:N0} hub(s) at --max-groups {options.MaxGroups:N0} --max-ads {options.MaxAdDegree:N0}; they are shown as evidence but never merge clusters.");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>max_groups and max_ads recorded by the analyze run that made the current clusters, or null.</summary>
+    private static (int MaxGroups, int MaxAds)? ClusteringThresholds(string? parametersJson)
+    {
+        if (parametersJson is null)
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(parametersJson);
+        var root = doc.RootElement;
+        return root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("max_groups", out var groups) && groups.TryGetInt32(out var g)
+            && root.TryGetProperty("max_ads", out var ads) && ads.TryGetInt32(out var a)
+            ? (g, a)
+            : null;
     }
 }

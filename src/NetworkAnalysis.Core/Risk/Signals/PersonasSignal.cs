@@ -22,7 +22,7 @@ internal sealed class PersonasSignal(IndicatorDefinition definition, int ethnici
             }
 
             // Names, ages and ethnicity words are numbered once per cluster; each group then counts distinct numbers.
-            personas ??= new Personas(view, ethnicityList);
+            personas ??= Personas.For(view, ethnicityList);
             var counts = personas.Distinct(group.Ads);
             var n = Math.Max(counts.Names, Math.Max(counts.Ages, counts.Eth));
             if (n > bestN)
@@ -72,106 +72,134 @@ internal sealed class PersonasSignal(IndicatorDefinition definition, int ethnici
     }
 
     /// <summary>The personas of a cluster's ads as small integers: names and ethnicity words case-insensitively, ages as stated.</summary>
+    /// <remarks>Buffers are per thread and reused from cluster to cluster (the signal itself is shared by threads).</remarks>
     private sealed class Personas
     {
-        private readonly int[][] _ids;
-        private readonly int[] _stamp;
+        [ThreadStatic]
+        private static Personas? s_cached;
+
+        private readonly Dictionary<string, int> _names = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<int, int> _ages = [];
+        private readonly Dictionary<string, int> _eth = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<int> _kinds = []; // 0 name, 1 age, 2 ethnicity word, per ID in _flat
+        private readonly List<int> _flat = [];
+        private int[] _start = new int[16];
+        private int[] _stamp = new int[16];
         private int _round;
 
-        public Personas(ClusterView view, int ethnicityList)
+        private Personas()
         {
-            // Three disjoint ID ranges share one stamp array: names, ages and ethnicity words.
-            var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var ages = new Dictionary<int, int>();
-            var eth = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var ethLookup = eth.GetAlternateLookup<ReadOnlySpan<char>>();
-            var raw = new List<(int Kind, int Id)>[view.Ads.Length];
+        }
+
+        public static Personas For(ClusterView view, int ethnicityList)
+        {
+            var p = s_cached ??= new Personas();
+            p.Load(view, ethnicityList);
+            return p;
+        }
+
+        private void Load(ClusterView view, int ethnicityList)
+        {
+            _names.Clear();
+            _ages.Clear();
+            _eth.Clear();
+            _kinds.Clear();
+            _flat.Clear();
+            var ethLookup = _eth.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (_start.Length < view.Ads.Length + 1)
+            {
+                _start = new int[Math.Max(view.Ads.Length + 1, 2 * _start.Length)];
+            }
+
             for (var i = 0; i < view.Ads.Length; i++)
             {
                 var ad = view.Ads[i];
-                var list = raw[i] = [];
+                _start[i] = _flat.Count;
                 foreach (var n in ad.Names)
                 {
-                    if (!names.TryGetValue(n.Name, out var id))
+                    if (!_names.TryGetValue(n.Name, out var id))
                     {
-                        names[n.Name] = id = names.Count;
+                        _names[n.Name] = id = _kinds.Count;
+                        _kinds.Add(0);
                     }
 
-                    list.Add((0, id));
+                    _flat.Add(id);
                 }
 
                 foreach (var a in ad.Ages)
                 {
-                    if (!ages.TryGetValue(a.Age, out var id))
+                    if (!_ages.TryGetValue(a.Age, out var id))
                     {
-                        ages[a.Age] = id = ages.Count;
+                        _ages[a.Age] = id = _kinds.Count;
+                        _kinds.Add(1);
                     }
 
-                    list.Add((1, id));
+                    _flat.Add(id);
                 }
 
-                if (ethnicityList >= 0)
+                if (ethnicityList < 0)
                 {
-                    foreach (var hit in ad.Hits)
+                    continue;
+                }
+
+                foreach (var hit in ad.Hits)
+                {
+                    if (hit.List != ethnicityList)
                     {
-                        if (hit.List != ethnicityList)
-                        {
-                            continue;
-                        }
-
-                        var word = ad.Ad.Text.AsSpan(hit.Start, hit.End - hit.Start);
-                        if (!ethLookup.TryGetValue(word, out var id))
-                        {
-                            id = eth.Count;
-                            ethLookup[word] = id;
-                        }
-
-                        list.Add((2, id));
+                        continue;
                     }
+
+                    var word = ad.Ad.Text.AsSpan(hit.Start, hit.End - hit.Start);
+                    if (!ethLookup.TryGetValue(word, out var id))
+                    {
+                        id = _kinds.Count;
+                        ethLookup[word] = id;
+                        _kinds.Add(2);
+                    }
+
+                    _flat.Add(id);
                 }
             }
 
-            int ageBase = names.Count, ethBase = names.Count + ages.Count;
-            _ids = new int[raw.Length][];
-            for (var i = 0; i < raw.Length; i++)
+            _start[view.Ads.Length] = _flat.Count;
+            if (_stamp.Length < _kinds.Count)
             {
-                _ids[i] = raw[i].Select(x => x.Kind == 0 ? x.Id : x.Kind == 1 ? ageBase + x.Id : ethBase + x.Id).ToArray();
+                _stamp = new int[Math.Max(_kinds.Count, 2 * _stamp.Length)];
+                _round = 0;
             }
-
-            AgeBase = ageBase;
-            EthBase = ethBase;
-            _stamp = new int[ethBase + eth.Count];
         }
-
-        private int AgeBase { get; }
-
-        private int EthBase { get; }
 
         public (int Names, int Ages, int Eth) Distinct(int[] ads)
         {
-            _round++;
+            if (++_round == int.MaxValue)
+            {
+                Array.Clear(_stamp);
+                _round = 1;
+            }
+
             int names = 0, ages = 0, eth = 0;
             foreach (var i in ads)
             {
-                foreach (var id in _ids[i])
+                for (var k = _start[i]; k < _start[i + 1]; k++)
                 {
+                    var id = _flat[k];
                     if (_stamp[id] == _round)
                     {
                         continue;
                     }
 
                     _stamp[id] = _round;
-                    if (id < AgeBase)
+                    switch (_kinds[id])
                     {
-                        names++;
-                    }
-                    else if (id < EthBase)
-                    {
-                        ages++;
-                    }
-                    else
-                    {
-                        eth++;
+                        case 0:
+                            names++;
+                            break;
+                        case 1:
+                            ages++;
+                            break;
+                        default:
+                            eth++;
+                            break;
                     }
                 }
             }
