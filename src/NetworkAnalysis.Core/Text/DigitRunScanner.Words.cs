@@ -10,6 +10,8 @@ internal sealed partial class DigitRunScanner
         ("one", '1'), ("uno", '1'), ("two", '2'), ("dos", '2'), ("six", '6'), ("tres", '3'), ("oh", '0'),
     ];
 
+    private static readonly char[] DigitWordFirstLetters = [.. DigitWords.Select(w => char.ToUpperInvariant(w.Word[0]))];
+
     /// <summary>Splits the letter run text[start..end) into digit words and substitute letters, or fails.</summary>
     private bool TrySegment(string text, int start, int end, ref RunState state)
     {
@@ -55,10 +57,16 @@ internal sealed partial class DigitRunScanner
 
         var rest = run[pos..];
         var first = char.ToUpperInvariant(rest[0]);
-        foreach (var (word, digit) in DigitWords)
+        for (var w = 0; w < DigitWords.Length; w++)
         {
             // The first-letter test is what Equals(OrdinalIgnoreCase) would do first, without its call for the other 20 words.
-            if (first == char.ToUpperInvariant(word[0]) && rest.Length >= word.Length && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase))
+            if (first != DigitWordFirstLetters[w])
+            {
+                continue;
+            }
+
+            var (word, digit) = DigitWords[w];
+            if (rest.Length >= word.Length && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase))
             {
                 if (TryPush(run, pos, word.Length, digit, false, lengths, digits, letters, ref count, ref failed))
                 {
