@@ -24,10 +24,11 @@ public sealed class CaseAnalyzer
     /// <summary>Creates an analyzer over <paramref name="store"/>.</summary>
     public CaseAnalyzer(CaseStore store) => _store = store;
 
-    /// <summary>Near-duplicate photo and text settings; <c>Images = false, Text = false</c> analyses without weak links.</summary>
+    /// <summary>Near-duplicate photo and text settings (default: photos only); <c>Images = false</c> analyses without weak links.</summary>
     /// <remarks>
     /// Weak links enter clustering with weight <see cref="ClusteringOptions.WeakWeight"/> × similarity; one joins two
-    /// components only at similarity ≥ <see cref="ClusteringOptions.WeakJoinSimilarity"/>, and hub families (spanning
+    /// components only at similarity ≥ <see cref="ClusteringOptions.WeakJoinSimilarity"/> and, by default, only for photos
+    /// (<see cref="NearDuplicateOptions.TextJoins"/>); hub families (spanning
     /// more than <see cref="NearDuplicateOptions.MaxFamilyGroups"/> identifier groups) give none. See docs/near-duplicates.md.
     /// </remarks>
     public NearDuplicateOptions NearDuplicates { get; init; } = new();
@@ -43,7 +44,7 @@ public sealed class CaseAnalyzer
     /// <param name="ct">Cancellation.</param>
     public AnalysisRunResult Analyze(ClusteringOptions? options, bool full, CancellationToken ct = default)
     {
-        options ??= new ClusteringOptions();
+        options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
         var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : _store.ClusterAssignments();
         var incremental = previousAssignments is { Count: > 0 };

@@ -20,8 +20,10 @@ internal sealed class ClusteringModel(CaseStorePool pool)
     {
         using var lease = pool.Rent();
         var snapshot = lease.Store.LoadSnapshot();
-        var options = new ClusteringOptions();
-        var result = ClusteringEngine.Run(snapshot.Incidence, [], options);
+        var options = new ClusteringOptions { TextJoins = new Core.Similarity.NearDuplicateOptions().TextJoins };
+        // Weak links (near-duplicate photos/text) stored by the last analysis, so explained paths can use them.
+        var weak = lease.Store.LoadWeakLinks(snapshot);
+        var result = ClusteringEngine.Run(snapshot.Incidence, weak, options);
         var adIndex = new Dictionary<long, int>(snapshot.AdRowIds.Length);
         for (var i = 0; i < snapshot.AdRowIds.Length; i++)
         {
@@ -40,12 +42,12 @@ internal sealed class ClusteringModel(CaseStorePool pool)
             }
         }
 
-        return new Model(snapshot, result, options, adIndex, hubs);
+        return new Model(snapshot, result, options, adIndex, hubs, weak);
     }
 
     /// <summary>The engine's result with the row-ID maps the endpoints need.</summary>
     internal sealed record Model(CaseSnapshot Snapshot, ClusteringResult Result, ClusteringOptions Options, Dictionary<long, int> AdIndex,
-        HashSet<long> HubEntities)
+        HashSet<long> HubEntities, IReadOnlyList<Core.Graphs.WeakLink> WeakLinks)
     {
         /// <summary>The engine's evidence path between two ads as graph node IDs, or null when either ad is unknown to it.</summary>
         public (bool Linked, IReadOnlyList<string> Nodes, string Explanation)? Explain(long fromAd, long toAd)
@@ -55,7 +57,7 @@ internal sealed class ClusteringModel(CaseStorePool pool)
                 return null;
             }
 
-            var path = EvidenceExplainer.Explain(Result, [], a, b, Options);
+            var path = EvidenceExplainer.Explain(Result, WeakLinks, a, b, Options);
             var nodes = new List<string>();
             foreach (var step in path.Steps)
             {

@@ -27,6 +27,13 @@ internal static class AnalyzeCommand
         command.Options.Add(full);
         var noWeak = new Option<bool>("--no-weak-links") { Description = "Cluster on identifiers only: no near-duplicate photo or text links" };
         command.Options.Add(noWeak);
+        var weakKinds = new Option<string>("--weak-links")
+        {
+            Description = "Which near-duplicate links to use: images (default; photos within pHash distance 10), text (MinHash templates) or all",
+            DefaultValueFactory = _ => "images",
+        };
+        weakKinds.AcceptOnlyFromAmong("all", "images", "text");
+        command.Options.Add(weakKinds);
         command.SetAction(parse =>
         {
             var options = defaults with
@@ -43,7 +50,8 @@ internal static class AnalyzeCommand
             CliAudit.Record(store, parse, "analyze", store.Path);
             var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store)
             {
-                NearDuplicates = parse.GetValue(noWeak) ? new() { Images = false, Text = false } : new(),
+                NearDuplicates = parse.GetValue(noWeak) ? new() { Images = false, Text = false }
+                    : new() { Images = parse.GetValue(weakKinds) != "text", Text = parse.GetValue(weakKinds) != "images" },
             }.Analyze(options, parse.GetValue(full)));
             if (parse.GetValue(GlobalOptions.Json))
             {

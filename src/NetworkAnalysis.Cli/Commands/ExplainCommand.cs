@@ -32,7 +32,7 @@ internal static class ExplainCommand
                 : byId.TryGetValue(text, out var key) && index.TryGetValue(key, out i) ? i
                 : throw new CliError($"no ad with key or unique ID '{LogText.Safe(text, 80)}'");
             var (a, b) = (Resolve(parse.GetValue(adA)!), Resolve(parse.GetValue(adB)!));
-            var options = new ClusteringOptions();
+            var options = new ClusteringOptions { TextJoins = new Core.Similarity.NearDuplicateOptions().TextJoins };
             // The weak links (near-duplicate photos and text) of the last analysis, with their similarity.
             var weak = store.LoadWeakLinks(snapshot);
             var result = ClusteringEngine.Run(snapshot.Incidence, weak, options);

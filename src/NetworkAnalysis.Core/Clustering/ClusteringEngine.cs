@@ -34,7 +34,7 @@ public static partial class ClusteringEngine
         var joining = 0;
         foreach (var link in weakLinks)
         {
-            if (link.Similarity >= options.WeakJoinSimilarity)
+            if (link.Similarity >= options.WeakJoinSimilarity && (options.TextJoins || link.Kind != WeakLinkKind.TextNearDuplicate))
             {
                 uf.Union(link.AdA, link.AdB);
                 joining++;
@@ -42,7 +42,7 @@ public static partial class ClusteringEngine
         }
 
         var (componentStart, members) = GroupComponents(uf, ct);
-        var analyzer = new CohesionAnalyzer(graph, weights, weak, options.WeakJoinSimilarity);
+        var analyzer = new CohesionAnalyzer(graph, weights, weak, options.WeakJoinSimilarity, options.TextJoins);
         var splitter = new ComponentSplitter(graph, weights, weak, options);
         var builder = new ClusterAssembler(incidence.AdKeys);
         int considered = 0, split = 0, reused = 0;

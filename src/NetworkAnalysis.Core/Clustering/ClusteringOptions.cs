@@ -22,6 +22,14 @@ public sealed record ClusteringOptions
     /// <summary>Weak links at or above this similarity join components like a strong link; default 0.95 (above 1 disables).</summary>
     public double WeakJoinSimilarity { get; init; } = 0.95;
 
+    /// <summary>Whether text near-duplicates at or above <see cref="WeakJoinSimilarity"/> also join components; default true.</summary>
+    /// <remarks>
+    /// The case pipeline turns this off (<see cref="Similarity.NearDuplicateOptions.TextJoins"/>): near-identical short
+    /// texts by unrelated posters are common, and joining on them lowered B-cubed F1 on the generated corpus
+    /// (docs/near-duplicates.md), so there text links only weigh inside components.
+    /// </remarks>
+    public bool TextJoins { get; init; } = true;
+
     /// <summary>Components with fewer ads are never split; default 4.</summary>
     public int SplitMinSize { get; init; } = 4;
 

@@ -15,6 +15,7 @@ internal sealed class CohesionAnalyzer
     private readonly IReadOnlyList<double> _weight;
     private readonly WeakLinkIndex _weak;
     private readonly double _joinSimilarity;
+    private readonly bool _textJoins;
     private readonly int[] _adLocal;
     private readonly int[] _entityLocal;
     private readonly int[] _entityCount;
@@ -22,12 +23,13 @@ internal sealed class CohesionAnalyzer
     private readonly List<int> _touched = [];
     private int[] _disc = [], _low = [], _parent = [], _pos = [], _subAds = [], _sumSep = [], _maxSep = [], _sepChildren = [], _tree = [];
 
-    public CohesionAnalyzer(BipartiteGraph graph, EntityWeights weights, WeakLinkIndex weak, double joinSimilarity)
+    public CohesionAnalyzer(BipartiteGraph graph, EntityWeights weights, WeakLinkIndex weak, double joinSimilarity, bool textJoins = true)
     {
         _graph = graph;
         _weight = weights.Weight;
         _weak = weak;
         _joinSimilarity = joinSimilarity;
+        _textJoins = textJoins;
         _adLocal = new int[graph.AdCount];
         _entityLocal = new int[graph.EntityCount];
         _entityCount = new int[graph.EntityCount];
@@ -175,7 +177,7 @@ internal sealed class CohesionAnalyzer
             {
                 var link = weak[_pos[x]++ - entities.Length];
                 var other = _adLocal[_weak.Other(link, ad)];
-                if (other >= 0 && _weak.Links[link].Similarity >= _joinSimilarity)
+                if (other >= 0 && _weak.Links[link].Similarity >= _joinSimilarity && (_textJoins || _weak.Links[link].Kind != WeakLinkKind.TextNearDuplicate))
                 {
                     return other;
                 }
