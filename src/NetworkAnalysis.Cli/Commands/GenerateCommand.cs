@@ -105,7 +105,7 @@ internal static class GenerateCommand
         var truthPath = Path.Combine(folder, "truth.csv");
         using (var writer = new StreamWriter(adsPath, false, new UTF8Encoding(false)))
         {
-            CorpusWriter.WriteJsonLines(corpus, writer);
+            CorpusWriter.WriteJsonLines(corpus, writer, imagePaths: imageFolder is not null);
         }
 
         using (var writer = new StreamWriter(truthPath, false, new UTF8Encoding(false)))

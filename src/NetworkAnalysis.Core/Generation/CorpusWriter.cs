@@ -11,7 +11,13 @@ public static class CorpusWriter
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes one JSON object per ad, in the documented input schema.</summary>
-    public static void WriteJsonLines(IEnumerable<GeneratedAd> ads, TextWriter writer)
+    /// <param name="ads">The corpus.</param>
+    /// <param name="writer">Where the lines go.</param>
+    /// <param name="imagePaths">
+    /// Write the ads' <c>images</c> paths: only when the photo files exist beside the ads file (<c>generate --images</c>).
+    /// Otherwise only the precomputed <c>image_hashes</c> are written, so ingest has no missing files to report.
+    /// </param>
+    public static void WriteJsonLines(IEnumerable<GeneratedAd> ads, TextWriter writer, bool imagePaths = false)
     {
         ArgumentNullException.ThrowIfNull(ads);
         ArgumentNullException.ThrowIfNull(writer);
@@ -21,7 +27,7 @@ public static class CorpusWriter
             buffer.SetLength(0);
             using (var json = new Utf8JsonWriter(buffer, JsonOptions))
             {
-                WriteAd(json, g.Ad);
+                WriteAd(json, imagePaths ? g.Ad : g.Ad with { Images = [] });
             }
 
             writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
