@@ -1,5 +1,6 @@
 using System.Text;
 using NetworkAnalysis.Cli;
+using NetworkAnalysis.Reporting.Text;
 using NetworkAnalysis.Reliability.Tests.Infrastructure;
 using NetworkAnalysis.Testing;
 
@@ -86,7 +87,7 @@ public sealed class CsvInjectionTests : IDisposable
     public void Escape_FormulaPayload_IsNeutralisedAndRoundTrips(string payload)
     {
         // When
-        var cell = CsvCell.Escape(payload);
+        var cell = SafeCsv.Cell(payload);
         var parsed = ParseCsv(cell + "\n").Single().Single();
 
         // Then: the spreadsheet sees text starting with a quote mark, and the rest is the payload exactly
