@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using SafeCsv = NetworkAnalysis.Reporting.Text.SafeCsv;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
+using SafeCsv = NetworkAnalysis.Reporting.Text.SafeCsv;
 
 namespace NetworkAnalysis.Cli.Commands;
 

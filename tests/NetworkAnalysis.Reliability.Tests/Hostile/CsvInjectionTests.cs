@@ -1,7 +1,7 @@
 using System.Text;
 using NetworkAnalysis.Cli;
-using NetworkAnalysis.Reporting.Text;
 using NetworkAnalysis.Reliability.Tests.Infrastructure;
+using NetworkAnalysis.Reporting.Text;
 using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Reliability.Tests.Hostile;

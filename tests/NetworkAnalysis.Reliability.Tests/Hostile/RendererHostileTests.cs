@@ -33,8 +33,15 @@ public sealed partial class RendererHostileTests : IDisposable
         // so they form one cluster, and each names its own e-mail.
         var lines = HostilePayloads.All.Select((p, i) => JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["id"] = p + "#" + i, ["site"] = "example.com", ["title"] = p, ["body"] = $"Call 702-555-0171 or mail h{i}@example.com today.\n{p}\n{p}",
-            ["city"] = p, ["region"] = p, ["poster"] = p, ["images"] = new[] { p }, ["posted_at"] = $"2026-02-{1 + i:00}T10:00:00Z",
+            ["id"] = p + "#" + i,
+            ["site"] = "example.com",
+            ["title"] = p,
+            ["body"] = $"Call 702-555-0171 or mail h{i}@example.com today.\n{p}\n{p}",
+            ["city"] = p,
+            ["region"] = p,
+            ["poster"] = p,
+            ["images"] = new[] { p },
+            ["posted_at"] = $"2026-02-{1 + i:00}T10:00:00Z",
         }));
         var input = _dir.Write("hostile.jsonl", string.Join('\n', lines) + "\n");
         _case = _dir.File("hostile.case");

@@ -22,7 +22,8 @@ public sealed class GraphTimeToUsableBench
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = BrowserSession.ChromiumPath, Headless = true,
+            ExecutablePath = BrowserSession.ChromiumPath,
+            Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var maxAds = Environment.GetEnvironmentVariable("NETAN_BENCH_MAXADS") is { Length: > 0 } m ? "&maxAds=" + m : "";
