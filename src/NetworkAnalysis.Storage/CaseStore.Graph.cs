@@ -79,8 +79,8 @@ public sealed partial class CaseStore
 
         var entities = new List<GraphEntity>();
         using (var cmd = Command("""
-            SELECT e.type, e.value, count(DISTINCT m.ad), count(DISTINCT ms.cluster_id)
-            FROM entities e JOIN mentions m ON m.entity = e.id LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e;
+            SELECT e.type, e.value, count(*), count(DISTINCT ms.cluster_id)
+            FROM entities e JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e;
             """))
         {
             var p = cmd.Parameters.Add("$e", Microsoft.Data.Sqlite.SqliteType.Integer);

@@ -7,7 +7,8 @@ public sealed partial class CaseStore
     /// <summary>Creates or brings up to date the indexes the workbench searches and sorts with.</summary>
     /// <remarks>
     /// An FTS5 index over <c>ads.text</c> (external content: the text is not stored twice) that indexes ads added
-    /// since the last call, an index on lower-cased entity values, and indexes for sorting clusters. Ads are never
+    /// since the last call, an index on lower-cased entity values, a covering index of mentions by entity
+    /// (so counting an identifier's ads reads the index alone; a hub phone in 20,000 ads took 0.4 s without it), and indexes for sorting clusters. Ads are never
     /// changed after insert, so indexing rows above the last indexed ID keeps the index exact. Idempotent; the first
     /// call on a large case takes a while (about a minute per million ads).
     /// </remarks>
@@ -16,6 +17,7 @@ public sealed partial class CaseStore
     {
         Execute(Connection, """
             CREATE INDEX IF NOT EXISTS entities_lower_value ON entities(lower(value));
+            CREATE INDEX IF NOT EXISTS mentions_entity_ad ON mentions(entity, ad);
             CREATE INDEX IF NOT EXISTS clusters_size ON clusters(size DESC, id);
             CREATE INDEX IF NOT EXISTS clusters_last_seen ON clusters(last_seen DESC, id);
             CREATE VIRTUAL TABLE IF NOT EXISTS ad_fts USING fts5(text, content='ads', content_rowid='id', tokenize='unicode61 remove_diacritics 2');

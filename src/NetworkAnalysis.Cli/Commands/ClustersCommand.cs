@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
+using SafeCsv = NetworkAnalysis.Reporting.Text.SafeCsv;
 
 namespace NetworkAnalysis.Cli.Commands;
 
@@ -73,8 +74,8 @@ internal static class ClustersCommand
                     ctx.Out.WriteLine("cluster_id,ads,entities,phones,emails,cities,first_seen,last_seen");
                     foreach (var c in clusters)
                     {
-                        ctx.Out.WriteLine(string.Join(',', CsvCell.Escape(c.Id), c.Size, c.Entities, c.Phones, c.Emails,
-                            CsvCell.Escape(string.Join(';', c.Cities)), CsvCell.Escape(c.FirstSeen), CsvCell.Escape(c.LastSeen)));
+                        ctx.Out.WriteLine(string.Join(',', SafeCsv.Cell(c.Id), c.Size, c.Entities, c.Phones, c.Emails,
+                            SafeCsv.Cell(string.Join(';', c.Cities)), SafeCsv.Cell(c.FirstSeen), SafeCsv.Cell(c.LastSeen)));
                     }
 
                     break;
@@ -134,9 +135,9 @@ internal static class ClustersCommand
         ctx.Out.WriteLine("ad_id,cluster_id,risk");
         foreach (var r in rows)
         {
-            ctx.Out.Write(CsvCell.Escape(Name(r)));
+            ctx.Out.Write(SafeCsv.Cell(Name(r)));
             ctx.Out.Write(',');
-            ctx.Out.Write(CsvCell.Escape(r.ClusterId));
+            ctx.Out.Write(SafeCsv.Cell(r.ClusterId));
             ctx.Out.Write(',');
             ctx.Out.WriteLine(Risk(r.ClusterId));
         }
@@ -173,8 +174,8 @@ internal static class ClustersCommand
                 foreach (var r in rows)
                 {
                     var c = r.Cluster;
-                    ctx.Out.WriteLine(string.Join(',', CsvCell.Escape(c.Id), r.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", r.NeedsReview ? "1" : "0",
-                        c.Size, c.Entities, c.Phones, c.Emails, CsvCell.Escape(string.Join(';', c.Cities)), CsvCell.Escape(c.FirstSeen), CsvCell.Escape(c.LastSeen)));
+                    ctx.Out.WriteLine(string.Join(',', SafeCsv.Cell(c.Id), r.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", r.NeedsReview ? "1" : "0",
+                        c.Size, c.Entities, c.Phones, c.Emails, SafeCsv.Cell(string.Join(';', c.Cities)), SafeCsv.Cell(c.FirstSeen), SafeCsv.Cell(c.LastSeen)));
                 }
 
                 break;

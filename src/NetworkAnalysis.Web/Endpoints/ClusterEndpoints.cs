@@ -33,7 +33,8 @@ internal static class ClusterEndpoints
             var page = lease.Store.ListClusters(new ClusterListQuery(order, minSize ?? 2, city, wanted, offset ?? 0, limit ?? 50));
             return Results.Ok(new
             {
-                total = page.Total, riskAvailable = page.RiskAvailable,
+                total = page.Total,
+                riskAvailable = page.RiskAvailable,
                 items = page.Items.Select(i => Row(i)),
             });
         });
@@ -109,9 +110,16 @@ internal static class ClusterEndpoints
 
     internal static object Row(ClusterListItem item) => new
     {
-        id = item.Summary.Id, size = item.Summary.Size, phones = item.Summary.Phones, emails = item.Summary.Emails,
-        entities = item.Summary.Entities, cities = item.Summary.Cities, firstSeen = item.Summary.FirstSeen, lastSeen = item.Summary.LastSeen,
-        risk = item.Risk, status = item.Status.ToString().ToLowerInvariant(),
+        id = item.Summary.Id,
+        size = item.Summary.Size,
+        phones = item.Summary.Phones,
+        emails = item.Summary.Emails,
+        entities = item.Summary.Entities,
+        cities = item.Summary.Cities,
+        firstSeen = item.Summary.FirstSeen,
+        lastSeen = item.Summary.LastSeen,
+        risk = item.Risk,
+        status = item.Status.ToString().ToLowerInvariant(),
     };
 
     internal static IResult NotFound(string what, string id) => Results.NotFound(new { error = $"no {what} {id}" });

@@ -14,8 +14,17 @@ internal static class GraphJson
             var (x, y) = Position(layout, "a:" + a.Id);
             return new
             {
-                id = "a:" + a.Id, kind = "ad", rowId = a.Id, label = a.Key, clusterId = a.ClusterId, city = a.City, postedAt = a.PostedAt,
-                title = a.Title, outside = clusterId is not null && a.ClusterId != clusterId, x, y,
+                id = "a:" + a.Id,
+                kind = "ad",
+                rowId = a.Id,
+                label = a.Key,
+                clusterId = a.ClusterId,
+                city = a.City,
+                postedAt = a.PostedAt,
+                title = a.Title,
+                outside = clusterId is not null && a.ClusterId != clusterId,
+                x,
+                y,
             };
         });
         var entities = fragment.Entities.Select(e =>
@@ -23,15 +32,30 @@ internal static class GraphJson
             var (x, y) = Position(layout, "e:" + e.Id);
             return new
             {
-                id = "e:" + e.Id, kind = "entity", rowId = e.Id, type = e.Type, label = e.Value, ads = e.Ads, clusters = e.Clusters,
-                hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold, x, y,
+                id = "e:" + e.Id,
+                kind = "entity",
+                rowId = e.Id,
+                type = e.Type,
+                label = e.Value,
+                ads = e.Ads,
+                clusters = e.Clusters,
+                hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold,
+                x,
+                y,
             };
         });
         var edges = fragment.Links.Select(l => new { id = "l:" + l.Ad + ":" + l.Entity, source = "a:" + l.Ad, target = "e:" + l.Entity });
         return new
         {
-            clusterId, totalAds = fragment.TotalAds, hubSource = engineHubs is null ? "clusters" : "engine", truncated = fragment.TotalAds > fragment.Ads.Count, hubThreshold,
-            layout = layout is null ? null : "server", ads, entities, edges,
+            clusterId,
+            totalAds = fragment.TotalAds,
+            hubSource = engineHubs is null ? "clusters" : "engine",
+            truncated = fragment.TotalAds > fragment.Ads.Count,
+            hubThreshold,
+            layout = layout is null ? null : "server",
+            ads,
+            entities,
+            edges,
         };
     }
 

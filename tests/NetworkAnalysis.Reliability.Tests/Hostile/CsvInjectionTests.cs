@@ -1,6 +1,7 @@
 using System.Text;
 using NetworkAnalysis.Cli;
 using NetworkAnalysis.Reliability.Tests.Infrastructure;
+using NetworkAnalysis.Reporting.Text;
 using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Reliability.Tests.Hostile;
@@ -19,60 +20,9 @@ public sealed class CsvInjectionTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    /// <summary>A small RFC 4180 parser, independent of the code under test.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else if (c != '\r' || (i + 1 < text.Length && text[i + 1] != '\n'))
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
-    }
-
     private static void NoCellRuns(string csv)
     {
-        foreach (var cell in ParseCsv(csv).SelectMany(r => r))
+        foreach (var cell in CsvRows.Parse(csv).SelectMany(r => r))
         {
             if (cell.Length > 0)
             {
@@ -86,8 +36,8 @@ public sealed class CsvInjectionTests : IDisposable
     public void Escape_FormulaPayload_IsNeutralisedAndRoundTrips(string payload)
     {
         // When
-        var cell = CsvCell.Escape(payload);
-        var parsed = ParseCsv(cell + "\n").Single().Single();
+        var cell = SafeCsv.Cell(payload);
+        var parsed = CsvRows.Parse(cell + "\n").Single().Single();
 
         // Then: the spreadsheet sees text starting with a quote mark, and the rest is the payload exactly
         parsed.ShouldBe("'" + payload);
@@ -128,7 +78,7 @@ public sealed class CsvInjectionTests : IDisposable
         // Then
         members.ExitCode.ShouldBe(0, members.All);
         summary.ExitCode.ShouldBe(0, summary.All);
-        ParseCsv(members.Out).Count.ShouldBe(Payloads.Length + 1);
+        CsvRows.Parse(members.Out).Count.ShouldBe(Payloads.Length + 1);
         members.Out.ShouldContain("'=HYPERLINK");
         NoCellRuns(members.Out);
         NoCellRuns(summary.Out);

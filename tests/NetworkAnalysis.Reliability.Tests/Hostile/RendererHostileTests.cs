@@ -33,8 +33,15 @@ public sealed partial class RendererHostileTests : IDisposable
         // so they form one cluster, and each names its own e-mail.
         var lines = HostilePayloads.All.Select((p, i) => JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["id"] = p + "#" + i, ["site"] = "example.com", ["title"] = p, ["body"] = $"Call 702-555-0171 or mail h{i}@example.com today.\n{p}\n{p}",
-            ["city"] = p, ["region"] = p, ["poster"] = p, ["images"] = new[] { p }, ["posted_at"] = $"2026-02-{1 + i:00}T10:00:00Z",
+            ["id"] = p + "#" + i,
+            ["site"] = "example.com",
+            ["title"] = p,
+            ["body"] = $"Call 702-555-0171 or mail h{i}@example.com today.\n{p}\n{p}",
+            ["city"] = p,
+            ["region"] = p,
+            ["poster"] = p,
+            ["images"] = new[] { p },
+            ["posted_at"] = $"2026-02-{1 + i:00}T10:00:00Z",
         }));
         var input = _dir.Write("hostile.jsonl", string.Join('\n', lines) + "\n");
         _case = _dir.File("hostile.case");
@@ -110,7 +117,7 @@ public sealed partial class RendererHostileTests : IDisposable
                     case ".csv" when format == "neo4j":
                         // Import files for neo4j-admin / LOAD CSV: values must arrive exactly (a leading apostrophe would corrupt
                         // every E.164 phone, which starts with '+'), so they are not neutralised; the Cypher never embeds them.
-                        ReadCsv(text).Count.ShouldBeGreaterThan(0);
+                        CsvRows.Parse(text).Count.ShouldBeGreaterThan(0);
                         break;
                     case ".csv":
                         AssertNoFormulaCells(file, text);
@@ -133,7 +140,7 @@ public sealed partial class RendererHostileTests : IDisposable
 
         checkedCsv.ShouldNotBeEmpty();
         File.ReadAllText(Path.Combine(_dir.File("export-neo4j"), Neo4jBulkExporter.Files.Cypher)).ShouldBe(Neo4jBulkExporter.LoadCsvScript);
-        var neo4jAds = ReadCsv(File.ReadAllText(Path.Combine(_dir.File("export-neo4j"), Neo4jBulkExporter.Files.Ads)));
+        var neo4jAds = CsvRows.Parse(File.ReadAllText(Path.Combine(_dir.File("export-neo4j"), Neo4jBulkExporter.Files.Ads)));
         foreach (var p in HostilePayloads.Formulas.Concat(HostilePayloads.Cypher))
         {
             neo4jAds.ShouldContain(row => row[0].Contains(p.Trim() + "#", StringComparison.Ordinal), p);
@@ -217,7 +224,7 @@ public sealed partial class RendererHostileTests : IDisposable
             }
             else if (entry.Name.EndsWith(".csv", StringComparison.Ordinal))
             {
-                ReadCsv(content).Count.ShouldBeGreaterThan(0);
+                CsvRows.Parse(content).Count.ShouldBeGreaterThan(0);
             }
         }
 
@@ -296,7 +303,7 @@ public sealed partial class RendererHostileTests : IDisposable
 
     private static void AssertNoFormulaCells(string name, string csv)
     {
-        foreach (var (row, r) in ReadCsv(csv).Select((row, r) => (row, r)))
+        foreach (var (row, r) in CsvRows.Parse(csv).Select((row, r) => (row, r)))
         {
             foreach (var cell in row)
             {
@@ -311,68 +318,6 @@ public sealed partial class RendererHostileTests : IDisposable
         {
             text.Contains(marker, StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{name}: payload text '{marker}' in a script");
         }
-    }
-
-    /// <summary>RFC 4180 rows (quoted fields may hold commas, quotes and line ends).</summary>
-    private static List<List<string>> ReadCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
-            {
-                if (c == '\r')
-                {
-                    i++;
-                }
-
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || row.Count > 0)
-        {
-            row.Add(cell.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     /// <summary>The payload as an XML/HTML writer may keep it: characters XML forbids are replaced, so compare without them.</summary>

@@ -59,7 +59,7 @@ public sealed class ChromiumRunnerTests : IDisposable
         r2.Success.ShouldBeTrue(r2.Error);
         foreach (var (png, w, h) in new[] { (reportPng, 1000, 1400), (networkPng, 900, 700) })
         {
-            var (width, height, variance, colours) = PngPixels.Measure(await File.ReadAllBytesAsync(png));
+            var (width, height, variance, colours) = Screenshot.Measure(await File.ReadAllBytesAsync(png));
             width.ShouldBe(w);
             height.ShouldBe(h);
             variance.ShouldBeGreaterThan(50, png);

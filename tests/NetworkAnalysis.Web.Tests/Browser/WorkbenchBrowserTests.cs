@@ -63,8 +63,8 @@ public sealed class WorkbenchBrowserTests : IDisposable
             store.RecentAudit(target: cluster).Select(a => a.Action).ShouldContain("view.cluster");
         }
 
-        PngPixels.LuminanceVariance(pageShot).ShouldBeGreaterThan(50);
-        PngPixels.DistinctColours(graphShot).ShouldBeGreaterThan(3);
+        Screenshot.Measure(pageShot).LumaVariance.ShouldBeGreaterThan(50);
+        Screenshot.Measure(graphShot).DistinctColours.ShouldBeGreaterThan(3);
         problems.ShouldBeEmpty();
     }
 

@@ -242,6 +242,29 @@ public sealed class WorkbenchApiTests : IDisposable
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
     }
 
+    [Fact]
+    public async Task Export_Neo4j_IsTheReportingBulkExport_WithExactValues()
+    {
+        var bytes = await _client.GetByteArrayAsync($"/api/clusters/{ClusterOf("r1")}/export/neo4j");
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        string Read(string name)
+        {
+            using var r = new StreamReader(zip.GetEntry(name)!.Open());
+            return r.ReadToEnd();
+        }
+
+        zip.Entries.Select(e => e.Name).ShouldBe(new[]
+        {
+            Reporting.Exports.Neo4jBulkExporter.Files.Ads, Reporting.Exports.Neo4jBulkExporter.Files.Entities, Reporting.Exports.Neo4jBulkExporter.Files.Clusters,
+            Reporting.Exports.Neo4jBulkExporter.Files.Mentions, Reporting.Exports.Neo4jBulkExporter.Files.Similar, Reporting.Exports.Neo4jBulkExporter.Files.InCluster,
+            Reporting.Exports.Neo4jBulkExporter.Files.Command, Reporting.Exports.Neo4jBulkExporter.Files.Cypher,
+        }.Order(StringComparer.Ordinal), ignoreOrder: true);
+        Read(Reporting.Exports.Neo4jBulkExporter.Files.Cypher).ShouldBe(Reporting.Exports.Neo4jBulkExporter.LoadCsvScript);
+        // Import files keep values exact: an E.164 phone keeps its leading '+' (no spreadsheet apostrophe).
+        Read(Reporting.Exports.Neo4jBulkExporter.Files.Entities).ShouldContain("\"+17025550142\"");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/info")]

@@ -40,9 +40,10 @@ def queries(case, n, seed):
              ("ad_id", lambda: rnd.choice(ads) if ads else None),
              ("words", lambda: " ".join(rnd.sample(words, 2)) if len(words) > 2 else None),
              ("miss", lambda: f"zz{rnd.randrange(10**6)}qq")]
-    out = []
-    while len(out) < n:
-        kind, make = kinds[len(out) % len(kinds)]
+    out, i = [], 0
+    while len(out) < n and i < n * len(kinds) * 2:  # a kind the case has none of (e.g. no handles) is skipped, not retried forever
+        kind, make = kinds[i % len(kinds)]
+        i += 1
         q = make()
         if q:
             out.append((kind, q))
@@ -63,7 +64,8 @@ def main():
     ap.add_argument("--max-seconds", type=float, default=180)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--graph-nodes", type=int, default=2000)
-    ap.add_argument("--browser", action="store_true", help="also run the Playwright graph benchmark (needs /usr/bin/chromium)")
+    ap.add_argument("--browser", action="store_true", help="also run the Playwright graph benchmark (needs /usr/bin/chromium; build the tests first)")
+    ap.add_argument("--rounds", type=int, default=3, help="graph benchmark rounds (each: server layout, then browser layout)")
     a = ap.parse_args()
     server = None
     url = a.url
@@ -121,15 +123,18 @@ def main():
             nodes, edges = nodes_for(lo)
             print(f"graph API: cluster {cid} ({size} ads) first {lo} ads = {nodes} nodes, {edges} edges: {(time.perf_counter() - t) * 1000:.0f} ms")
             if a.browser:
-                env = dict(os.environ, NETAN_BENCH_URL=url, NETAN_BENCH_CLUSTER=cid, NETAN_BENCH_MAXADS=str(lo), NETAN_BENCH_RUNS="3")
-                out = subprocess.run(["dotnet", "test", os.path.join(ROOT, "tests/NetworkAnalysis.Web.Tests"), "-c", "Release",
-                                      "--filter", "FullyQualifiedName~GraphTimeToUsableBench", "--logger", "console;verbosity=detailed"],
-                                     env=env, capture_output=True, text=True, timeout=900)
-                for line in out.stdout.splitlines():
-                    if "BENCH" in line:
-                        print(line.strip())
-                if out.returncode != 0:
-                    print(out.stdout[-3000:], out.stderr[-2000:])
+                # Server positions (the default) and, for comparison, the browser laying the graph out itself; alternated.
+                for layout in ["server", "client"] * a.rounds:
+                    env = dict(os.environ, NETAN_BENCH_URL=url, NETAN_BENCH_CLUSTER=cid, NETAN_BENCH_MAXADS=str(lo), NETAN_BENCH_RUNS="1",
+                               NETAN_BENCH_LAYOUT=layout)
+                    out = subprocess.run(["dotnet", "test", os.path.join(ROOT, "tests/NetworkAnalysis.Web.Tests"), "-c", "Release", "--no-build",
+                                          "--filter", "FullyQualifiedName~GraphTimeToUsableBench", "--logger", "console;verbosity=detailed"],
+                                         env=env, capture_output=True, text=True, timeout=900)
+                    for line in out.stdout.splitlines():
+                        if "BENCH" in line:
+                            print(line.strip())
+                    if out.returncode != 0:
+                        print(out.stdout[-3000:], out.stderr[-2000:])
     finally:
         if server:
             server.send_signal(2)  # Ctrl+C

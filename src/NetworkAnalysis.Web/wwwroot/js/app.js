@@ -61,6 +61,8 @@ async function route() {
   const params = new URLSearchParams(m[2] || '');
   const view = params.get('view') === 'full' ? 'full' : undefined;
   const maxAds = /^\d+$/.test(params.get('maxAds') || '') ? Number(params.get('maxAds')) : undefined;
+  // ?layout=client makes the browser lay out even big graphs itself (the benchmark's comparison run).
+  if (state.graph) state.graph.clientLayout = params.get('layout') === 'client';
   await showCluster(decodeURIComponent(m[1]), view, maxAds);
 }
 

@@ -29,7 +29,8 @@ export class ClusterGraph {
   async load(clusterId, mode, maxAds) {
     const started = performance.now();
     this.container.dataset.ready = '0';
-    const data = await api('/api/clusters/' + enc(clusterId) + '/graph' + (maxAds ? '?maxAds=' + enc(maxAds) : ''));
+    const query = [maxAds ? 'maxAds=' + enc(maxAds) : null, this.clientLayout ? 'layout=client' : null].filter(Boolean).join('&');
+    const data = await api('/api/clusters/' + enc(clusterId) + '/graph' + (query ? '?' + query : ''));
     this.container.dataset.fetchMs = String(Math.round(performance.now() - started));
     this.reset();
     this.clusterId = clusterId;
