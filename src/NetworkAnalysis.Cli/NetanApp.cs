@@ -39,10 +39,20 @@ internal static class NetanApp
         return root;
     }
 
+    private static readonly Lock BuildLock = new();
+
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        var root = Build(ctx);
-        var parse = root.Parse(args);
+        RootCommand root;
+        ParseResult parse;
+        // Commands share static option instances (GlobalOptions), whose parent lists are not thread-safe: in-process hosts
+        // (tests, notebooks) may run several commands at once, so building and parsing are serialised.
+        lock (BuildLock)
+        {
+            root = Build(ctx);
+            parse = root.Parse(args);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
