@@ -11,6 +11,13 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
     private readonly List<(int Start, int End)> _tokens = [];
     private readonly List<(int Start, int End)> _spans = [];
     private readonly List<string> _phones = [];
+    private readonly List<(int, int, int)> _ages = [];
+    private readonly List<(string, int, int)> _names = [];
+
+    // City and region strings repeat across ads: lowercase and look up each (city, region) pair once per thread
+    // instead of allocating a trimmed, lowercased copy per ad.
+    private const int MaxCachedCities = 4096;
+    private readonly Dictionary<(string City, string? Region), (string Key, int Coord)> _cities = [];
 
     public AdFacts Build(RiskAd ad)
     {
@@ -18,13 +25,15 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
         _hits.Clear();
         matcher.Match(text, _hits, _tokens);
 
-        var ages = new List<(int, int, int)>();
+        var ages = _ages;
+        ages.Clear();
         if (ad.Age is { } structuredAge)
         {
             ages.Add((structuredAge, 0, 0));
         }
 
-        var names = new List<(string, int, int)>();
+        var names = _names;
+        names.Clear();
         decimal? price = ad.Price;
         int priceStart = 0, priceEnd = 0;
         foreach (var a in ad.Attributes)
@@ -65,7 +74,7 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
                 phones.Add(e.Value);
             }
 
-            var raw = e.Raw ?? (e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text[e.Start..e.End] : "");
+            var raw = e.Raw is { } r ? r.AsSpan() : e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text.AsSpan(e.Start, e.End - e.Start) : [];
             foreach (var c in raw)
             {
                 obfuscated |= char.IsLetter(c);
@@ -84,13 +93,14 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
         }
 
         phones.RemoveRange(distinct, phones.Count - distinct);
+        var (cityKey, cityCoord) = City(ad.City, ad.Region);
 
         return new AdFacts
         {
             Ad = ad,
             Ticks = ad.PostedAt?.UtcTicks,
-            CityKey = string.IsNullOrWhiteSpace(ad.City) ? null : ad.City.Trim().ToLowerInvariant(),
-            CityCoord = UsCityCoordinates.Find(ad.City, ad.Region),
+            CityKey = cityKey,
+            CityCoord = cityCoord,
             Ages = [.. ages],
             Names = [.. names],
             Price = price,
@@ -101,6 +111,25 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
             HasObfuscatedPhone = obfuscated,
             Template = templateMinLetters < 0 ? 0 : TemplateKey(ad, text),
         };
+    }
+
+    private (string? Key, int Coord) City(string? city, string? region)
+    {
+        if (string.IsNullOrWhiteSpace(city))
+        {
+            return (null, UsCityCoordinates.Find(city, region));
+        }
+
+        if (!_cities.TryGetValue((city, region), out var entry))
+        {
+            entry = (city.Trim().ToLowerInvariant(), UsCityCoordinates.Find(city, region));
+            if (_cities.Count < MaxCachedCities)
+            {
+                _cities[(city, region)] = entry;
+            }
+        }
+
+        return entry;
     }
 
     /// <summary>

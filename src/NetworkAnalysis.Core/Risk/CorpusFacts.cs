@@ -22,7 +22,10 @@ internal sealed class CorpusFacts
     public static CorpusFacts Compute(AdFacts[][] clusters, DateTimeOffset? asOf)
     {
         var prices = new Dictionary<string, List<decimal>>(StringComparer.Ordinal);
-        var templates = new Dictionary<ulong, HashSet<string>>();
+        // Distinct phones per template: one set of (template, phone) pairs and a counter per template, instead of a
+        // hash set of phones per template.
+        var templatePairs = new HashSet<(ulong, string)>();
+        var templatePhones = new Dictionary<ulong, int>();
         long? latest = null;
         foreach (var cluster in clusters)
         {
@@ -40,12 +43,14 @@ internal sealed class CorpusFacts
 
                 if (ad.Template != 0 && ad.Phones.Length > 0)
                 {
-                    if (!templates.TryGetValue(ad.Template, out var phones))
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(templatePhones, ad.Template, out _);
+                    foreach (var phone in ad.Phones)
                     {
-                        templates[ad.Template] = phones = new HashSet<string>(StringComparer.Ordinal);
+                        if (templatePairs.Add((ad.Template, phone)))
+                        {
+                            count++;
+                        }
                     }
-
-                    phones.UnionWith(ad.Phones);
                 }
 
                 if (ad.Ticks is { } t && (latest is null || t > latest))
@@ -64,7 +69,6 @@ internal sealed class CorpusFacts
             medians[city] = (median, n);
         }
 
-        var templatePhones = templates.ToDictionary(kv => kv.Key, kv => kv.Value.Count);
         return new CorpusFacts(medians, templatePhones, asOf?.UtcTicks ?? latest);
     }
 }

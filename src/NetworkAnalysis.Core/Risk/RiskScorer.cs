@@ -45,7 +45,13 @@ public sealed class RiskScorer
 
         Parallel.For(0, clusters.Count, parallel, () => new AdFactsBuilder(_matcher, _templateMinLetters), (c, _, builder) =>
         {
-            var ads = clusters[c].Ads.Select(builder.Build).ToArray();
+            var source = clusters[c].Ads;
+            var ads = new AdFacts[source.Count];
+            for (var i = 0; i < ads.Length; i++)
+            {
+                ads[i] = builder.Build(source[i]);
+            }
+
             Array.Sort(ads, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
             facts[c] = ads;
             return builder;
