@@ -185,14 +185,18 @@ public static partial class CaseDoctor
     /// <summary>Drops ads whose row came back from a damaged page half-overwritten: its parts no longer agree.</summary>
     /// <remarks>
     /// An intact ad always has <c>text</c> = title, newline, body (see Ad.ComposeText) and a non-blank raw row. A value cut
-    /// off by truncation reads back padded with zero bytes and no error, so a raw row holding U+0000 is taken as torn too;
-    /// the rare ad whose input really held NUL is dropped with them, and re-ingesting restores it exactly.
+    /// off by truncation can read back short or padded with zero bytes, with no error: a raw row shorter than its title
+    /// and body, a JSON Lines row that no longer parses, or one holding U+0000 is taken as torn too (the rare ad whose
+    /// input really held NUL is dropped with them, and re-ingesting restores it exactly).
     /// </remarks>
     private static long RemoveTornAds(SqliteConnection target)
     {
         using var cmd = target.CreateCommand();
         cmd.CommandText = """
-            DELETE FROM ads WHERE trim(raw) = '' OR instr(raw, char(0)) > 0 OR text IS NOT (CASE
+            DELETE FROM ads WHERE trim(raw) = '' OR instr(raw, char(0)) > 0
+                OR length(raw) < length(ifnull(title, '')) + length(ifnull(body, ''))
+                OR (json_valid(raw) = 0 AND source_id IN (SELECT id FROM sources WHERE format = 'jsonlines'))
+                OR text IS NOT (CASE
                 WHEN ifnull(title, '') = '' THEN ifnull(body, '')
                 WHEN ifnull(body, '') = '' THEN title
                 ELSE title || char(10) || body END);
