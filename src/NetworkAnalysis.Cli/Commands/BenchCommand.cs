@@ -59,7 +59,8 @@ internal static class BenchCommand
         cpu = CpuSeconds();
         var analysis = new CaseAnalyzer(store).Analyze();
         stages.Add(("analyze (load, cluster, save)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
-        foreach (var (name, ms) in analysis.TimingsMs)
+        // The run's timings also carry counts (components, components_reused ...): only the *_ms entries are stages.
+        foreach (var (name, ms) in analysis.TimingsMs.Where(t => t.Key.EndsWith("_ms", StringComparison.Ordinal)))
         {
             stages.Add(("  " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
         }
