@@ -35,6 +35,9 @@ internal sealed class NumberingPlan
     /// <summary>The plan from the embedded table.</summary>
     public static NumberingPlan Default => Instance.Value;
 
+    /// <summary>Every territory, non-geographic entities included (tests).</summary>
+    internal IEnumerable<Territory> All => _byCountryCode.Values.SelectMany(t => t);
+
     /// <summary>Number of territories loaded.</summary>
     public int Count => _byRegion.Count;
 

@@ -47,6 +47,44 @@ internal sealed class Territory
             ? NationalPrefix.Length > 0 && digits.StartsWith(NationalPrefix) ? NationalPrefix.Length : 0
             : PrefixLength(ref _npfp, _nationalPrefixForParsing, digits);
 
+    /// <summary>The international (IDD) prefix pattern from the numbering plan, unanchored (tests).</summary>
+    internal string InternationalPrefixPattern => _internationalPrefix;
+
+    /// <summary>The national-prefix-for-parsing pattern from the numbering plan, unanchored (tests).</summary>
+    internal string NationalPrefixForParsingPattern => _nationalPrefixForParsing;
+
+    /// <summary>
+    /// The anchored prefix regex on the non-backtracking engine, which runs in time linear in the input whatever the
+    /// pattern (the patterns come from data, so they cannot be source-generated); null when the pattern uses a construct
+    /// that engine lacks, in which case <see cref="PrefixLength"/> falls back to the backtracking engine with a timeout.
+    /// </summary>
+    internal static Regex? LinearPrefixRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(@"\A(?:" + pattern + ")", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The same anchored prefix regex on the backtracking engine (the fallback, and the tests' reference).</summary>
+    internal static Regex BacktrackingPrefixRegex(string pattern) =>
+        new(@"\A(?:" + pattern + ")", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+
+    /// <summary>Length of the leftmost match of <paramref name="regex"/> at the start of <paramref name="digits"/>, or 0.</summary>
+    internal static int MatchLength(Regex regex, ReadOnlySpan<char> digits)
+    {
+        foreach (var m in regex.EnumerateMatches(digits))
+        {
+            return m.Length;
+        }
+
+        return 0;
+    }
+
     private static int PrefixLength(ref Regex? regex, string pattern, ReadOnlySpan<char> digits)
     {
         if (pattern.Length == 0)
@@ -54,18 +92,15 @@ internal sealed class Territory
             return 0;
         }
 
-        regex ??= new Regex(@"\A(?:" + pattern + ")", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        regex ??= LinearPrefixRegex(pattern) ?? BacktrackingPrefixRegex(pattern);
         try
         {
-            foreach (var m in regex.EnumerateMatches(digits))
-            {
-                return m.Length;
-            }
+            return MatchLength(regex, digits);
         }
         catch (RegexMatchTimeoutException)
         {
-            // Once more with a generous budget: a timeout on a short anchored prefix means a starved thread, and
-            // answering 0 would make the same ad's numbers depend on machine load.
+            // Only the backtracking fallback has a timeout. Once more with a generous budget: a timeout on a short
+            // anchored prefix means a starved thread, and answering 0 would make the same ad's numbers depend on load.
             try
             {
                 var m = Regex.Match(digits.ToString(), regex.ToString(), regex.Options, TimeSpan.FromSeconds(5));
@@ -76,7 +111,5 @@ internal sealed class Territory
                 return 0;
             }
         }
-
-        return 0;
     }
 }
