@@ -38,6 +38,15 @@ public sealed class GraphTimeToUsableBench
             // machine wall time mostly measures waiting for a core.
             var cdp = await page.Context.NewCDPSessionAsync(page);
             await cdp.SendAsync("Performance.enable");
+            // NETAN_BENCH_PROFILE=DIR: also record the page's JavaScript CPU profile (Chrome's .cpuprofile format, opens
+            // in DevTools) to DIR/graph-RUN.cpuprofile, to see where the page's time goes.
+            var profileDir = Environment.GetEnvironmentVariable("NETAN_BENCH_PROFILE");
+            if (!string.IsNullOrEmpty(profileDir))
+            {
+                await cdp.SendAsync("Profiler.enable");
+                await cdp.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 200 });
+                await cdp.SendAsync("Profiler.start");
+            }
             var clock = Stopwatch.StartNew();
             await page.GotoAsync($"{url}/#/cluster/{Uri.EscapeDataString(cluster)}?view=full{maxAds}{layout}");
             await page.WaitForSelectorAsync("#graph[data-ready='1']");
@@ -49,6 +58,12 @@ public sealed class GraphTimeToUsableBench
             var metrics = (await cdp.SendAsync("Performance.getMetrics"))!.Value.GetProperty("metrics").EnumerateArray()
                 .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
             double Ms(string name) => metrics.TryGetValue(name, out var v) ? v * 1000 : double.NaN;
+            if (!string.IsNullOrEmpty(profileDir))
+            {
+                var profile = (await cdp.SendAsync("Profiler.stop"))!.Value.GetProperty("profile").GetRawText();
+                Directory.CreateDirectory(profileDir);
+                await File.WriteAllTextAsync(Path.Combine(profileDir, $"graph-{i}.cpuprofile"), profile);
+            }
             var nodes = await page.GetAttributeAsync("#graph", "data-nodes");
             var edges = await page.GetAttributeAsync("#graph", "data-edges");
             var inPage = await page.GetAttributeAsync("#graph", "data-ms");

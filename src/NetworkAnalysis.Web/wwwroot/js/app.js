@@ -29,8 +29,8 @@ async function start() {
     });
   }
   wire();
-  await loadClusters();
-  await route();
+  // The cluster list and a cluster named in the address load side by side (neither needs the other).
+  await Promise.all([loadClusters(), route()]);
   document.body.dataset.ready = '1';
 }
 
@@ -124,23 +124,27 @@ async function loadClusters() {
 async function showCluster(id, view, maxAds) {
   state.cluster = id;
   for (const tr of document.querySelectorAll('#cluster-table tbody tr')) tr.classList.toggle('current', tr.dataset.cluster === id);
+  // Charts load when their tab opens: a large cluster's SVG should not compete with the graph.
+  $('timeline-img').removeAttribute('src');
+  $('movement-img').removeAttribute('src');
+  $('tabs').hidden = false;
+  showTab('graph');
+  // The graph's request goes out with the cluster's details, not after them (it is the slow one).
+  let graphLoad = null;
+  if (state.graph) {
+    $('view-mode').value = view || 'entities';
+    graphLoad = state.graph.load(id, $('view-mode').value, maxAds).then(d => d !== null, e => { banner(e.message); return false; });
+  }
   let data;
-  try { data = await api('/api/clusters/' + enc(id)); } catch (e) { banner(e.message); return; }
+  try { data = await api('/api/clusters/' + enc(id)); } catch (e) { banner(e.message); await graphLoad; return; }
   const c = data.cluster;
   $('cluster-title').textContent = 'Cluster ' + c.id;
   $('cluster-meta').textContent = `${c.size} ads · ${c.phones} phones · ${c.emails} e-mails · ${c.entities} identifiers · ` +
     `${(c.firstSeen || '?').slice(0, 10)} to ${(c.lastSeen || '?').slice(0, 10)} · ${c.cities.slice(0, 6).join(', ')}` +
     (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`);
-  $('tabs').hidden = false;
   renderAnnotations(data.annotations);
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
-  // Charts load when their tab opens: a large cluster's SVG should not compete with the graph.
-  $('timeline-img').removeAttribute('src');
-  $('movement-img').removeAttribute('src');
-  showTab('graph');
-  if (state.graph) {
-    $('view-mode').value = view || 'entities';
-    await state.graph.load(id, $('view-mode').value, maxAds);
+  if (graphLoad && await graphLoad && state.cluster === id) {
     refreshLists();
     if (state.pendingEntity) { selectEntity(state.pendingEntity); state.pendingEntity = null; }
   }

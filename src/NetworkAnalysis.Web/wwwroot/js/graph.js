@@ -30,7 +30,9 @@ export class ClusterGraph {
     const started = performance.now();
     this.container.dataset.ready = '0';
     const query = [maxAds ? 'maxAds=' + enc(maxAds) : null, this.clientLayout ? 'layout=client' : null].filter(Boolean).join('&');
+    const ticket = this.ticket = (this.ticket || 0) + 1;
     const data = await api('/api/clusters/' + enc(clusterId) + '/graph' + (query ? '?' + query : ''));
+    if (ticket !== this.ticket) return null; // another cluster was opened while this one loaded
     this.container.dataset.fetchMs = String(Math.round(performance.now() - started));
     this.reset();
     this.clusterId = clusterId;
@@ -39,7 +41,7 @@ export class ClusterGraph {
     this.serverLayout = data.layout === 'server';
     this.merge(data, true);
     this.mode = mode || 'entities';
-    this.render(started);
+    await this.render(started);
     return data;
   }
 
@@ -131,37 +133,63 @@ export class ClusterGraph {
     });
   }
 
+  // Draws the visible part of the graph; the promise settles once it is laid out and framed.
   render(started) {
     const t0 = started ?? performance.now();
     this.container.dataset.ready = '0';
     const elements = this.elements();
+    const count = elements.reduce((n, x) => n + (x.group === 'nodes' ? 1 : 0), 0);
+    // Big graphs: no labels until zoomed in (measuring 2,000 labels costs more than drawing the graph). The class is set
+    // on the new elements themselves, so Cytoscape styles each element once instead of restyling them all afterwards.
+    this.big = count > BIG_GRAPH;
+    this.labelsHidden = this.big;
+    if (this.big) for (const x of elements) if (x.group === 'nodes') x.classes = 'nolabel';
     if (!this.cy) {
+      // A preset layout without fit keeps the given positions; without it Cytoscape runs a grid layout (and a fit over
+      // every label's box) on the elements passed here, only for the layout below to move them again.
       this.cy = cytoscape({
-        container: this.container, elements, style: STYLE,
+        container: this.container, elements, style: STYLE, layout: { name: 'preset', fit: false },
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.05, maxZoom: 4,
       });
       this.bind();
     } else {
       this.cy.batch(() => { this.cy.elements().remove(); this.cy.add(elements); });
     }
-    const count = this.cy.nodes().length;
-    // Big graphs: no labels until zoomed in (measuring 2,000 labels costs more than drawing the graph).
-    this.big = count > BIG_GRAPH;
-    this.labelsHidden = undefined;
-    this.updateLabels();
     const placed = this.serverLayout && elements.every(x => x.group !== 'nodes' || x.position);
     const name = this.layoutName === 'auto' ? (placed ? 'preset' : count <= 400 ? 'cose' : 'concentric') : this.layoutName;
-    const options = { name, animate: false, fit: true, padding: 20 };
+    // fit: false, then fitToNodes(): Cytoscape's own fit measures every element's rendered box (labels included),
+    // which costs more on a big graph than the layout itself; node positions and sizes are enough to frame the graph.
+    const options = { name, animate: false, fit: false };
     if (name === 'cose') Object.assign(options, { numIter: 600, randomize: true, nodeDimensionsIncludeLabels: false });
     if (name === 'concentric') Object.assign(options, { concentric: n => n.degree(), levelWidth: () => 2, minNodeSpacing: 4 });
-    const layout = this.cy.layout(options);
-    layout.one('layoutstop', () => {
+    const done = () => {
+      this.fitToNodes(20);
+      this.updateLabels();
       const ms = Math.round(performance.now() - t0);
       Object.assign(this.container.dataset, { ready: '1', nodes: String(count), edges: String(this.cy.edges().length), ms: String(ms) });
       const note = this.truncated ? ` (first ${this.clusterAds.size} of ${this.totalAds} ads)` : '';
       $('graph-status').textContent = `${count} nodes, ${this.cy.edges().length} links, ${ms} ms${note}`;
-    });
+    };
+    // Every node already stands where the server put it: running the preset layout would only set each position again.
+    if (name === 'preset' && placed) { done(); return Promise.resolve(); }
+    const layout = this.cy.layout(options);
+    const stopped = new Promise(resolve => layout.one('layoutstop', () => { done(); resolve(); }));
     layout.run();
+    return stopped;
+  }
+
+  // Frames every node (centre +- half its size; labels hang below, so a little more room at the bottom).
+  fitToNodes(padding) {
+    const nodes = this.cy.nodes();
+    if (nodes.empty()) return;
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    nodes.forEach(n => {
+      const p = n.position(), r = (n.data('kind') === 'ad' ? 10 : n.data('size') || 14) / 2;
+      x1 = Math.min(x1, p.x - r); x2 = Math.max(x2, p.x + r); y1 = Math.min(y1, p.y - r); y2 = Math.max(y2, p.y + r + (this.labelsHidden ? 0 : 12));
+    });
+    const w = this.cy.width(), h = this.cy.height();
+    const zoom = Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), Math.min((w - 2 * padding) / Math.max(1, x2 - x1), (h - 2 * padding) / Math.max(1, y2 - y1))));
+    this.cy.viewport({ zoom, pan: { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 } });
   }
 
   updateLabels() {
@@ -204,8 +232,7 @@ export class ClusterGraph {
     const result = await api('/api/clusters/' + enc(this.clusterId) + '/path?from=' + enc(from.rowId) + '&to=' + enc(to.rowId));
     if (!result.found) return result.explanation || 'no chain of shared identifiers links these ads';
     for (const id of result.path) if (id.startsWith('a:') && this.ads.has(id)) this.pinned.add(id);
-    this.render();
-    await new Promise(resolve => this.cy.one('layoutstop', resolve));
+    await this.render();
     this.cy.elements().removeClass('path');
     for (let i = 0; i < result.path.length; i++) {
       this.cy.getElementById(result.path[i]).addClass('path');
