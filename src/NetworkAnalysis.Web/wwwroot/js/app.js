@@ -173,7 +173,7 @@ function showTab(name) {
   if ((name === 'timeline' || name === 'movement') && state.cluster && !$(name + '-img').getAttribute('src')) {
     $(name + '-img').src = '/api/clusters/' + enc(state.cluster) + '/' + name + '.svg';
   }
-  if (name === 'graph' && state.graph?.cy) state.graph.cy.resize();
+  if (name === 'graph') state.graph?.resized();
 }
 
 async function annotate(change) {

@@ -188,6 +188,8 @@ export class ClusterGraph {
       x1 = Math.min(x1, p.x - r); x2 = Math.max(x2, p.x + r); y1 = Math.min(y1, p.y - r); y2 = Math.max(y2, p.y + r + (this.labelsHidden ? 0 : 12));
     });
     const w = this.cy.width(), h = this.cy.height();
+    this.needsFit = !w || !h; // drawn while its tab was hidden: framed when the tab shows again (resized())
+    if (this.needsFit) return;
     const zoom = Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), Math.min((w - 2 * padding) / Math.max(1, x2 - x1), (h - 2 * padding) / Math.max(1, y2 - y1))));
     this.cy.viewport({ zoom, pan: { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 } });
   }
@@ -208,6 +210,13 @@ export class ClusterGraph {
     });
     this.cy.on('tap', 'node[kind = "entity"]', ev => this.callbacks.onEntity(ev.target.id()));
     this.cy.on('dbltap', 'node[kind = "entity"]', ev => this.callbacks.onToggle(ev.target.id()));
+  }
+
+  // The container changed size (its tab was shown again).
+  resized() {
+    if (!this.cy) return;
+    this.cy.resize();
+    if (this.needsFit) this.fitToNodes(20);
   }
 
   setLayout(name) { this.layoutName = name; if (this.clusterId) this.render(); }
