@@ -48,9 +48,9 @@ internal static class GenerateCommand
                 if (imageFolder is not null)
                 {
                     ctx.Console.MarkupLineInterpolated($"Wrote [bold]{photos:N0}[/] photos to {Path.Combine(folder, imageFolder)}");
-                    if (!ImageCodec.JpegAvailable)
+                    if (ImageCodec.JpegUnavailableReason is { } reason)
                     {
-                        ctx.Console.MarkupLine("[yellow]libturbojpeg is not installed (Debian: apt-get install libturbojpeg0): all photos are PNG and none is re-encoded.[/]");
+                        ctx.Console.MarkupLineInterpolated($"[yellow]{reason}: all photos are PNG and none is re-encoded.[/]");
                     }
                 }
             }
