@@ -10,49 +10,38 @@ internal static class NetanApp
     public static RootCommand Build(CliContext ctx)
     {
         var root = new RootCommand("netan: link classified ads into poster networks, score them and report on them.");
-        root.Options.Add(GlobalOptions.Case);
-        root.Options.Add(GlobalOptions.Quiet);
-        root.Options.Add(GlobalOptions.Json);
-        root.Options.Add(CliAudit.Analyst);
+        // A fresh set per tree: option instances are never shared between trees (see GlobalOptions), so trees can be
+        // built and parsed concurrently without a lock.
+        var global = new GlobalOptions();
+        global.AddTo(root);
         // One line per command; each command lives in its own file under Commands/.
-        root.Subcommands.Add(DemoCommand.Create(ctx));
-        root.Subcommands.Add(GenerateCommand.Create(ctx));
-        root.Subcommands.Add(IngestCommand.Create(ctx));
+        root.Subcommands.Add(DemoCommand.Create(ctx, global));
+        root.Subcommands.Add(GenerateCommand.Create(ctx, global));
+        root.Subcommands.Add(IngestCommand.Create(ctx, global));
         root.Subcommands.Add(ExtractCommand.Create(ctx));
-        root.Subcommands.Add(AnalyzeCommand.Create(ctx));
-        root.Subcommands.Add(ClustersCommand.Create(ctx));
-        root.Subcommands.Add(ScoreCommand.Create(ctx));
-        root.Subcommands.Add(ShowCommand.Create(ctx));
-        root.Subcommands.Add(LookupCommand.Create(ctx));
-        root.Subcommands.Add(EvaluateCommand.Create(ctx));
-        root.Subcommands.Add(BenchCommand.Create(ctx));
-        root.Subcommands.Add(DoctorCommand.Create(ctx));
-        root.Subcommands.Add(AuditCommand.Create(ctx));
-        root.Subcommands.Add(ServeCommand.Create(ctx));
-        root.Subcommands.Add(HubsCommand.Create(ctx));
-        root.Subcommands.Add(ExplainCommand.Create(ctx));
-        root.Subcommands.Add(ReportCommand.Create(ctx));
-        root.Subcommands.Add(ExportCommand.Create(ctx));
-        root.Subcommands.Add(PushCommand.Create(ctx));
-        root.Subcommands.Add(ChartCommand.Create(ctx));
+        root.Subcommands.Add(AnalyzeCommand.Create(ctx, global));
+        root.Subcommands.Add(ClustersCommand.Create(ctx, global));
+        root.Subcommands.Add(ScoreCommand.Create(ctx, global));
+        root.Subcommands.Add(ShowCommand.Create(ctx, global));
+        root.Subcommands.Add(LookupCommand.Create(ctx, global));
+        root.Subcommands.Add(EvaluateCommand.Create(ctx, global));
+        root.Subcommands.Add(BenchCommand.Create(ctx, global));
+        root.Subcommands.Add(DoctorCommand.Create(ctx, global));
+        root.Subcommands.Add(AuditCommand.Create(ctx, global));
+        root.Subcommands.Add(ServeCommand.Create(ctx, global));
+        root.Subcommands.Add(HubsCommand.Create(ctx, global));
+        root.Subcommands.Add(ExplainCommand.Create(ctx, global));
+        root.Subcommands.Add(ReportCommand.Create(ctx, global));
+        root.Subcommands.Add(ExportCommand.Create(ctx, global));
+        root.Subcommands.Add(PushCommand.Create(ctx, global));
+        root.Subcommands.Add(ChartCommand.Create(ctx, global));
         root.Subcommands.Add(ImageHashCommand.Create(ctx));
         return root;
     }
 
-    private static readonly Lock BuildLock = new();
-
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        RootCommand root;
-        ParseResult parse;
-        // Commands share static option instances (GlobalOptions), whose parent lists are not thread-safe: in-process hosts
-        // (tests, notebooks) may run several commands at once, so building and parsing are serialised.
-        lock (BuildLock)
-        {
-            root = Build(ctx);
-            parse = root.Parse(args);
-        }
-
+        var parse = Build(ctx).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -3,7 +3,7 @@ using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Storage.Tests;
 
-public sealed class CaseIncrementalAnalysisTests : IDisposable
+public sealed partial class CaseIncrementalAnalysisTests : IDisposable
 {
     private readonly TempFolder _dir = new();
 

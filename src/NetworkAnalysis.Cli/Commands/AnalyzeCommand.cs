@@ -9,7 +9,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan analyze</c>: builds the graph and clusters the case.</summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var defaults = new ClusteringOptions();
         var maxGroups = new Option<int>("--max-groups") { Description = "An identifier shared by more than this many otherwise-separate groups is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxGroups };
@@ -46,18 +46,18 @@ internal static class AnalyzeCommand
                 throw new CliError("--max-groups must be >= 0, --max-ads >= 1 and --resolution > 0");
             }
 
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
-            CliAudit.Record(store, parse, "analyze", store.Path);
-            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Clustering", _ => new CaseAnalyzer(store)
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            CliAudit.Record(store, parse, global, "analyze", store.Path);
+            var result = Progress.Run(ctx, parse.GetValue(global.Quiet), "Clustering", _ => new CaseAnalyzer(store)
             {
                 NearDuplicates = parse.GetValue(noWeak) ? new() { Images = false, Text = false }
                     : new() { Images = parse.GetValue(weakKinds) != "text", Text = parse.GetValue(weakKinds) != "images" },
             }.Analyze(options, parse.GetValue(full)));
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs }));
             }
-            else if (!parse.GetValue(GlobalOptions.Quiet))
+            else if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Clustered [bold]{result.Ads:N0}[/] ads over {result.Entities:N0} entities into [bold]{result.Clusters:N0}[/] clusters (run {result.RunId}).");
                 if (result.Incremental)

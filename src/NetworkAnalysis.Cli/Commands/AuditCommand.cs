@@ -8,24 +8,24 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan audit verify|show</c>: checks the case's hash-chained audit log, or lists it.</summary>
 internal static class AuditCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var command = new Command("audit", "The case's audit log: who ingested, analysed, exported, reported or viewed what, and when");
-        command.Subcommands.Add(Verify(ctx));
-        command.Subcommands.Add(Show(ctx));
+        command.Subcommands.Add(Verify(ctx, global));
+        command.Subcommands.Add(Show(ctx, global));
         return command;
     }
 
-    private static Command Verify(CliContext ctx)
+    private static Command Verify(CliContext ctx, GlobalOptions global)
     {
         var head = new Option<string?>("--head") { Description = "A head hash written down earlier: it must still be in the chain (detects entries removed from the end)" };
         var command = new Command("verify", "Recompute the hash chain; exit 1 and name the first broken entry if anything was altered, removed or reordered");
         command.Options.Add(head);
         command.SetAction(parse =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var result = store.VerifyAudit(parse.GetValue(head));
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
@@ -50,17 +50,17 @@ internal static class AuditCommand
         return command;
     }
 
-    private static Command Show(CliContext ctx)
+    private static Command Show(CliContext ctx, GlobalOptions global)
     {
         var last = new Option<int>("--last", "-n") { Description = "Show only the last N entries (0 = all)", DefaultValueFactory = _ => 50 };
         var command = new Command("show", "List the audit log, oldest first");
         command.Options.Add(last);
         command.SetAction(parse =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var n = parse.GetValue(last);
             var entries = store.ReadAudit(n > 0 ? n : null);
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new
                 {

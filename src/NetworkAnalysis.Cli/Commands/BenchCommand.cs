@@ -10,13 +10,14 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan bench</c>: generates a corpus and times each pipeline stage, with throughput and peak memory.</summary>
 internal static class BenchCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var ads = new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 100_000 };
         var keep = new Option<string?>("--keep") { Description = "Keep the corpus and case in this folder (default: a temporary folder, deleted)" };
         var command = new Command("bench", "Time generate, ingest (read + extract + store) and analyze on a synthetic corpus");
         command.Options.Add(ads);
-        command.Options.Add(GenerateCommand.Seed);
+        var seed = GenerateCommand.SeedOption();
+        command.Options.Add(seed);
         command.Options.Add(keep);
         command.SetAction(parse =>
         {
@@ -25,8 +26,8 @@ internal static class BenchCommand
             var temporary = parse.GetValue(keep) is null;
             try
             {
-                var stages = Measure(n, parse.GetValue(GenerateCommand.Seed), folder);
-                Report(ctx, n, stages, parse.GetValue(GlobalOptions.Json));
+                var stages = Measure(n, parse.GetValue(seed), folder);
+                Report(ctx, n, stages, parse.GetValue(global.Json));
             }
             finally
             {

@@ -14,7 +14,7 @@ internal static class ChartCommand
 {
     private static readonly string[] Kinds = ["network", "timeline", "movement", "sizes", "overview"];
 
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var kind = new Argument<string>("kind") { Description = string.Join(", ", Kinds) };
         kind.AcceptOnlyFromAmong(Kinds);
@@ -45,13 +45,13 @@ internal static class ChartCommand
                 throw new CliError($"`chart {which}` needs --cluster ID (see `netan clusters`)");
             }
 
-            using var reader = new CaseReportReader(parse.GetValue(GlobalOptions.Case)!);
+            using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
             if (id is not null && !reader.ClusterExists(id))
             {
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
-            IReadOnlySet<string> hubs = which == "sizes" ? new HashSet<string>() : CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct);
+            IReadOnlySet<string> hubs = which == "sizes" ? new HashSet<string>() : CaseHubs.Detect(parse.GetValue(global.Case)!, ct);
             ISvgChart chart = which switch
             {
                 "network" => new NetworkChart(reader.LoadGraph(id, false, hubs, ct), new NetworkChartOptions
@@ -93,7 +93,7 @@ internal static class ChartCommand
                 }
             }
 
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"{which} chart written to {path}");
             }

@@ -10,15 +10,14 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan clusters</c>: lists clusters, or with <c>--members</c> every ad's cluster.</summary>
 internal static class ClustersCommand
 {
-    public static readonly Option<string> Format = new("--format", "-f")
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        Description = "table, json or csv",
-        DefaultValueFactory = _ => "table",
-    };
-
-    public static Command Create(CliContext ctx)
-    {
-        Format.AcceptOnlyFromAmong("table", "json", "csv");
+        var formatOption = new Option<string>("--format", "-f")
+        {
+            Description = "table, json or csv",
+            DefaultValueFactory = _ => "table",
+        };
+        formatOption.AcceptOnlyFromAmong("table", "json", "csv");
         var members = new Option<bool>("--members") { Description = "One ad_id,cluster_id row per ad, every ad included" };
         var top = new Option<int>("--top") { Description = "Show at most this many clusters (0 = all)", DefaultValueFactory = _ => 20 };
         var minSize = new Option<int>("--min-size") { Description = "Only clusters with at least this many ads", DefaultValueFactory = _ => 1 };
@@ -26,7 +25,7 @@ internal static class ClustersCommand
         sort.AcceptOnlyFromAmong("size", "risk");
         var indicators = RiskOptions.Indicators();
         var command = new Command("clusters", "List clusters, largest first");
-        command.Options.Add(Format);
+        command.Options.Add(formatOption);
         command.Options.Add(members);
         command.Options.Add(top);
         command.Options.Add(minSize);
@@ -34,8 +33,8 @@ internal static class ClustersCommand
         command.Options.Add(indicators);
         command.SetAction((parse, ct) =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
-            var format = parse.GetValue(GlobalOptions.Json) ? "json" : parse.GetValue(Format)!;
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            var format = parse.GetValue(global.Json) ? "json" : parse.GetValue(formatOption)!;
             if (parse.GetValue(members))
             {
                 WriteMembers(ctx, store, format, parse.GetValue(indicators), ct);

@@ -9,20 +9,22 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan demo</c>: the whole path on a synthetic corpus: generate, ingest, extract, cluster, show the top clusters.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
+        var adCount = GenerateCommand.AdsOption();
+        var seed = GenerateCommand.SeedOption();
         var output = new Option<string>("--out", "-o") { Description = "Folder for the corpus and the case file", DefaultValueFactory = _ => "demo-output" };
         var top = new Option<int>("--top") { Description = "Clusters to show", DefaultValueFactory = _ => 15 };
         var command = new Command("demo", "Generate 20,000 synthetic ads, ingest, extract, cluster and show the top clusters");
-        command.Options.Add(GenerateCommand.Ads);
-        command.Options.Add(GenerateCommand.Seed);
+        command.Options.Add(adCount);
+        command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(top);
         command.SetAction(parse =>
         {
-            var quiet = parse.GetValue(GlobalOptions.Quiet);
+            var quiet = parse.GetValue(global.Quiet);
             var folder = parse.GetValue(output)!;
-            var options = new CorpusOptions { Ads = parse.GetValue(GenerateCommand.Ads), Seed = parse.GetValue(GenerateCommand.Seed) };
+            var options = new CorpusOptions { Ads = parse.GetValue(adCount), Seed = parse.GetValue(seed) };
             var watch = Stopwatch.StartNew();
             var (adsPath, truthPath) = Progress.Run(ctx, quiet, $"Generating {options.Ads:N0} ads", _ => GenerateCommand.Write(options, folder));
             var casePath = Path.Combine(folder, "demo.case");

@@ -7,7 +7,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan doctor</c>: examines a case file for damage and, with <c>--repair</c>, writes a repaired copy.</summary>
 internal static class DoctorCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var path = new Argument<string?>("case") { Description = "Case file (default: --case)", Arity = ArgumentArity.ZeroOrOne };
         var repair = new Option<bool>("--repair") { Description = "Write a repaired copy beside the case (the original is never modified)" };
@@ -18,20 +18,20 @@ internal static class DoctorCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(path) ?? parse.GetValue(GlobalOptions.Case)!;
+            var file = parse.GetValue(path) ?? parse.GetValue(global.Case)!;
             if (!File.Exists(file))
             {
                 throw new CliError($"case file not found: {file}");
             }
 
             var report = CaseDoctor.Examine(file);
-            var json = parse.GetValue(GlobalOptions.Json);
+            var json = parse.GetValue(global.Json);
             DoctorRepairResult? repaired = null;
             if (parse.GetValue(repair) && !report.Healthy)
             {
                 repaired = CaseDoctor.Repair(file, parse.GetValue(output) ?? file + ".repaired");
                 using var copy = CaseStore.Open(repaired.OutputPath);
-                CliAudit.Record(copy, parse, "repair", Path.GetFullPath(file), $"{repaired.Method}; integrity {(repaired.IntegrityOk ? "ok" : "failed")}");
+                CliAudit.Record(copy, parse, global, "repair", Path.GetFullPath(file), $"{repaired.Method}; integrity {(repaired.IntegrityOk ? "ok" : "failed")}");
             }
 
             if (json)

@@ -10,7 +10,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan evaluate</c>: scores the case's clusters against ground truth, beside naive components.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var truthOption = new Option<string>("--truth") { Description = "Ground truth CSV (ad_id,group_id[,group_kind])", Required = true };
         var command = new Command("evaluate", "Score clusters against ground truth: pairwise and B-cubed precision/recall/F1, ARI");
@@ -18,9 +18,9 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var truthPath = parse.GetValue(truthOption)!;
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var report = Evaluate(store, truthPath);
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, naive_components = report.Naive }));
             }

@@ -9,7 +9,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan explain</c>: the strongest evidence path between two ads, or why they are not linked.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var adA = new Argument<string>("adA") { Description = "First ad: key (site/id) or ID" };
         var adB = new Argument<string>("adB") { Description = "Second ad: key (site/id) or ID" };
@@ -18,7 +18,7 @@ internal static class ExplainCommand
         command.Arguments.Add(adB);
         command.SetAction(parse =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var snapshot = store.LoadSnapshot();
             var keys = snapshot.Incidence.AdKeys;
             var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal static class ExplainCommand
                 from_mentions = s.Entity is { } e ? Mentions(store, snapshot, s.FromAd, e) : [],
                 to_mentions = s.Entity is { } f ? Mentions(store, snapshot, s.ToAd, f) : [],
             }).ToList();
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps }));
                 return path.Linked ? ExitCodes.Success : ExitCodes.Failure;

@@ -10,7 +10,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan export --format F --out DIR [--cluster ID]</c>: the case graph for Gephi, Cytoscape, Neo4j, Aleph or a spreadsheet.</summary>
 internal static class ExportCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var format = new Option<string>("--format", "-f") { Description = "graphml, gexf, cytoscape, neo4j, ftm or csv", Required = true };
         format.AcceptOnlyFromAmong([.. GraphExporters.Formats]);
@@ -22,7 +22,7 @@ internal static class ExportCommand
         command.Options.Add(cluster);
         command.SetAction((parse, ct) =>
         {
-            var casePath = parse.GetValue(GlobalOptions.Case)!;
+            var casePath = parse.GetValue(global.Case)!;
             var dir = parse.GetValue(output)!;
             var id = parse.GetValue(cluster);
             using var reader = new CaseReportReader(casePath);
@@ -31,11 +31,11 @@ internal static class ExportCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
-            var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct);
+            var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
             using (var store = CaseStore.Open(casePath))
             {
-                CliAudit.Record(store, parse, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
+                CliAudit.Record(store, parse, global, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
             }
 
             var files = exporter.Export(graph, dir, ct);
@@ -51,7 +51,7 @@ internal static class ExportCommand
                 Sources = reader.Sources().Select(s => new CustodyFile(s.Path, s.Sha256, s.Bytes)).ToList(),
                 Outputs = CustodyManifestWriter.Describe(dir, files),
             }, dir);
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"{graph.Ads.Count} ads, {graph.Entities.Count} identifiers, {graph.Links.Count} links as {exporter.Format} in {dir}:");
                 foreach (var f in files)
@@ -60,7 +60,7 @@ internal static class ExportCommand
                 }
             }
 
-            if (exporter is Neo4jBulkExporter neo4j && !parse.GetValue(GlobalOptions.Quiet))
+            if (exporter is Neo4jBulkExporter neo4j && !parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine("Import with: " + neo4j.ImportCommand());
             }

@@ -10,15 +10,20 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan generate</c>: writes a synthetic corpus (ads.jsonl) and its ground truth (truth.csv).</summary>
 internal static class GenerateCommand
 {
-    public static readonly Option<int> Ads = new("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 20_000 };
-    public static readonly Option<int> Seed = new("--seed") { Description = "Random seed; the same seed gives identical files", DefaultValueFactory = _ => 42 };
+    /// <summary>A new <c>--ads</c> option (also used by demo; options are never shared between commands or trees).</summary>
+    public static Option<int> AdsOption() => new("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 20_000 };
 
-    public static Command Create(CliContext ctx)
+    /// <summary>A new <c>--seed</c> option (also used by demo and bench).</summary>
+    public static Option<int> SeedOption() => new("--seed") { Description = "Random seed; the same seed gives identical files", DefaultValueFactory = _ => 42 };
+
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
+        var adCount = AdsOption();
+        var seed = SeedOption();
         var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "data/generated" };
         var command = new Command("generate", "Write a synthetic ad corpus with known rings, independent posters and hubs (fictional identifiers only)");
-        command.Options.Add(Ads);
-        command.Options.Add(Seed);
+        command.Options.Add(adCount);
+        command.Options.Add(seed);
         command.Options.Add(output);
         var images = new Option<string?>("--images")
         {
@@ -28,7 +33,7 @@ internal static class GenerateCommand
         command.Options.Add(images);
         command.SetAction(parse =>
         {
-            var options = new CorpusOptions { Ads = parse.GetValue(Ads), Seed = parse.GetValue(Seed) };
+            var options = new CorpusOptions { Ads = parse.GetValue(adCount), Seed = parse.GetValue(seed) };
             if (options.Ads < 0)
             {
                 throw new CliError("--ads must be zero or more");
@@ -37,15 +42,15 @@ internal static class GenerateCommand
             var folder = parse.GetValue(output)!;
             var imageFolder = parse.GetValue(images) is { } dir ? ImageFolder(folder, dir) : null;
             var (ads, truth, photos) = Write(options, folder, imageFolder);
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Wrote [bold]{options.Ads:N0}[/] ads to {ads} and ground truth to {truth}");
                 if (imageFolder is not null)
                 {
                     ctx.Console.MarkupLineInterpolated($"Wrote [bold]{photos:N0}[/] photos to {Path.Combine(folder, imageFolder)}");
-                    if (!ImageCodec.JpegAvailable)
+                    if (ImageCodec.JpegUnavailableReason is { } reason)
                     {
-                        ctx.Console.MarkupLine("[yellow]libturbojpeg is not installed (Debian: apt-get install libturbojpeg0): all photos are PNG and none is re-encoded.[/]");
+                        ctx.Console.MarkupLineInterpolated($"[yellow]{reason}: all photos are PNG and none is re-encoded.[/]");
                     }
                 }
             }

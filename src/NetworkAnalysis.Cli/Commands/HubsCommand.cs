@@ -10,7 +10,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan hubs</c>: lists generic identifiers (hubs) that inform but never merge clusters, with the reason.</summary>
 internal static class HubsCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var defaults = new HubOptions();
         var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups (default: what the current clustering used, else 10)", DefaultValueFactory = _ => defaults.MaxGroups };
@@ -22,7 +22,7 @@ internal static class HubsCommand
         command.Options.Add(top);
         command.SetAction(parse =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             // Unless given, the thresholds are those of the analysis that made the current clusters, so the list
             // matches the hubs the clusters and the risk scores were computed with.
             var used = ClusteringThresholds(store.ClusteringRunParameters());
@@ -40,7 +40,7 @@ internal static class HubsCommand
             var report = HubDetector.Detect(BipartiteGraph.Build(snapshot.Incidence), options);
             var limit = parse.GetValue(top);
             var hubs = limit > 0 ? report.Hubs.Take(limit).ToList() : report.Hubs;
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(hubs.Select(h => new
                 {

@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan ingest</c>: reads CSV/JSONL files into the case, extracting entities with spans.</summary>
 internal static class IngestCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var files = new Argument<string[]>("files") { Description = "CSV, TSV or JSON Lines files", Arity = ArgumentArity.OneOrMore };
         var map = new Option<string[]>("--map") { Description = "Map a field to another column name, e.g. --map body=description", AllowMultipleArgumentsPerToken = false };
@@ -41,10 +41,10 @@ internal static class IngestCommand
                 Strict = parse.GetValue(strict),
                 Format = parse.GetValue(format),
             };
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!, create: true);
-            CliAudit.Record(store, parse, "ingest", string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)));
-            var results = Run(ctx, store, parse.GetValue(files)!, options, parse.GetValue(GlobalOptions.Quiet));
-            if (parse.GetValue(GlobalOptions.Json))
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!, create: true);
+            CliAudit.Record(store, parse, global, "ingest", string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)));
+            var results = Run(ctx, store, parse.GetValue(files)!, options, parse.GetValue(global.Quiet));
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(results.Select(r => new
                 {

@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan lookup</c>: which cluster and ads an identifier belongs to, and what it is linked with.</summary>
 internal static class LookupCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var query = new Argument<string>("identifier") { Description = "Phone (any format), e-mail, handle, or ad ID" };
         var country = new Option<string>("--country") { Description = "Region for phone numbers without a country code", DefaultValueFactory = _ => "US" };
@@ -17,10 +17,10 @@ internal static class LookupCommand
         command.Options.Add(country);
         command.SetAction(parse =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var text = parse.GetValue(query)!;
             var results = store.Lookup(text, parse.GetValue(country));
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new
                 {

@@ -9,7 +9,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan push neo4j --url U --user N --database D</c>: idempotent batched MERGEs through Neo4j's HTTP Query API.</summary>
 internal static class PushCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var url = new Option<Uri>("--url") { Description = "Neo4j HTTP endpoint, e.g. http://localhost:7474", Required = true };
         var user = new Option<string>("--user") { Description = "User name (the password is read from NEO4J_PASSWORD)", DefaultValueFactory = _ => "neo4j" };
@@ -35,14 +35,14 @@ internal static class PushCommand
                 throw new CliError("--batch-size must be at least 1");
             }
 
-            using var reader = new CaseReportReader(parse.GetValue(GlobalOptions.Case)!);
-            var graph = reader.LoadGraph(parse.GetValue(cluster), loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct);
+            using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
+            var graph = reader.LoadGraph(parse.GetValue(cluster), loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var connection = new Neo4jConnection(parse.GetValue(url)!, parse.GetValue(database)!, parse.GetValue(user)!, password);
             var result = await new Neo4jGraphPusher(new Neo4jQueryClient(http, connection), parse.GetValue(batch)).PushAsync(graph, ct);
-            using (var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!))
+            using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
             {
-                CliAudit.Record(store, parse, "push neo4j", parse.GetValue(cluster) ?? "(all)", $"{LogText.Safe(parse.GetValue(url)!.ToString(), 200)} database {LogText.Safe(parse.GetValue(database)!, 80)}: {(result.Success ? "ok" : "failed")}");
+                CliAudit.Record(store, parse, global, "push neo4j", parse.GetValue(cluster) ?? "(all)", $"{LogText.Safe(parse.GetValue(url)!.ToString(), 200)} database {LogText.Safe(parse.GetValue(database)!, 80)}: {(result.Success ? "ok" : "failed")}");
             }
 
             if (!result.Success)
@@ -51,7 +51,7 @@ internal static class PushCommand
                 return ExitCodes.Failure;
             }
 
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"Pushed {result.Rows} rows in {result.Batches} requests ({result.Retries} retries) to {connection.QueryUri}.");
             }

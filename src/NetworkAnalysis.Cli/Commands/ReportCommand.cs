@@ -12,7 +12,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan report &lt;cluster&gt; --out DIR</c>: a referral case file (HTML, optional PDF, charts, CSV, custody manifest).</summary>
 internal static class ReportCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
@@ -33,7 +33,7 @@ internal static class ReportCommand
         {
             var id = parse.GetValue(cluster)!;
             var dir = parse.GetValue(output)!;
-            using var reader = new CaseReportReader(parse.GetValue(GlobalOptions.Case)!);
+            using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
             if (!reader.HasClusters())
             {
                 throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
@@ -53,25 +53,25 @@ internal static class ReportCommand
             };
             double? riskScore;
             IReadOnlyList<RiskIndicatorItem> riskItems;
-            using (var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!))
+            using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
             {
                 (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
-                CliAudit.Record(store, parse, "report", id, Path.GetFullPath(dir));
+                CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
             }
 
             var parameters = reader.LatestRunParameters();
-            parameters["case"] = Path.GetFileName(parse.GetValue(GlobalOptions.Case)!);
+            parameters["case"] = Path.GetFileName(parse.GetValue(global.Case)!);
             var model = new ClusterReportModel
             {
                 ClusterId = id,
-                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(GlobalOptions.Case)!, ct), ct),
+                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct),
                 Sources = reader.Sources(),
                 RiskScore = riskScore,
                 RiskIndicators = riskItems,
                 Parameters = parameters,
                 ToolVersion = CaseStore.ToolVersion,
                 GeneratedAt = TimeProvider.System.GetUtcNow(),
-                Analyst = CliAudit.Actor(parse), // the global --analyst: one name for the report, its manifest and the audit log
+                Analyst = CliAudit.Actor(parse, global), // the global --analyst: one name for the report, its manifest and the audit log
                 Notes = parse.GetValue(notes),
             };
             var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
@@ -80,7 +80,7 @@ internal static class ReportCommand
                 await ctx.Error.WriteLineAsync("netan: warning: " + warning);
             }
 
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"Case file for {id} ({model.Graph.Ads.Count} ads) written to {dir}:");
                 foreach (var f in result.Files)

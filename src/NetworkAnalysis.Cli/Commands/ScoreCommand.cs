@@ -7,7 +7,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan score</c>: (re)computes the clusters' risk scores and stores them with the indicator file's hash.</summary>
 internal static class ScoreCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var indicators = RiskOptions.Indicators();
         var writeDefault = new Option<string?>("--write-default") { Description = "Write the embedded default indicator file to this path (to edit it) and exit" };
@@ -24,10 +24,10 @@ internal static class ScoreCommand
             }
 
             var (set, bytes) = RiskOptions.Load(parse.GetValue(indicators));
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
-            var result = Progress.Run(ctx, parse.GetValue(GlobalOptions.Quiet), "Scoring", _ => new CaseRiskScorer(store).Score(set, bytes, ct));
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            var result = Progress.Run(ctx, parse.GetValue(global.Quiet), "Scoring", _ => new CaseRiskScorer(store).Score(set, bytes, ct));
             var review = result.Assessments.Count(a => a.NeedsReview);
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
@@ -37,7 +37,7 @@ internal static class ScoreCommand
                     caveat = result.Caveat,
                 }));
             }
-            else if (!parse.GetValue(GlobalOptions.Quiet))
+            else if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Scored [bold]{result.Assessments.Count:N0}[/] clusters ({review:N0} flagged for review) with indicators {result.IndicatorSetSha256[..12]}….");
                 ctx.Console.MarkupLineInterpolated($"[dim]{result.Caveat}[/]");

@@ -13,7 +13,7 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan serve</c>: the investigator workbench in the browser, over one case file.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 5080 };
         var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs a token", DefaultValueFactory = _ => "127.0.0.1" };
@@ -28,7 +28,7 @@ internal static class ServeCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var casePath = parse.GetValue(GlobalOptions.Case)!;
+            var casePath = parse.GetValue(global.Case)!;
             using (CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
@@ -50,7 +50,7 @@ internal static class ServeCommand
             var options = new WorkbenchOptions
             {
                 CasePath = casePath,
-                Analyst = CliAudit.Actor(parse),
+                Analyst = CliAudit.Actor(parse, global),
                 ReadOnly = parse.GetValue(readOnly),
                 Token = string.IsNullOrEmpty(secret) ? null : secret,
                 HubClusterThreshold = parse.GetValue(hub),
@@ -60,7 +60,7 @@ internal static class ServeCommand
                 ctx.Error.WriteLine("netan: warning: Cytoscape.js is missing (run `npm ci` in the repository root, then rebuild); the graph view will not work");
             }
 
-            if (!parse.GetValue(GlobalOptions.Quiet))
+            if (!parse.GetValue(global.Quiet))
             {
                 ctx.Error.WriteLine("netan: preparing search indexes (the first start on a large case takes a while)...");
             }

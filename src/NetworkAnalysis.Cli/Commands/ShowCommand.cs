@@ -10,7 +10,7 @@ internal static class ShowCommand
 {
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 
-    public static Command Create(CliContext ctx)
+    public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (from `netan clusters`)" };
         var redact = new Option<bool>("--redact") { Description = "Mask identifiers except their last 2-4 characters" };
@@ -23,7 +23,7 @@ internal static class ShowCommand
         command.Options.Add(indicators);
         command.SetAction((parse, ct) =>
         {
-            using var store = CaseStore.Open(parse.GetValue(GlobalOptions.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var set = RiskOptions.EnsureScores(store, parse.GetValue(indicators), ct);
             var id = parse.GetValue(cluster)!;
             var assessment = store.LoadAssessment(id, set.Sha256)
@@ -32,7 +32,7 @@ internal static class ShowCommand
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);
             var take = Math.Max(0, parse.GetValue(evidence));
-            if (parse.GetValue(GlobalOptions.Json))
+            if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(explanation with
                 {

@@ -7,6 +7,9 @@ public static class ImageCodec
     /// <summary>Whether libturbojpeg could be loaded (JPEG decode and encode are available).</summary>
     public static bool JpegAvailable => JpegCodec.IsAvailable;
 
+    /// <summary>Why JPEG is unavailable (not installed, or the file NETAN_TURBOJPEG_PATH names did not load); null when it is available.</summary>
+    public static string? JpegUnavailableReason => JpegCodec.IsAvailable ? null : TurboJpeg.MissingReason;
+
     /// <summary>Detects the format from the first bytes, or null when it is neither PNG nor JPEG.</summary>
     public static ImageFormat? DetectFormat(ReadOnlySpan<byte> data) =>
         data.Length >= 8 && data[..8].SequenceEqual(PngDecoder.Signature) ? ImageFormat.Png

@@ -14,7 +14,7 @@ internal static unsafe class JpegCodec
         var api = TurboJpeg.Instance;
         if (api is null)
         {
-            return ImageDecodeResult.Fail(ImageErrorKind.NativeLibraryMissing, MissingLibrary, ImageFormat.Jpeg);
+            return ImageDecodeResult.Fail(ImageErrorKind.NativeLibraryMissing, TurboJpeg.MissingReason, ImageFormat.Jpeg);
         }
 
         var handle = api.InitDecompress();
@@ -72,7 +72,7 @@ internal static unsafe class JpegCodec
         var api = TurboJpeg.Instance;
         if (api is null)
         {
-            return new ImageError(ImageErrorKind.NativeLibraryMissing, MissingLibrary);
+            return new ImageError(ImageErrorKind.NativeLibraryMissing, TurboJpeg.MissingReason);
         }
 
         var handle = api.InitCompress();

@@ -5,7 +5,10 @@ namespace NetworkAnalysis.Core.Imaging;
 /// <summary>Function pointers into libturbojpeg (Debian package libturbojpeg0, TurboJPEG API 2.x), loaded once on first use.</summary>
 /// <remarks>
 /// Loaded with <see cref="NativeLibrary"/> rather than <c>DllImport</c> so that an absent library becomes a result value
-/// (<see cref="ImageErrorKind.NativeLibraryMissing"/>) instead of an exception at the call site.
+/// (<see cref="ImageErrorKind.NativeLibraryMissing"/>) instead of an exception at the call site. The environment variable
+/// <see cref="PathVariable"/>, when set and not blank, names the one file (or library name) tried instead of the usual
+/// names: a library outside the loader's search path, or (pointing at no library) a run without JPEG support.
+/// It is read once, at the first JPEG use in the process.
 /// </remarks>
 internal static unsafe class TurboJpeg
 {
@@ -14,7 +17,11 @@ internal static unsafe class TurboJpeg
     public const int FlagAccurateDct = 4096;
     public const int ErrorFatal = 1;
 
-    private static readonly Lazy<Api?> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Environment variable naming the libturbojpeg file to load instead of the usual library names.</summary>
+    public const string PathVariable = "NETAN_TURBOJPEG_PATH";
+
+    private static readonly Lazy<(Api? Api, string Missing)> Loaded = new(
+        static () => LoadFor(Environment.GetEnvironmentVariable(PathVariable)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [StructLayout(LayoutKind.Sequential)]
     public struct ScalingFactor
@@ -38,7 +45,10 @@ internal static unsafe class TurboJpeg
     }
 
     /// <summary>The loaded API, or null when libturbojpeg is not installed.</summary>
-    public static Api? Instance => Loaded.Value;
+    public static Api? Instance => Loaded.Value.Api;
+
+    /// <summary>Why <see cref="Instance"/> is null (the message of every <see cref="ImageErrorKind.NativeLibraryMissing"/> error).</summary>
+    public static string MissingReason => Loaded.Value.Missing;
 
     public static string LastError(Api api, nint handle)
     {
@@ -46,11 +56,27 @@ internal static unsafe class TurboJpeg
         return text is null ? "unknown libturbojpeg error" : Marshal.PtrToStringUTF8((nint)text) ?? "unknown libturbojpeg error";
     }
 
-    private static Api? Load()
+    /// <summary>Loads the library <paramref name="overridePath"/> names (the value of <see cref="PathVariable"/>), or the usual names when it is null or blank.</summary>
+    /// <returns>The API, or null and the message errors should carry.</returns>
+    internal static (Api? Api, string Missing) LoadFor(string? overridePath)
     {
-        string[] names = OperatingSystem.IsWindows() ? ["turbojpeg.dll"]
-            : OperatingSystem.IsMacOS() ? ["libturbojpeg.0.dylib", "libturbojpeg.dylib"]
-            : ["libturbojpeg.so.0", "libturbojpeg.so"];
+        if (string.IsNullOrWhiteSpace(overridePath))
+        {
+            return (Load(DefaultNames()), JpegCodec.MissingLibrary);
+        }
+
+        var path = overridePath.Trim();
+        return (Load([path]), $"libturbojpeg could not be loaded from {PathVariable}={path} (unset it to use the installed libturbojpeg0)");
+    }
+
+    /// <summary>The file names tried when <see cref="PathVariable"/> is not set.</summary>
+    internal static string[] DefaultNames() => OperatingSystem.IsWindows() ? ["turbojpeg.dll"]
+        : OperatingSystem.IsMacOS() ? ["libturbojpeg.0.dylib", "libturbojpeg.dylib"]
+        : ["libturbojpeg.so.0", "libturbojpeg.so"];
+
+    /// <summary>The API of the first of <paramref name="names"/> that loads and exports every function, or null.</summary>
+    internal static Api? Load(IReadOnlyList<string> names)
+    {
         foreach (var name in names)
         {
             if (!NativeLibrary.TryLoad(name, out var lib))
