@@ -42,6 +42,22 @@ public sealed partial class UrlExtractor : IEntityExtractor
                 continue;
             }
 
+            if (script == Script.Latin && text[i] < 0x80)
+            {
+                // Fast path for ASCII words: only a word followed by '.', a non-ASCII letter or "://" can start a URL.
+                var j = i + 1;
+                while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '-' or '_'))
+                {
+                    j++;
+                }
+
+                if (j == text.Length || !(text[j] is '.' || text[j] >= 0x80 || (text[j] == ':' && StartsWithScheme(text, i))))
+                {
+                    i = j;
+                    continue;
+                }
+            }
+
             var end = TryUrl(input, entities, i);
             if (end > i)
             {
@@ -233,13 +249,26 @@ public sealed partial class UrlExtractor : IEntityExtractor
             }
 
             var tldCut = false;
-            while (p < text.Length && p - labelStart <= MaxLabel && IsLabelChar(text[p], scheme, script))
+            while (p < text.Length && p - labelStart <= MaxLabel)
             {
-                if (text[p] == '_')
+                var c = text[p];
+                if (c < 0x80)
                 {
-                    lastUnderscoreLabel = labels;
+                    if (char.IsAsciiLetterOrDigit(c) ? !scheme && script != Script.Latin : c is not ('-' or '_'))
+                    {
+                        break;
+                    }
+
+                    if (c == '_')
+                    {
+                        lastUnderscoreLabel = labels;
+                    }
                 }
-                else if (scheme && labels > 0 && IsCjk(text[p]) && char.IsAsciiLetter(text[p - 1]) && DomainNames.TldLookup.Contains(text.AsSpan(labelStart, p - labelStart)))
+                else if (!IsLabelChar(c, scheme, script))
+                {
+                    break;
+                }
+                else if (scheme && labels > 0 && IsCjk(c) && char.IsAsciiLetter(text[p - 1]) && DomainNames.TldLookup.Contains(text.AsSpan(labelStart, p - labelStart)))
                 {
                     // "http://example.comだよね": a known TLD followed by CJK text ends the host.
                     tldCut = true;
@@ -274,13 +303,9 @@ public sealed partial class UrlExtractor : IEntityExtractor
         return labels > 0 && (lastUnderscoreLabel < 0 || lastUnderscoreLabel < labels - 2) && end - start <= MaxHost;
     }
 
+    /// <summary>Whether a non-ASCII character continues a host label.</summary>
     private static bool IsLabelChar(char c, bool scheme, Script script)
     {
-        if (c < 0x80)
-        {
-            return char.IsAsciiLetterOrDigit(c) ? scheme || script == Script.Latin : c is '-' or '_';
-        }
-
         var s = ScriptOf(c);
         return scheme ? s != Script.None || IsHostSymbol(c) : s == script;
     }
