@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using NetworkAnalysis.Core.Extraction;
 
-namespace NetworkAnalysis.Core.Tests.Extraction.Links;
+namespace NetworkAnalysis.Core.Tests.Extraction.Extractors;
 
 /// <summary>URL spans around brackets, quotes, possessives, colons and scripts, and the scanner's cost on hostile text.</summary>
-public sealed class UrlScannerTests
+public sealed class UrlExtractorTests
 {
     private readonly EntityExtractor _extractor = new();
 
