@@ -90,7 +90,7 @@ internal static class DomainParser
             return true;
         }
 
-        if (tld.Length is < 2 or > 24 || !IsAllLetters(tld))
+        if (tld.Length is < 2 or > MaxLabel || !IsAllLetters(tld))
         {
             return false;
         }

@@ -13,13 +13,17 @@ internal static class EmailScanner
     private const int MaxLocal = 64;
     private const int MaxDomain = 253;
 
+    // RFC 5321 4.5.3.1.3: a path is at most 256 octets with its angle brackets, so an address at most 254.
+    private const int MaxAddress = 254;
+
     // Words that sit before " at " in ordinary sentences ("meet me at ...").
     private static readonly FrozenSet<string> NotLocalParts = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "me", "you", "us", "him", "her", "them", "it", "here", "there", "is", "am", "are", "be", "was", "im", "located",
         "staying", "available", "arrive", "arrived", "open", "call", "text", "email", "mail", "contact", "reach", "find", "out",
         "in", "up", "home", "work", "look", "looking", "stay", "meet", "only", "now", "today", "tonight", "and", "or", "or",
-        "visit", "see", "hit", "message", "msg", "dm", "write", "back", "love", "best", "just", "girl", "info", "details");
+        "visit", "see", "hit", "message", "msg", "dm", "write", "back", "love", "best", "just", "girl", "info", "details",
+        "page", "site", "website", "profile", "link", "links", "pics", "photos", "pictures", "videos", "reviews", "blog");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLocalLookup = NotLocalParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -97,6 +101,12 @@ internal static class EmailScanner
             obfuscated = true;
         }
 
+        // RFC 5321: a dot-atom local part does not end in '.' ("test.@iana.org" is not an address).
+        if (spaces == 0 && !obfuscated && localEnd > 0 && text[localEnd - 1] == '.')
+        {
+            return false;
+        }
+
         var localStart = localEnd;
         while (localStart > 0 && localEnd - localStart < MaxLocal && IsLocalChar(text[localStart - 1]))
         {
@@ -137,7 +147,7 @@ internal static class EmailScanner
         }
 
         obfuscated |= domainObfuscated;
-        if (domain.Length > MaxDomain)
+        if (domain.Length > MaxDomain || local.Length + 1 + domain.Length > MaxAddress)
         {
             return false;
         }

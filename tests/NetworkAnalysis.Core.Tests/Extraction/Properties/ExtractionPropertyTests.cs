@@ -19,6 +19,7 @@ public sealed class ExtractionPropertyTests
         "www.", "five", "zero", "oh", "seven", "o", "l", "I", "٣", "５", "０", "𝟓", "①", "5\uFE0F\u20E3", "😘", "\u200B", "\u202E", "\u00A0",
         "\u0301", "\uD800", "\uDC00", "\n", "\t", "<br>", "<b>", "</b>", "<script>", "&#53;", "&amp;", "&", "<", "23 yo", "$200hh",
         "ask for Mia", "new in town", "24/7", "34-24-36", "bc1q", "0x", "ABCDEFabcdef0123456789", "é", "ß", "İ", "\u212A", "\u017F",
+        "[", "]", "{", "}", "\"", "'", "'s", "|", "｜", ":", "/", "#", "?", "_", "xn--", "рф", "みんな", "。", "中国", "✪", "localhost",
     ];
 
     private static readonly Arbitrary<string> AdText = Arb.From(Gen.OneOf(
