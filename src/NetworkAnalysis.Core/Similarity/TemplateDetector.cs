@@ -73,7 +73,7 @@ public sealed class TemplateDetector
             for (var i = c * chunk; i < Math.Min(n, (c + 1) * chunk); i++)
             {
                 var before = local.Count;
-                TemplateShingler.Shingle(texts[i], masks[i], _options.ShingleWords, local, tokens);
+                TemplateShingler.Shingle(texts[i], masks[i], _options.ShingleWords, local, tokens, _options.MaskProperNouns);
                 counts[i] = local.Count - before;
                 var signature = signatures.AsSpan((int)((long)i * _k), _k);
                 if (counts[i] >= _options.MinShingles)
@@ -222,21 +222,119 @@ public sealed class TemplateDetector
         }
     }
 
-    /// <summary>Keeps the candidates whose exact Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/>.</summary>
+    /// <summary>Keeps the candidates whose exact Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/> (or whose
+    /// containment reaches <see cref="TemplateOptions.MinContainment"/>), and with <see cref="TemplateOptions.SupportedJaccard"/>
+    /// the lower pairs that are supported (<see cref="Supported"/>).</summary>
     public IReadOnlyList<SimilarPair> Verify(Signed signed, ulong[] candidates)
     {
         ArgumentNullException.ThrowIfNull(signed);
         ArgumentNullException.ThrowIfNull(candidates);
         var result = new List<SimilarPair>();
+        var weak = new List<bool>();
+        var low = Math.Min(_options.MinJaccard, _options.SupportedJaccard ?? _options.MinJaccard);
         foreach (var c in candidates)
         {
             var a = (int)(c >> 32);
             var b = (int)(uint)c;
-            var j = Jaccard(signed, a, b);
-            if (j >= _options.MinJaccard)
+            var (both, sizeA, sizeB) = Overlap(signed, a, b);
+            var j = sizeA + sizeB == 0 ? 0 : (double)both / (sizeA + sizeB - both);
+            var strong = j >= _options.MinJaccard;
+            if (!strong && _options.MinContainment is { } minContainment && Math.Min(sizeA, sizeB) > 0)
+            {
+                var small = Math.Min(sizeA, sizeB);
+                strong = (double)both / small >= minContainment && (double)small / Math.Max(sizeA, sizeB) >= _options.MinSizeRatio;
+            }
+
+            if (strong || j >= low)
             {
                 result.Add(new SimilarPair(a, b, j));
+                weak.Add(!strong);
             }
+        }
+
+        return _options.SupportedJaccard is null ? result : Supported(signed.IsSigned.Length, result, weak);
+    }
+
+    /// <summary>The strong pairs, and the weak pairs between two strong-pair components joined by enough weak pairs.</summary>
+    private List<SimilarPair> Supported(int n, List<SimilarPair> pairs, List<bool> weak)
+    {
+        var uf = new Clustering.UnionFind(n);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!weak[i])
+            {
+                uf.Union(pairs[i].A, pairs[i].B);
+            }
+        }
+
+        // Per pair of components: the weak pairs between them and the distinct ads of the smaller side they touch.
+        var between = new Dictionary<(int, int), (int Pairs, HashSet<int> AdsA, HashSet<int> AdsB)>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!weak[i])
+            {
+                continue;
+            }
+
+            var (ra, rb) = (uf.Find(pairs[i].A), uf.Find(pairs[i].B));
+            if (ra == rb)
+            {
+                continue;
+            }
+
+            var (x, y, ax, ay) = ra < rb ? (ra, rb, pairs[i].A, pairs[i].B) : (rb, ra, pairs[i].B, pairs[i].A);
+            if (!between.TryGetValue((x, y), out var entry))
+            {
+                entry = (0, [], []);
+            }
+
+            entry.AdsA.Add(ax);
+            entry.AdsB.Add(ay);
+            between[(x, y)] = (entry.Pairs + 1, entry.AdsA, entry.AdsB);
+        }
+
+        // Per ad and component: the ad's weak pairs into that component (for the per-ad rule).
+        var adInto = new Dictionary<(int Ad, int Root), int>();
+        if (_options.SupportPerAd)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                if (weak[i])
+                {
+                    var (a, b) = (pairs[i].A, pairs[i].B);
+                    adInto[(a, uf.Find(b))] = adInto.GetValueOrDefault((a, uf.Find(b))) + 1;
+                    adInto[(b, uf.Find(a))] = adInto.GetValueOrDefault((b, uf.Find(a))) + 1;
+                }
+            }
+        }
+
+        var result = new List<SimilarPair>(pairs.Count);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (weak[i])
+            {
+                var (ra, rb) = (uf.Find(pairs[i].A), uf.Find(pairs[i].B));
+                if (ra != rb && _options.SupportPerAd)
+                {
+                    // The ad joins the other family only with enough pairs into it (a family smaller than that cannot be joined).
+                    if (adInto[(pairs[i].A, rb)] < _options.MinSupport && adInto[(pairs[i].B, ra)] < _options.MinSupport)
+                    {
+                        continue;
+                    }
+                }
+                else if (ra != rb)
+                {
+                    var (x, y) = ra < rb ? (ra, rb) : (rb, ra);
+                    var entry = between[(x, y)];
+                    var share = Math.Min((double)entry.AdsA.Count / uf.SizeOf(x), (double)entry.AdsB.Count / uf.SizeOf(y));
+                    if (entry.Pairs < _options.MinSupport || share < _options.MinSupportShare)
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            result.Add(pairs[i]);
         }
 
         return result;
@@ -255,13 +353,15 @@ public sealed class TemplateDetector
     public static double Jaccard(Signed signed, int a, int b)
     {
         ArgumentNullException.ThrowIfNull(signed);
+        var (both, x, y) = Overlap(signed, a, b);
+        return x + y == 0 ? 0 : (double)both / (x + y - both);
+    }
+
+    /// <summary>Shared shingles of two ads and each one's number of shingles.</summary>
+    private static (int Both, int SizeA, int SizeB) Overlap(Signed signed, int a, int b)
+    {
         var x = signed.Shingles.AsSpan((int)signed.Offsets[a], (int)(signed.Offsets[a + 1] - signed.Offsets[a]));
         var y = signed.Shingles.AsSpan((int)signed.Offsets[b], (int)(signed.Offsets[b + 1] - signed.Offsets[b]));
-        if (x.Length + y.Length == 0)
-        {
-            return 0;
-        }
-
         int i = 0, j = 0, both = 0;
         while (i < x.Length && j < y.Length)
         {
@@ -281,6 +381,6 @@ public sealed class TemplateDetector
             }
         }
 
-        return (double)both / (x.Length + y.Length - both);
+        return (both, x.Length, y.Length);
     }
 }

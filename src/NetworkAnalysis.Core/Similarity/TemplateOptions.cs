@@ -10,6 +10,9 @@ public sealed record TemplateOptions
     /// <summary>Words per shingle; default 3. Texts with fewer words use their words.</summary>
     public int ShingleWords { get; init; } = 3;
 
+    /// <summary>Whether capitalised words inside a sentence (names, places) are masked as one proper-noun token; default false.</summary>
+    public bool MaskProperNouns { get; init; }
+
     /// <summary>Number of bands; default 32.</summary>
     public int Bands { get; init; } = 32;
 
@@ -21,6 +24,31 @@ public sealed record TemplateOptions
 
     /// <summary>A candidate pair is a near-duplicate when the Jaccard similarity of its shingle sets is at least this; default 0.6.</summary>
     public double MinJaccard { get; init; } = 0.6;
+
+    /// <summary>Lower Jaccard at which a pair is kept only with support, or null (default) for none.</summary>
+    /// <remarks>
+    /// A pair with Jaccard in [SupportedJaccard, MinJaccard) is kept only when the families of its two ads (components of
+    /// the pairs at or above <see cref="MinJaccard"/>) are joined by at least <see cref="MinSupport"/> such pairs, all
+    /// counted against the components before any of them is merged (one round, so the result does not depend on order).
+    /// </remarks>
+    public double? SupportedJaccard { get; init; }
+
+    /// <summary>Pairs between two families needed to keep a supported pair; default 2.</summary>
+    public int MinSupport { get; init; } = 2;
+
+    /// <summary>Whether support is counted per ad (one of the pair's ads has <see cref="MinSupport"/> pairs into the other's
+    /// family) instead of per pair of families; default false.</summary>
+    public bool SupportPerAd { get; init; }
+
+    /// <summary>Share of the smaller family's ads that must have a supporting pair (0 = only <see cref="MinSupport"/> counts); default 0.</summary>
+    public double MinSupportShare { get; init; }
+
+    /// <summary>Containment |A∩B| / min(|A|,|B|) at which a pair is also a near-duplicate, or null (default) for Jaccard only.</summary>
+    /// <remarks>For the dropped-sentence case; guarded by <see cref="MinSizeRatio"/>.</remarks>
+    public double? MinContainment { get; init; }
+
+    /// <summary>Smallest min(|A|,|B|) / max(|A|,|B|) for a pair accepted by containment; default 0.7.</summary>
+    public double MinSizeRatio { get; init; } = 0.7;
 
     /// <summary>A bucket with more ads is verified as a star around its first ad instead of all pairs; default 64.</summary>
     /// <remarks>Bounds verification work on very common templates (n ads would be n(n−1)/2 pairs).</remarks>
