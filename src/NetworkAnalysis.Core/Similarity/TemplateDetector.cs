@@ -73,7 +73,7 @@ public sealed class TemplateDetector
             for (var i = c * chunk; i < Math.Min(n, (c + 1) * chunk); i++)
             {
                 var before = local.Count;
-                TemplateShingler.Shingle(texts[i], masks[i], _options.ShingleWords, local, tokens, _options.MaskProperNouns);
+                TemplateShingler.Shingle(texts[i], masks[i], _options.ShingleWords, local, tokens);
                 counts[i] = local.Count - before;
                 var signature = signatures.AsSpan((int)((long)i * _k), _k);
                 if (counts[i] >= _options.MinShingles)

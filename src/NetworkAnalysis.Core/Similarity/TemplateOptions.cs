@@ -10,9 +10,6 @@ public sealed record TemplateOptions
     /// <summary>Words per shingle; default 3. Texts with fewer words use their words.</summary>
     public int ShingleWords { get; init; } = 3;
 
-    /// <summary>Whether capitalised words inside a sentence (names, places) are masked as one proper-noun token; default false.</summary>
-    public bool MaskProperNouns { get; init; }
-
     /// <summary>Number of bands; default 32.</summary>
     public int Bands { get; init; } = 32;
 

@@ -15,21 +15,13 @@ internal static class TemplateShingler
     private const ulong Fnv = 0xcbf29ce484222325UL;
     private const ulong FnvPrime = 0x100000001b3UL;
     private const ulong NumberToken = 0x9E3779B97F4A7C15UL;
-    private const ulong ProperToken = 0x94D049BB133111EBUL;
 
     /// <summary>Appends the distinct shingle hashes of <paramref name="text"/> to <paramref name="into"/>, sorted ascending.</summary>
-    /// <param name="text">Original ad text.</param>
-    /// <param name="masks">Identifier spans in the original text.</param>
-    /// <param name="k">Words per shingle.</param>
-    /// <param name="into">Receives the shingle hashes.</param>
-    /// <param name="tokens">Scratch list.</param>
-    /// <param name="maskProperNouns">Whether a capitalised word inside a sentence (a name, a city) becomes one proper-noun
-    /// token, consecutive ones together.</param>
-    public static void Shingle(string text, IReadOnlyList<TextMask> masks, int k, List<uint> into, List<ulong> tokens, bool maskProperNouns = false)
+    public static void Shingle(string text, IReadOnlyList<TextMask> masks, int k, List<uint> into, List<ulong> tokens)
     {
         tokens.Clear();
         var start = into.Count;
-        Tokenise(text ?? "", masks, tokens, maskProperNouns);
+        Tokenise(text ?? "", masks, tokens);
         if (tokens.Count == 0)
         {
             return;
@@ -65,23 +57,18 @@ internal static class TemplateShingler
         into.RemoveRange(start + write, span.Length - write);
     }
 
-    private static void Tokenise(string text, IReadOnlyList<TextMask> masks, List<ulong> tokens, bool maskProperNouns)
+    private static void Tokenise(string text, IReadOnlyList<TextMask> masks, List<ulong> tokens)
     {
         var normalised = TextNormaliser.Normalise(text);
         var s = normalised.Text;
         var i = 0;
-        var sentenceStart = true;
         while (i < s.Length)
         {
             if (!char.IsLetterOrDigit(s[i]))
             {
-                sentenceStart |= s[i] is '.' or '!' or '?' or '\n' or '\r' or '-' or '|' or ':' or ';';
                 i++;
                 continue;
             }
-
-            var atSentenceStart = sentenceStart;
-            sentenceStart = false;
 
             var mask = MaskAt(masks, normalised.OriginalStart(i));
             if (mask is { } m)
@@ -98,26 +85,12 @@ internal static class TemplateShingler
 
             var h = Fnv;
             var digit = false;
-            var first = i;
-            var upperAfterFirst = false;
             while (i < s.Length && char.IsLetterOrDigit(s[i]) && MaskAt(masks, normalised.OriginalStart(i)) is null)
             {
-                upperAfterFirst |= i > first && char.IsUpper(s[i]);
                 var c = char.ToLowerInvariant(s[i]);
                 digit |= char.IsDigit(c);
                 h = (h ^ c) * FnvPrime;
                 i++;
-            }
-
-            if (maskProperNouns && !atSentenceStart && !digit && i - first >= 2 && char.IsUpper(s[first]) && !upperAfterFirst)
-            {
-                // Capitalised inside a sentence: a name or a place. "Las Vegas" is one token, like "Reno".
-                if (tokens.Count == 0 || tokens[^1] != ProperToken)
-                {
-                    tokens.Add(ProperToken);
-                }
-
-                continue;
             }
 
             tokens.Add(digit ? NumberToken : h);

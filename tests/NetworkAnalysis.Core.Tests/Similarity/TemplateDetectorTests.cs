@@ -93,6 +93,74 @@ public sealed class TemplateDetectorTests
         links.Select(l => (l.AdA, l.AdB, l.Similarity)).ShouldBe([(20, 21, 0.8), (21, 23, 0.7)]);
     }
 
+    [Fact]
+    public void Detect_SupportedJaccard_KeepsStrongPairsAndOnlyTheLowerPairsBetweenWellJoinedFamilies()
+    {
+        // Given a generated corpus, the default pairs (J >= 0.6) and every pair at J >= 0.5
+        var (texts, masks, _) = Corpus(1200, seed: 3);
+        var strong = new TemplateDetector(new TemplateOptions()).Detect(texts, masks).Pairs;
+        var all = new TemplateDetector(new TemplateOptions { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
+        var options = new TemplateOptions { SupportedJaccard = 0.5, MinSupport = 2 };
+
+        // When
+        var supported = new TemplateDetector(options).Detect(texts, masks).Pairs;
+        var again = new TemplateDetector(options with { Parallelism = 2 }).Detect(texts, masks).Pairs;
+
+        // Then the expected set, recounted here: the strong pairs, plus each lower pair inside one strong-pair component
+        // or between two components joined by at least two lower pairs
+        var uf = new Core.Clustering.UnionFind(texts.Count);
+        foreach (var p in strong)
+        {
+            uf.Union(p.A, p.B);
+        }
+
+        var lower = all.Where(p => p.Similarity < 0.6).ToList();
+        static (int, int) Key(int x, int y) => (Math.Min(x, y), Math.Max(x, y));
+        var between = lower.Where(p => uf.Find(p.A) != uf.Find(p.B)).GroupBy(p => Key(uf.Find(p.A), uf.Find(p.B))).ToDictionary(g => g.Key, g => g.Count());
+        var expected = strong.Concat(lower.Where(p => uf.Find(p.A) == uf.Find(p.B) || between[Key(uf.Find(p.A), uf.Find(p.B))] >= 2))
+            .OrderBy(p => p.A).ThenBy(p => p.B).ToList();
+        supported.ShouldBe(expected);
+        supported.Where(p => p.Similarity >= 0.6).ShouldBe(strong);
+        supported.Count.ShouldBeGreaterThan(strong.Count, "some lower pairs are supported");
+        supported.Count.ShouldBeLessThan(all.Count, "some lower pairs are not");
+        again.ShouldBe(supported);
+    }
+
+    [Fact]
+    public void Verify_Containment_AcceptsSharedBodyWithOwnExtrasButNotASmallFragment()
+    {
+        // Given two ads sharing seven sentences, each with three of its own, and a fragment of the shared body
+        string[] shared =
+        [
+            "Amber rivers fold quiet lanterns.", "Copper meadows hum beside velvet harbours.", "Silent orchards gather morning tides.",
+            "Paper lanterns drift over marble bridges.", "Golden kettles whistle near sleepy docks.", "Crimson sails rest under willow shade.",
+            "Feather clouds wander past granite towers.",
+        ];
+        var a = string.Join(' ', shared) + " Velvet foxes juggle bright pebbles. Hollow drums echo in cedar halls. Pale moths dance.";
+        var b = string.Join(' ', shared) + " Tin whistles greet lazy herons. Scarlet kites tumble over sandy dunes. Brave otters sing.";
+        var fragment = string.Join(' ', shared[..3]);
+        List<string> texts = [a, b, fragment];
+        var masks = texts.Select(_ => (IReadOnlyList<TextMask>)[]).ToList();
+        var plain = new TemplateDetector(new TemplateOptions());
+        var signed = plain.Sign(texts, masks);
+        ulong[] candidates = [(0UL << 32) | 1, (0UL << 32) | 2, (1UL << 32) | 2];
+        var size = (int i) => (int)(signed.Offsets[i + 1] - signed.Offsets[i]);
+        var jaccard = TemplateDetector.Jaccard(signed, 0, 1);
+        var both = jaccard * (size(0) + size(1)) / (1 + jaccard);
+        jaccard.ShouldBeLessThan(0.6);
+        (both / Math.Min(size(0), size(1))).ShouldBeGreaterThanOrEqualTo(0.65);
+        ((double)size(2) / size(0)).ShouldBeLessThan(0.7);
+
+        // When
+        var byJaccard = plain.Verify(signed, candidates);
+        var byContainment = new TemplateDetector(new TemplateOptions { MinContainment = 0.65, MinSizeRatio = 0.7 }).Verify(signed, candidates);
+
+        // Then the two ads are near-duplicates by containment (reported with their Jaccard); the fragment (containment 1) is
+        // refused by the size-ratio guard
+        byJaccard.ShouldBeEmpty();
+        byContainment.ShouldBe([new SimilarPair(0, 1, jaccard)]);
+    }
+
     internal static (List<string> Texts, List<IReadOnlyList<TextMask>> Masks, List<string> Templates) Corpus(int ads, int seed)
     {
         var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = ads, Seed = seed, DistinctTemplates = true, StockTemplateRate = 0.05 });
