@@ -308,13 +308,31 @@ public sealed class TemplateDetector
             }
         }
 
+        // Per ad: its most similar partner over all verified pairs (ties to the lower index), for the mutual-nearest rule.
+        var best = new Dictionary<int, (double J, int Other)>();
+        if (_options.MutualNearest)
+        {
+            foreach (var p in pairs)
+            {
+                Offer(p.A, p.B, p.Similarity);
+                Offer(p.B, p.A, p.Similarity);
+            }
+        }
+
         var result = new List<SimilarPair>(pairs.Count);
         for (var i = 0; i < pairs.Count; i++)
         {
             if (weak[i])
             {
                 var (ra, rb) = (uf.Find(pairs[i].A), uf.Find(pairs[i].B));
-                if (ra != rb && _options.SupportPerAd)
+                if (ra != rb && _options.MutualNearest)
+                {
+                    if (best[pairs[i].A].Other != pairs[i].B || best[pairs[i].B].Other != pairs[i].A)
+                    {
+                        continue;
+                    }
+                }
+                else if (ra != rb && _options.SupportPerAd)
                 {
                     // The ad joins the other family only with enough pairs into it (a family smaller than that cannot be joined).
                     if (adInto[(pairs[i].A, rb)] < _options.MinSupport && adInto[(pairs[i].B, ra)] < _options.MinSupport)
@@ -338,6 +356,14 @@ public sealed class TemplateDetector
         }
 
         return result;
+
+        void Offer(int ad, int other, double j)
+        {
+            if (!best.TryGetValue(ad, out var b) || j > b.J || (j == b.J && other < b.Other))
+            {
+                best[ad] = (j, other);
+            }
+        }
     }
 
     /// <summary>Signs, bands and verifies in one call.</summary>

@@ -37,6 +37,10 @@ public sealed record TemplateOptions
     /// family) instead of per pair of families; default false.</summary>
     public bool SupportPerAd { get; init; }
 
+    /// <summary>Whether a lower pair between two families is kept only when each ad is the other's most similar partner
+    /// (instead of counting support); default false.</summary>
+    public bool MutualNearest { get; init; }
+
     /// <summary>Share of the smaller family's ads that must have a supporting pair (0 = only <see cref="MinSupport"/> counts); default 0.</summary>
     public double MinSupportShare { get; init; }
 

@@ -127,6 +127,37 @@ public sealed class TemplateDetectorTests
     }
 
     [Fact]
+    public void Detect_MutualNearest_KeepsLowerPairsBetweenFamiliesOnlyWhenEachAdIsTheOthersBest()
+    {
+        // Given a generated corpus, the default pairs (J >= 0.6) and every pair at J >= 0.5
+        var (texts, masks, _) = Corpus(1200, seed: 3);
+        var strong = new TemplateDetector(new TemplateOptions()).Detect(texts, masks).Pairs;
+        var all = new TemplateDetector(new TemplateOptions { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
+        var options = new TemplateOptions { SupportedJaccard = 0.5, MutualNearest = true };
+
+        // When
+        var kept = new TemplateDetector(options).Detect(texts, masks).Pairs;
+        var again = new TemplateDetector(options with { Parallelism = 2 }).Detect(texts, masks).Pairs;
+
+        // Then, recounted here: strong pairs, lower pairs inside one strong-pair component, and lower pairs whose two ads are
+        // each other's most similar partner (ties to the lower index)
+        var uf = new Core.Clustering.UnionFind(texts.Count);
+        foreach (var p in strong)
+        {
+            uf.Union(p.A, p.B);
+        }
+
+        var best = all.SelectMany(p => new[] { (Ad: p.A, Other: p.B, J: p.Similarity), (Ad: p.B, Other: p.A, J: p.Similarity) })
+            .GroupBy(x => x.Ad).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.J).ThenBy(x => x.Other).First().Other);
+        var expected = all.Where(p => p.Similarity >= 0.6 || uf.Find(p.A) == uf.Find(p.B) || (best[p.A] == p.B && best[p.B] == p.A)).ToList();
+        kept.ShouldBe(expected);
+        kept.Where(p => p.Similarity >= 0.6).ShouldBe(strong);
+        kept.Count(p => p.Similarity < 0.6 && uf.Find(p.A) != uf.Find(p.B)).ShouldBeGreaterThan(0, "some mutual-nearest lower pairs join families");
+        kept.Count.ShouldBeLessThan(all.Count);
+        again.ShouldBe(kept);
+    }
+
+    [Fact]
     public void Verify_Containment_AcceptsSharedBodyWithOwnExtrasButNotASmallFragment()
     {
         // Given two ads sharing seven sentences, each with three of its own, and a fragment of the shared body
