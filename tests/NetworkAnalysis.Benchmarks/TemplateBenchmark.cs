@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Benchmarks;
 
 /// <summary>MinHash/LSH text templates: signing and banding speed at scale, and pair precision/recall against known templates.</summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- neardup templates [ads] [parallelism] [quality-ads] [min-jaccard] [shingle-words] [supported-jaccard] [min-support] [min-support-share] [min-containment] [min-size-ratio] [support-per-ad] [mutual-nearest]</c> (<c>-</c> keeps a default).
+/// <c>dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- neardup templates [ads] [parallelism] [quality-ads] [min-jaccard] [shingle-words] [supported-jaccard] [min-support] [min-support-share] [min-containment] [min-size-ratio] [support-per-ad] [mutual-nearest] [idf-weighted]</c> (<c>-</c> keeps a default).
 /// The masks (identifier spans) come from the extractor, run before the clock starts: ingest stores them already,
 /// so signing does not pay for extraction again.
 /// </remarks>
@@ -28,6 +28,7 @@ internal static class TemplateBenchmark
             MinSupportShare = args.Length > 7 && args[7] != "-" ? double.Parse(args[7], CultureInfo.InvariantCulture) : new TemplateOptions().MinSupportShare,
             MinContainment = args.Length > 8 && args[8] != "-" ? double.Parse(args[8], CultureInfo.InvariantCulture) : new TemplateOptions().MinContainment,
             MinSizeRatio = args.Length > 9 && args[9] != "-" ? double.Parse(args[9], CultureInfo.InvariantCulture) : new TemplateOptions().MinSizeRatio,
+            IdfWeighted = args.Length > 12 && args[12] != "-" ? bool.Parse(args[12]) : new TemplateOptions().IdfWeighted,
             MutualNearest = args.Length > 11 && args[11] != "-" ? bool.Parse(args[11]) : new TemplateOptions().MutualNearest,
             SupportPerAd = args.Length > 10 && args[10] != "-" ? bool.Parse(args[10]) : new TemplateOptions().SupportPerAd,
         };
@@ -69,7 +70,7 @@ internal static class TemplateBenchmark
         var closure = ClusteringEvaluator.Score(
             Enumerable.Range(0, texts.Count).ToDictionary(i => i.ToString(CultureInfo.InvariantCulture), i => familyOf[i]),
             Enumerable.Range(0, texts.Count).ToDictionary(i => i.ToString(CultureInfo.InvariantCulture), i => templates[i]));
-        Console.WriteLine($"quality on {ads:N0} ads ({(distinct ? "distinct templates" : "default generator: small sentence pools")}, 5 % stock templates), J >= {options.MinJaccard}, {options.ShingleWords}-word shingles, supported J >= {options.SupportedJaccard?.ToString(CultureInfo.InvariantCulture) ?? "off"} ({(options.MutualNearest ? "mutual nearest" : $"support {options.MinSupport}{(options.SupportPerAd ? " per ad" : "")}, share {options.MinSupportShare}")}), containment >= {options.MinContainment?.ToString(CultureInfo.InvariantCulture) ?? "off"} (size ratio {options.MinSizeRatio}): " +
+        Console.WriteLine($"quality on {ads:N0} ads ({(distinct ? "distinct templates" : "default generator: small sentence pools")}, 5 % stock templates), {(options.IdfWeighted ? "IDF-weighted " : "")}J >= {options.MinJaccard}, {options.ShingleWords}-word shingles, supported J >= {options.SupportedJaccard?.ToString(CultureInfo.InvariantCulture) ?? "off"} ({(options.MutualNearest ? "mutual nearest" : $"support {options.MinSupport}{(options.SupportPerAd ? " per ad" : "")}, share {options.MinSupportShare}")}), containment >= {options.MinContainment?.ToString(CultureInfo.InvariantCulture) ?? "off"} (size ratio {options.MinSizeRatio}): " +
             $"pairs P {direct.Precision:F4} R {direct.Recall:F4} F1 {direct.F1:F4} ({direct.Correct:N0} of {direct.Predicted:N0} reported, {direct.Truth:N0} true); " +
             $"families (transitive) pairwise P {closure.PairwisePrecision:F4} R {closure.PairwiseRecall:F4}, B3 F1 {closure.BCubedF1:F4}; {families.Count:N0} families");
     }

@@ -10,7 +10,9 @@ namespace NetworkAnalysis.Core.Similarity;
 /// hashes (a_i odd, from a <see cref="Random"/> seeded by <see cref="TemplateOptions.Seed"/>; mix is an invertible
 /// xor-shift, so each h_i is a permutation of 32-bit values). Ads whose signatures agree on all rows of any band
 /// are candidates (Broder 1997; Leskovec, Rajaraman and Ullman, Mining of Massive Datasets, ch. 3); candidates are
-/// verified with the exact Jaccard similarity of their shingle sets. Output does not depend on parallelism.
+/// verified with the exact Jaccard similarity of their shingle sets, by default weighted by each shingle's inverse
+/// document frequency in the batch (<see cref="TemplateOptions.IdfWeighted"/>), so sentences that many unrelated ads
+/// share count less than a template's own wording. Output does not depend on parallelism.
 /// </remarks>
 public sealed class TemplateDetector
 {
@@ -222,7 +224,7 @@ public sealed class TemplateDetector
         }
     }
 
-    /// <summary>Keeps the candidates whose exact Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/> (or whose
+    /// <summary>Keeps the candidates whose exact (by default IDF-weighted) Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/> (or whose
     /// containment reaches <see cref="TemplateOptions.MinContainment"/>), and with <see cref="TemplateOptions.SupportedJaccard"/>
     /// the lower pairs that are supported (<see cref="Supported"/>).</summary>
     public IReadOnlyList<SimilarPair> Verify(Signed signed, ulong[] candidates)
@@ -232,12 +234,13 @@ public sealed class TemplateDetector
         var result = new List<SimilarPair>();
         var weak = new List<bool>();
         var low = Math.Min(_options.MinJaccard, _options.SupportedJaccard ?? _options.MinJaccard);
+        var idf = _options.IdfWeighted ? ShingleWeights(signed) : null;
         foreach (var c in candidates)
         {
             var a = (int)(c >> 32);
             var b = (int)(uint)c;
             var (both, sizeA, sizeB) = Overlap(signed, a, b);
-            var j = sizeA + sizeB == 0 ? 0 : (double)both / (sizeA + sizeB - both);
+            var j = idf is not null ? WeightedJaccard(signed, idf, a, b) : sizeA + sizeB == 0 ? 0 : (double)both / (sizeA + sizeB - both);
             var strong = j >= _options.MinJaccard;
             if (!strong && _options.MinContainment is { } minContainment && Math.Min(sizeA, sizeB) > 0)
             {
@@ -248,7 +251,10 @@ public sealed class TemplateDetector
             if (strong || j >= low)
             {
                 result.Add(new SimilarPair(a, b, j));
-                weak.Add(!strong);
+                if (_options.SupportedJaccard is not null)
+                {
+                    weak.Add(!strong);
+                }
             }
         }
 
@@ -381,6 +387,94 @@ public sealed class TemplateDetector
         ArgumentNullException.ThrowIfNull(signed);
         var (both, x, y) = Overlap(signed, a, b);
         return x + y == 0 ? 0 : (double)both / (x + y - both);
+    }
+
+    /// <summary>Inverse document frequency of every stored shingle (parallel to <see cref="Signed.Shingles"/>):
+    /// ln(signed ads / signed ads containing it), so wording shared by many ads weighs little. Depends only on the batch.</summary>
+    public static float[] ShingleWeights(Signed signed)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        var n = signed.Shingles.Length;
+        var keys = new uint[n];
+        var index = new int[n];
+        var m = 0;
+        var ads = 0;
+        for (var i = 0; i < signed.IsSigned.Length; i++)
+        {
+            if (!signed.IsSigned[i])
+            {
+                continue;
+            }
+
+            ads++;
+            for (var k = signed.Offsets[i]; k < signed.Offsets[i + 1]; k++)
+            {
+                keys[m] = signed.Shingles[k];
+                index[m++] = (int)k;
+            }
+        }
+
+        Array.Sort(keys, index, 0, m);
+        var weights = new float[n];
+        var s = 0;
+        while (s < m)
+        {
+            var e = s + 1;
+            while (e < m && keys[e] == keys[s])
+            {
+                e++;
+            }
+
+            var w = (float)(Math.Log((double)ads / (e - s)) + 1e-3);
+            for (var k = s; k < e; k++)
+            {
+                weights[index[k]] = w;
+            }
+
+            s = e;
+        }
+
+        return weights;
+    }
+
+    /// <summary>Weighted Jaccard of two ads: Σ weight of shared shingles / Σ weight of the shingles of either.</summary>
+    public static double WeightedJaccard(Signed signed, float[] weights, int a, int b)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        ArgumentNullException.ThrowIfNull(weights);
+        int i = (int)signed.Offsets[a], iEnd = (int)signed.Offsets[a + 1], j = (int)signed.Offsets[b], jEnd = (int)signed.Offsets[b + 1];
+        double both = 0, either = 0;
+        var x = signed.Shingles;
+        while (i < iEnd && j < jEnd)
+        {
+            if (x[i] == x[j])
+            {
+                both += weights[i];
+                either += weights[i];
+                i++;
+                j++;
+            }
+            else if (x[i] < x[j])
+            {
+                either += weights[i++];
+            }
+            else
+            {
+                either += weights[j++];
+            }
+        }
+
+        while (i < iEnd)
+        {
+            either += weights[i++];
+        }
+
+        while (j < jEnd)
+        {
+            either += weights[j++];
+        }
+
+        return either == 0 ? 0 : both / either;
     }
 
     /// <summary>Shared shingles of two ads and each one's number of shingles.</summary>

@@ -51,12 +51,13 @@ public sealed class TemplateDetectorTests
 
         // Then every reported pair is verified, LSH recall of the exact-Jaccard pairs is high, and reruns agree
         var signed = detector.Sign(texts, masks);
+        var weights = TemplateDetector.ShingleWeights(signed);
         var exact = new HashSet<(int, int)>();
         for (var a = 0; a < texts.Count; a++)
         {
             for (var b = a + 1; b < texts.Count; b++)
             {
-                if (signed.IsSigned[a] && signed.IsSigned[b] && TemplateDetector.Jaccard(signed, a, b) >= options.MinJaccard)
+                if (signed.IsSigned[a] && signed.IsSigned[b] && TemplateDetector.WeightedJaccard(signed, weights, a, b) >= options.MinJaccard)
                 {
                     exact.Add((a, b));
                 }
@@ -98,9 +99,10 @@ public sealed class TemplateDetectorTests
     {
         // Given a generated corpus, the default pairs (J >= 0.6) and every pair at J >= 0.5
         var (texts, masks, _) = Corpus(1200, seed: 3);
-        var strong = new TemplateDetector(new TemplateOptions()).Detect(texts, masks).Pairs;
-        var all = new TemplateDetector(new TemplateOptions { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
-        var options = new TemplateOptions { SupportedJaccard = 0.5, MinSupport = 2 };
+        var unweighted = new TemplateOptions { IdfWeighted = false, MinJaccard = 0.6 };
+        var strong = new TemplateDetector(unweighted).Detect(texts, masks).Pairs;
+        var all = new TemplateDetector(unweighted with { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
+        var options = unweighted with { SupportedJaccard = 0.5, MinSupport = 2 };
 
         // When
         var supported = new TemplateDetector(options).Detect(texts, masks).Pairs;
@@ -131,9 +133,10 @@ public sealed class TemplateDetectorTests
     {
         // Given a generated corpus, the default pairs (J >= 0.6) and every pair at J >= 0.5
         var (texts, masks, _) = Corpus(1200, seed: 3);
-        var strong = new TemplateDetector(new TemplateOptions()).Detect(texts, masks).Pairs;
-        var all = new TemplateDetector(new TemplateOptions { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
-        var options = new TemplateOptions { SupportedJaccard = 0.5, MutualNearest = true };
+        var unweighted = new TemplateOptions { IdfWeighted = false, MinJaccard = 0.6 };
+        var strong = new TemplateDetector(unweighted).Detect(texts, masks).Pairs;
+        var all = new TemplateDetector(unweighted with { MinJaccard = 0.5 }).Detect(texts, masks).Pairs;
+        var options = unweighted with { SupportedJaccard = 0.5, MutualNearest = true };
 
         // When
         var kept = new TemplateDetector(options).Detect(texts, masks).Pairs;
@@ -158,6 +161,36 @@ public sealed class TemplateDetectorTests
     }
 
     [Fact]
+    public void Verify_IdfWeighted_BoilerplateSharedByManyAdsCountsLessThanATemplatesOwnWording()
+    {
+        // Given 30 ads of one common boilerplate, each with a short line of its own words, and two of them (0 and 6) that also
+        // share a longer rare passage
+        const string Boilerplate = "Amber rivers fold quiet lanterns. Copper meadows hum beside velvet harbours. Silent orchards gather morning tides.";
+        const string Rare = "Marble owls whisper over frozen canals at dusk while crimson sails rest under willow shade and feather clouds wander past granite towers.";
+        static string Word(int i) => new([(char)('a' + (i / 26 % 26)), (char)('a' + (i % 26)), 'x']);
+        var texts = Enumerable.Range(0, 30).Select(i => Boilerplate + " Code " + Word(i) + " " + Word(i + 300) + ".").ToList();
+        texts[0] += " " + Rare;
+        texts[6] += " " + Rare;
+        var masks = texts.Select(_ => (IReadOnlyList<TextMask>)[]).ToList();
+        var detector = new TemplateDetector(new TemplateOptions());
+        var signed = detector.Sign(texts, masks);
+        var weights = TemplateDetector.ShingleWeights(signed);
+
+        // When
+        var rare = TemplateDetector.WeightedJaccard(signed, weights, 0, 6);
+        var common = TemplateDetector.WeightedJaccard(signed, weights, 2, 8);
+        var pairs = detector.Verify(signed, [(0UL << 32) | 6, (2UL << 32) | 8]);
+
+        // Then unweighted both pairs look alike; weighted, the pair sharing rare wording stays and the boilerplate pair drops
+        TemplateDetector.Jaccard(signed, 2, 8).ShouldBeGreaterThan(0.5);
+        common.ShouldBeLessThan(TemplateDetector.Jaccard(signed, 2, 8));
+        common.ShouldBeLessThan(0.5);
+        rare.ShouldBeGreaterThanOrEqualTo(0.5);
+        pairs.ShouldBe([new SimilarPair(0, 6, rare)]);
+        detector.Verify(signed, [(0UL << 32) | 6, (2UL << 32) | 8]).ShouldBe(pairs);
+    }
+
+    [Fact]
     public void Verify_Containment_AcceptsSharedBodyWithOwnExtrasButNotASmallFragment()
     {
         // Given two ads sharing seven sentences, each with three of its own, and a fragment of the shared body
@@ -172,7 +205,7 @@ public sealed class TemplateDetectorTests
         var fragment = string.Join(' ', shared[..3]);
         List<string> texts = [a, b, fragment];
         var masks = texts.Select(_ => (IReadOnlyList<TextMask>)[]).ToList();
-        var plain = new TemplateDetector(new TemplateOptions());
+        var plain = new TemplateDetector(new TemplateOptions { IdfWeighted = false, MinJaccard = 0.6 });
         var signed = plain.Sign(texts, masks);
         ulong[] candidates = [(0UL << 32) | 1, (0UL << 32) | 2, (1UL << 32) | 2];
         var size = (int i) => (int)(signed.Offsets[i + 1] - signed.Offsets[i]);
@@ -184,7 +217,7 @@ public sealed class TemplateDetectorTests
 
         // When
         var byJaccard = plain.Verify(signed, candidates);
-        var byContainment = new TemplateDetector(new TemplateOptions { MinContainment = 0.65, MinSizeRatio = 0.7 }).Verify(signed, candidates);
+        var byContainment = new TemplateDetector(new TemplateOptions { IdfWeighted = false, MinJaccard = 0.6, MinContainment = 0.65, MinSizeRatio = 0.7 }).Verify(signed, candidates);
 
         // Then the two ads are near-duplicates by containment (reported with their Jaccard); the fragment (containment 1) is
         // refused by the size-ratio guard
