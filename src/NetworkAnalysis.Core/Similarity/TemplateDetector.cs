@@ -239,7 +239,8 @@ public sealed class TemplateDetector
         {
             var a = (int)(c >> 32);
             var b = (int)(uint)c;
-            var (both, sizeA, sizeB) = Overlap(signed, a, b);
+            // One merge of the two sorted sets: weighted, or plain (plain also when containment needs the counts).
+            var (both, sizeA, sizeB) = idf is null || _options.MinContainment is not null ? Overlap(signed, a, b) : default;
             var j = idf is not null ? WeightedJaccard(signed, idf, a, b) : sizeA + sizeB == 0 ? 0 : (double)both / (sizeA + sizeB - both);
             var strong = j >= _options.MinJaccard;
             if (!strong && _options.MinContainment is { } minContainment && Math.Min(sizeA, sizeB) > 0)
