@@ -49,8 +49,8 @@ internal sealed class ClusteringModel(CaseStorePool pool)
     internal sealed record Model(CaseSnapshot Snapshot, ClusteringResult Result, ClusteringOptions Options, Dictionary<long, int> AdIndex,
         HashSet<long> HubEntities, IReadOnlyList<Core.Graphs.WeakLink> WeakLinks)
     {
-        /// <summary>The engine's evidence path between two ads as graph node IDs, or null when either ad is unknown to it.</summary>
-        public (bool Linked, IReadOnlyList<string> Nodes, string Explanation)? Explain(long fromAd, long toAd)
+        /// <summary>The engine's evidence path between two ads as graph node IDs and steps, or null when either ad is unknown to it.</summary>
+        public (bool Linked, IReadOnlyList<string> Nodes, IReadOnlyList<PathStep> Steps, string Explanation)? Explain(long fromAd, long toAd)
         {
             if (!AdIndex.TryGetValue(fromAd, out var a) || !AdIndex.TryGetValue(toAd, out var b))
             {
@@ -59,6 +59,7 @@ internal sealed class ClusteringModel(CaseStorePool pool)
 
             var path = EvidenceExplainer.Explain(Result, WeakLinks, a, b, Options);
             var nodes = new List<string>();
+            var steps = new List<PathStep>(path.Steps.Count);
             foreach (var step in path.Steps)
             {
                 if (nodes.Count == 0)
@@ -72,9 +73,43 @@ internal sealed class ClusteringModel(CaseStorePool pool)
                 }
 
                 nodes.Add("a:" + Snapshot.AdRowIds[step.ToAd]);
+                steps.Add(new PathStep(
+                    Snapshot.AdRowIds[step.FromAd],
+                    Snapshot.AdRowIds[step.ToAd],
+                    step.Entity is { } entity ? Snapshot.EntityRowIds[entity] : null,
+                    step.WeakKind switch
+                    {
+                        null => "identifier",
+                        Core.Graphs.WeakLinkKind.TextNearDuplicate => "similar_text",
+                        _ => "similar_image",
+                    },
+                    step.Via,
+                    step.WeakKind is { } kind ? Similarity(step.FromAd, step.ToAd, kind) : null,
+                    step.Weight,
+                    step.IsHub));
             }
 
-            return (path.Linked, nodes, path.Explanation);
+            return (path.Linked, nodes, steps, path.Explanation);
+        }
+
+        /// <summary>The stored similarity of the weak link of this kind between two ads (the best one if stored twice).</summary>
+        private double? Similarity(int adA, int adB, Core.Graphs.WeakLinkKind kind)
+        {
+            double? best = null;
+            foreach (var link in WeakLinks)
+            {
+                if (link.Kind == kind && ((link.AdA == adA && link.AdB == adB) || (link.AdA == adB && link.AdB == adA)) && (best is null || link.Similarity > best))
+                {
+                    best = link.Similarity;
+                }
+            }
+
+            return best;
         }
     }
+
+    /// <summary>One hop of an explained path for the API: ad row IDs, the shared identifier's row ID (null for a weak link),
+    /// the kind (<c>identifier</c>, <c>similar_image</c>, <c>similar_text</c>, as the graph exports name weak edges), the
+    /// label, the weak link's similarity (null for an identifier), the clustering weight and whether the identifier is a hub.</summary>
+    internal sealed record PathStep(long From, long To, long? Entity, string Kind, string Via, double? Similarity, double Weight, bool Hub);
 }

@@ -10,6 +10,11 @@ public sealed class WorkbenchCase : IDisposable
     private readonly TempFolder _dir = new();
 
     public WorkbenchCase(params (string Id, string Title, string Body, string? City)[] extra)
+        : this(extra.Select(e => (object)new { id = e.Id, title = e.Title, body = e.Body, city = e.City, posted_at = "2026-03-01T10:00:00Z", images = "" }))
+    {
+    }
+
+    private WorkbenchCase(IEnumerable<object> extraRows)
     {
         var rows = new List<object>
         {
@@ -19,7 +24,7 @@ public sealed class WorkbenchCase : IDisposable
             new { id = "r4", title = "Amber again", body = "write amber@example.com", city = "Reno", posted_at = "2026-01-20T10:00:00Z", images = "" },
             new { id = "solo", title = "Quiet place", body = "call 415-555-0199 mornings, ask about the glitterfox special", city = "San Francisco", posted_at = "2026-02-01T10:00:00Z", images = "" },
         };
-        rows.AddRange(extra.Select(e => (object)new { id = e.Id, title = e.Title, body = e.Body, city = e.City, posted_at = "2026-03-01T10:00:00Z", images = "" }));
+        rows.AddRange(extraRows);
         var input = _dir.Write("ads.jsonl", string.Join('\n', rows.Select(r => JsonSerializer.Serialize(r))));
         Directory.CreateDirectory(_dir.File("img"));
         File.WriteAllBytes(_dir.File("img/p1.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9]);
@@ -29,6 +34,9 @@ public sealed class WorkbenchCase : IDisposable
         new CaseAnalyzer(store).Analyze();
         InputPath = input;
     }
+
+    /// <summary>The same case plus extra ad rows written as given (e.g. with precomputed <c>image_hashes</c>).</summary>
+    public static WorkbenchCase WithRows(params object[] rows) => new(rows.AsEnumerable());
 
     public string Path { get; }
 

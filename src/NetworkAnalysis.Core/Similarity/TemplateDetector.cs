@@ -10,7 +10,9 @@ namespace NetworkAnalysis.Core.Similarity;
 /// hashes (a_i odd, from a <see cref="Random"/> seeded by <see cref="TemplateOptions.Seed"/>; mix is an invertible
 /// xor-shift, so each h_i is a permutation of 32-bit values). Ads whose signatures agree on all rows of any band
 /// are candidates (Broder 1997; Leskovec, Rajaraman and Ullman, Mining of Massive Datasets, ch. 3); candidates are
-/// verified with the exact Jaccard similarity of their shingle sets. Output does not depend on parallelism.
+/// verified with the exact Jaccard similarity of their shingle sets, by default weighted by each shingle's inverse
+/// document frequency in the batch (<see cref="TemplateOptions.IdfWeighted"/>), so sentences that many unrelated ads
+/// share count less than a template's own wording. Output does not depend on parallelism.
 /// </remarks>
 public sealed class TemplateDetector
 {
@@ -222,24 +224,153 @@ public sealed class TemplateDetector
         }
     }
 
-    /// <summary>Keeps the candidates whose exact Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/>.</summary>
+    /// <summary>Keeps the candidates whose exact (by default IDF-weighted) Jaccard similarity reaches <see cref="TemplateOptions.MinJaccard"/> (or whose
+    /// containment reaches <see cref="TemplateOptions.MinContainment"/>), and with <see cref="TemplateOptions.SupportedJaccard"/>
+    /// the lower pairs that are supported (<see cref="Supported"/>).</summary>
     public IReadOnlyList<SimilarPair> Verify(Signed signed, ulong[] candidates)
     {
         ArgumentNullException.ThrowIfNull(signed);
         ArgumentNullException.ThrowIfNull(candidates);
         var result = new List<SimilarPair>();
+        var weak = new List<bool>();
+        var low = Math.Min(_options.MinJaccard, _options.SupportedJaccard ?? _options.MinJaccard);
+        var idf = _options.IdfWeighted ? ShingleWeights(signed) : null;
         foreach (var c in candidates)
         {
             var a = (int)(c >> 32);
             var b = (int)(uint)c;
-            var j = Jaccard(signed, a, b);
-            if (j >= _options.MinJaccard)
+            // One merge of the two sorted sets: weighted, or plain (plain also when containment needs the counts).
+            var (both, sizeA, sizeB) = idf is null || _options.MinContainment is not null ? Overlap(signed, a, b) : default;
+            var j = idf is not null ? WeightedJaccard(signed, idf, a, b) : sizeA + sizeB == 0 ? 0 : (double)both / (sizeA + sizeB - both);
+            var strong = j >= _options.MinJaccard;
+            if (!strong && _options.MinContainment is { } minContainment && Math.Min(sizeA, sizeB) > 0)
+            {
+                var small = Math.Min(sizeA, sizeB);
+                strong = (double)both / small >= minContainment && (double)small / Math.Max(sizeA, sizeB) >= _options.MinSizeRatio;
+            }
+
+            if (strong || j >= low)
             {
                 result.Add(new SimilarPair(a, b, j));
+                if (_options.SupportedJaccard is not null)
+                {
+                    weak.Add(!strong);
+                }
             }
         }
 
+        return _options.SupportedJaccard is null ? result : Supported(signed.IsSigned.Length, result, weak);
+    }
+
+    /// <summary>The strong pairs, and the weak pairs between two strong-pair components joined by enough weak pairs.</summary>
+    private List<SimilarPair> Supported(int n, List<SimilarPair> pairs, List<bool> weak)
+    {
+        var uf = new Clustering.UnionFind(n);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!weak[i])
+            {
+                uf.Union(pairs[i].A, pairs[i].B);
+            }
+        }
+
+        // Per pair of components: the weak pairs between them and the distinct ads of the smaller side they touch.
+        var between = new Dictionary<(int, int), (int Pairs, HashSet<int> AdsA, HashSet<int> AdsB)>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!weak[i])
+            {
+                continue;
+            }
+
+            var (ra, rb) = (uf.Find(pairs[i].A), uf.Find(pairs[i].B));
+            if (ra == rb)
+            {
+                continue;
+            }
+
+            var (x, y, ax, ay) = ra < rb ? (ra, rb, pairs[i].A, pairs[i].B) : (rb, ra, pairs[i].B, pairs[i].A);
+            if (!between.TryGetValue((x, y), out var entry))
+            {
+                entry = (0, [], []);
+            }
+
+            entry.AdsA.Add(ax);
+            entry.AdsB.Add(ay);
+            between[(x, y)] = (entry.Pairs + 1, entry.AdsA, entry.AdsB);
+        }
+
+        // Per ad and component: the ad's weak pairs into that component (for the per-ad rule).
+        var adInto = new Dictionary<(int Ad, int Root), int>();
+        if (_options.SupportPerAd)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                if (weak[i])
+                {
+                    var (a, b) = (pairs[i].A, pairs[i].B);
+                    adInto[(a, uf.Find(b))] = adInto.GetValueOrDefault((a, uf.Find(b))) + 1;
+                    adInto[(b, uf.Find(a))] = adInto.GetValueOrDefault((b, uf.Find(a))) + 1;
+                }
+            }
+        }
+
+        // Per ad: its most similar partner over all verified pairs (ties to the lower index), for the mutual-nearest rule.
+        var best = new Dictionary<int, (double J, int Other)>();
+        if (_options.MutualNearest)
+        {
+            foreach (var p in pairs)
+            {
+                Offer(p.A, p.B, p.Similarity);
+                Offer(p.B, p.A, p.Similarity);
+            }
+        }
+
+        var result = new List<SimilarPair>(pairs.Count);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (weak[i])
+            {
+                var (ra, rb) = (uf.Find(pairs[i].A), uf.Find(pairs[i].B));
+                if (ra != rb && _options.MutualNearest)
+                {
+                    if (best[pairs[i].A].Other != pairs[i].B || best[pairs[i].B].Other != pairs[i].A)
+                    {
+                        continue;
+                    }
+                }
+                else if (ra != rb && _options.SupportPerAd)
+                {
+                    // The ad joins the other family only with enough pairs into it (a family smaller than that cannot be joined).
+                    if (adInto[(pairs[i].A, rb)] < _options.MinSupport && adInto[(pairs[i].B, ra)] < _options.MinSupport)
+                    {
+                        continue;
+                    }
+                }
+                else if (ra != rb)
+                {
+                    var (x, y) = ra < rb ? (ra, rb) : (rb, ra);
+                    var entry = between[(x, y)];
+                    var share = Math.Min((double)entry.AdsA.Count / uf.SizeOf(x), (double)entry.AdsB.Count / uf.SizeOf(y));
+                    if (entry.Pairs < _options.MinSupport || share < _options.MinSupportShare)
+                    {
+                        continue;
+                    }
+                }
+            }
+
+            result.Add(pairs[i]);
+        }
+
         return result;
+
+        void Offer(int ad, int other, double j)
+        {
+            if (!best.TryGetValue(ad, out var b) || j > b.J || (j == b.J && other < b.Other))
+            {
+                best[ad] = (j, other);
+            }
+        }
     }
 
     /// <summary>Signs, bands and verifies in one call.</summary>
@@ -255,13 +386,103 @@ public sealed class TemplateDetector
     public static double Jaccard(Signed signed, int a, int b)
     {
         ArgumentNullException.ThrowIfNull(signed);
-        var x = signed.Shingles.AsSpan((int)signed.Offsets[a], (int)(signed.Offsets[a + 1] - signed.Offsets[a]));
-        var y = signed.Shingles.AsSpan((int)signed.Offsets[b], (int)(signed.Offsets[b + 1] - signed.Offsets[b]));
-        if (x.Length + y.Length == 0)
+        var (both, x, y) = Overlap(signed, a, b);
+        return x + y == 0 ? 0 : (double)both / (x + y - both);
+    }
+
+    /// <summary>Inverse document frequency of every stored shingle (parallel to <see cref="Signed.Shingles"/>):
+    /// ln(signed ads / signed ads containing it), so wording shared by many ads weighs little. Depends only on the batch.</summary>
+    public static float[] ShingleWeights(Signed signed)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        var n = signed.Shingles.Length;
+        var keys = new uint[n];
+        var index = new int[n];
+        var m = 0;
+        var ads = 0;
+        for (var i = 0; i < signed.IsSigned.Length; i++)
         {
-            return 0;
+            if (!signed.IsSigned[i])
+            {
+                continue;
+            }
+
+            ads++;
+            for (var k = signed.Offsets[i]; k < signed.Offsets[i + 1]; k++)
+            {
+                keys[m] = signed.Shingles[k];
+                index[m++] = (int)k;
+            }
         }
 
+        Array.Sort(keys, index, 0, m);
+        var weights = new float[n];
+        var s = 0;
+        while (s < m)
+        {
+            var e = s + 1;
+            while (e < m && keys[e] == keys[s])
+            {
+                e++;
+            }
+
+            var w = (float)(Math.Log((double)ads / (e - s)) + 1e-3);
+            for (var k = s; k < e; k++)
+            {
+                weights[index[k]] = w;
+            }
+
+            s = e;
+        }
+
+        return weights;
+    }
+
+    /// <summary>Weighted Jaccard of two ads: Σ weight of shared shingles / Σ weight of the shingles of either.</summary>
+    public static double WeightedJaccard(Signed signed, float[] weights, int a, int b)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        ArgumentNullException.ThrowIfNull(weights);
+        int i = (int)signed.Offsets[a], iEnd = (int)signed.Offsets[a + 1], j = (int)signed.Offsets[b], jEnd = (int)signed.Offsets[b + 1];
+        double both = 0, either = 0;
+        var x = signed.Shingles;
+        while (i < iEnd && j < jEnd)
+        {
+            if (x[i] == x[j])
+            {
+                both += weights[i];
+                either += weights[i];
+                i++;
+                j++;
+            }
+            else if (x[i] < x[j])
+            {
+                either += weights[i++];
+            }
+            else
+            {
+                either += weights[j++];
+            }
+        }
+
+        while (i < iEnd)
+        {
+            either += weights[i++];
+        }
+
+        while (j < jEnd)
+        {
+            either += weights[j++];
+        }
+
+        return either == 0 ? 0 : both / either;
+    }
+
+    /// <summary>Shared shingles of two ads and each one's number of shingles.</summary>
+    private static (int Both, int SizeA, int SizeB) Overlap(Signed signed, int a, int b)
+    {
+        var x = signed.Shingles.AsSpan((int)signed.Offsets[a], (int)(signed.Offsets[a + 1] - signed.Offsets[a]));
+        var y = signed.Shingles.AsSpan((int)signed.Offsets[b], (int)(signed.Offsets[b + 1] - signed.Offsets[b]));
         int i = 0, j = 0, both = 0;
         while (i < x.Length && j < y.Length)
         {
@@ -281,6 +502,6 @@ public sealed class TemplateDetector
             }
         }
 
-        return (double)both / (x.Length + y.Length - both);
+        return (both, x.Length, y.Length);
     }
 }

@@ -90,7 +90,7 @@ internal static class ClusterEndpoints
             var engine = await model.GetAsync();
             if (engine.Explain(from, to) is { } explained)
             {
-                return Results.Ok(new { found = explained.Linked, path = explained.Nodes, explanation = explained.Explanation, source = "engine" });
+                return Results.Ok(new { found = explained.Linked, path = explained.Nodes, steps = explained.Steps, explanation = explained.Explanation, source = "engine" });
             }
 
             using var lease = pool.Rent();
