@@ -85,11 +85,13 @@ export class ClusterGraph {
     const nodes = [];
     for (const id of entities) {
       const e = this.entities.get(id);
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: short(e.label, 28), colour: TYPE_COLOURS[e.type] || '#777', hub: e.hub ? 1 : 0, size: 14 + Math.min(26, Math.sqrt(e.ads) * 3) } }, e));
+      const size = 14 + 2 * Math.round(Math.min(26, Math.sqrt(e.ads) * 3) / 2);
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: short(e.label, 28), hub: e.hub ? 1 : 0, size },
+        classes: `entity t-${TYPE_COLOURS[e.type] ? e.type : 'other'} s${size}${e.hub ? ' hub' : ''}` }, e));
     }
     for (const id of ads) {
-      const a = this.ads.get(id);
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: short(a.label, 30), outside: a.clusterId !== this.clusterId ? 1 : 0 } }, a, this.near(id)));
+      const a = this.ads.get(id), outside = a.clusterId !== this.clusterId;
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: short(a.label, 30), outside: outside ? 1 : 0 }, classes: outside ? 'ad outside' : 'ad' }, a, this.near(id)));
     }
     const edges = [];
     for (const [id, l] of this.links) {
@@ -143,7 +145,7 @@ export class ClusterGraph {
     // on the new elements themselves, so Cytoscape styles each element once instead of restyling them all afterwards.
     this.big = count > BIG_GRAPH;
     this.labelsHidden = this.big;
-    if (this.big) for (const x of elements) if (x.group === 'nodes') x.classes = 'nolabel';
+    if (!this.big) for (const x of elements) if (x.group === 'nodes') x.classes += ' labelled';
     if (!this.cy) {
       // A preset layout without fit keeps the given positions; without it Cytoscape runs a grid layout (and a fit over
       // every label's box) on the elements passed here, only for the layout below to move them again.
@@ -198,7 +200,7 @@ export class ClusterGraph {
     const hide = this.big && this.cy.zoom() < LABEL_ZOOM;
     if (hide === this.labelsHidden) return;
     this.labelsHidden = hide;
-    this.cy.batch(() => { if (hide) this.cy.nodes().addClass('nolabel'); else this.cy.nodes().removeClass('nolabel'); });
+    this.cy.batch(() => { if (hide) this.cy.nodes().removeClass('labelled'); else this.cy.nodes().addClass('labelled'); });
   }
 
   bind() {
@@ -286,15 +288,19 @@ function withPosition(node, item, fallback) {
   return node;
 }
 
+// Styles hang on classes set when the elements are created (type, size step, hub, ad, labelled) rather than on data
+// mappers: Cytoscape parses a mapped property again for every element, a class's properties once.
 const STYLE = [
-  { selector: 'node', style: { 'label': 'data(label)', 'font-size': 9, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'color': '#333' } },
-  { selector: 'node[kind = "entity"]', style: { 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)' } },
-  { selector: 'node[hub = 1]', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#a33' } },
-  { selector: 'node[kind = "ad"]', style: { 'shape': 'round-rectangle', 'background-color': '#9aa5b1', 'width': 10, 'height': 10, 'font-size': 7, 'min-zoomed-font-size': 9 } },
-  { selector: 'node[outside = 1]', style: { 'background-color': '#f0b429' } },
+  { selector: 'node', style: { 'font-size': 9, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'color': '#333' } },
+  { selector: 'node.labelled', style: { 'label': 'data(label)' } },
+  { selector: 'node.entity', style: { 'background-color': '#777' } },
+  ...Object.entries(TYPE_COLOURS).map(([type, colour]) => ({ selector: 'node.t-' + type, style: { 'background-color': colour } })),
+  ...Array.from({ length: 14 }, (_, i) => 14 + 2 * i).map(size => ({ selector: 'node.s' + size, style: { 'width': size, 'height': size } })),
+  { selector: 'node.hub', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#a33' } },
+  { selector: 'node.ad', style: { 'shape': 'round-rectangle', 'background-color': '#9aa5b1', 'width': 10, 'height': 10, 'font-size': 7, 'min-zoomed-font-size': 9 } },
+  { selector: 'node.outside', style: { 'background-color': '#f0b429' } },
   { selector: 'edge', style: { 'width': 1, 'line-color': '#c5ccd6', 'curve-style': 'haystack' } },
   { selector: 'edge[co = 1]', style: { 'width': 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#aab4c2' } },
-  { selector: 'node.nolabel', style: { 'label': '' } },
   { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111' } },
   { selector: 'node.path', style: { 'background-color': '#d62828', 'border-width': 3, 'border-color': '#7a0f0f', 'z-index': 10 } },
   { selector: 'edge.path', style: { 'line-color': '#d62828', 'width': 4, 'z-index': 10 } },
