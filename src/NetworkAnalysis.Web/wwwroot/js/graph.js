@@ -147,16 +147,16 @@ export class ClusterGraph {
     this.labelsHidden = this.big;
     if (!this.big) for (const x of elements) if (x.group === 'nodes') x.classes += ' labelled';
     if (!this.cy) {
-      // A preset layout without fit keeps the given positions; without it Cytoscape runs a grid layout (and a fit over
-      // every label's box) on the elements passed here, only for the layout below to move them again.
+      // Created empty, then filled like every later render: elements passed to the constructor go through a layout
+      // (by default a grid, with a fit over every label's box; even 'preset' sets each position again), only for the
+      // layout below to place them.
       this.cy = cytoscape({
-        container: this.container, elements, style: STYLE, layout: { name: 'preset', fit: false },
+        container: this.container, style: STYLE, layout: { name: 'null' },
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.05, maxZoom: 4,
       });
       this.bind();
-    } else {
-      this.cy.batch(() => { this.cy.elements().remove(); this.cy.add(elements); });
     }
+    this.cy.batch(() => { this.cy.elements().remove(); this.cy.add(elements); });
     const placed = this.serverLayout && elements.every(x => x.group !== 'nodes' || x.position);
     const name = this.layoutName === 'auto' ? (placed ? 'preset' : count <= 400 ? 'cose' : 'concentric') : this.layoutName;
     // fit: false, then fitToNodes(): Cytoscape's own fit measures every element's rendered box (labels included),
