@@ -6,35 +6,17 @@ using NetworkAnalysis.Storage;
 namespace NetworkAnalysis.Web.Tests.Endpoints;
 
 /// <summary>The path endpoint over a near-duplicate photo: two ads share no identifier, only photos one pHash bit apart.</summary>
-public sealed class WeakStepPathTests : IDisposable
-{
+public sealed class WeakStepPathTests() : WorkbenchApiTestBase(WorkbenchCase.WithRows(
     // pHash distance 1: similarity 1 - 1/64 = 0.984375, above the join threshold 0.95, so the two ads form one cluster.
-    private readonly WorkbenchCase _case = WorkbenchCase.WithRows(
-        new { id = "p1", title = "Velvet lounge", body = "relaxing evenings downtown, ask about the blue room", city = "Reno", posted_at = "2026-03-01T10:00:00Z", image_hashes = "phash:c3a5f00f3c5a0ff1" },
-        new { id = "p2", title = "Garden studio", body = "quiet afternoons near the river, weekday slots", city = "Sparks", posted_at = "2026-03-02T10:00:00Z", image_hashes = "phash:c3a5f00f3c5a0ff0" });
-
-    private readonly WorkbenchFactory _factory;
-    private readonly HttpClient _client;
-
-    public WeakStepPathTests()
-    {
-        _factory = new WorkbenchFactory(_case.Options());
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _case.Dispose();
-    }
-
+    new { id = "p1", title = "Velvet lounge", body = "relaxing evenings downtown, ask about the blue room", city = "Reno", posted_at = "2026-03-01T10:00:00Z", image_hashes = "phash:c3a5f00f3c5a0ff1" },
+    new { id = "p2", title = "Garden studio", body = "quiet afternoons near the river, weekday slots", city = "Sparks", posted_at = "2026-03-02T10:00:00Z", image_hashes = "phash:c3a5f00f3c5a0ff0" }))
+{
     [Fact]
     public async Task Path_BetweenAdsSharingOnlyANearDuplicatePhoto_IsOneWeakImageStep()
     {
         long p1, p2;
         string cluster;
-        using (var store = CaseStore.Open(_case.Path))
+        using (var store = CaseStore.Open(Case.Path))
         {
             p1 = store.FindAdId("p1")!.Value;
             p2 = store.FindAdId("p2")!.Value;
@@ -43,10 +25,7 @@ public sealed class WeakStepPathTests : IDisposable
             memberships.Single(m => m.AdKey == "p2").ClusterId.ShouldBe(cluster, "the photo link (similarity >= 0.95) joins the two ads");
         }
 
-        var url = $"/api/clusters/{cluster}/path?from={p1}&to={p2}";
-        var response = await _client.GetAsync(url);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var result = await Get($"/api/clusters/{cluster}/path?from={p1}&to={p2}");
 
         result.GetProperty("found").GetBoolean().ShouldBeTrue();
         result.GetProperty("source").GetString().ShouldBe("engine");
@@ -65,15 +44,13 @@ public sealed class WeakStepPathTests : IDisposable
     public async Task Path_ThroughIdentifiers_StepsCarryIdentifierKindAndNoSimilarity()
     {
         long r1, r2;
-        string cluster;
-        using (var store = CaseStore.Open(_case.Path))
+        using (var store = CaseStore.Open(Case.Path))
         {
             r1 = store.FindAdId("r1")!.Value;
             r2 = store.FindAdId("r2")!.Value;
-            cluster = store.Memberships().Single(m => m.AdKey == "r1").ClusterId!;
         }
 
-        var result = await _client.GetFromJsonAsync<JsonElement>($"/api/clusters/{cluster}/path?from={r1}&to={r2}");
+        var result = await Get($"/api/clusters/{ClusterOf("r1")}/path?from={r1}&to={r2}");
 
         var step = result.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
         step.GetProperty("kind").GetString().ShouldBe("identifier");

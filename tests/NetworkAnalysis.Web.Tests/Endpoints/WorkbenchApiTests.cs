@@ -6,38 +6,8 @@ using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web.Tests.Endpoints;
 
-public sealed class WorkbenchApiTests : IDisposable
+public sealed class WorkbenchApiTests() : WorkbenchApiTestBase(new WorkbenchCase())
 {
-    private readonly WorkbenchCase _case = new();
-    private readonly WorkbenchFactory _factory;
-    private readonly HttpClient _client;
-
-    public WorkbenchApiTests()
-    {
-        _factory = new WorkbenchFactory(_case.Options());
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _case.Dispose();
-    }
-
-    private async Task<JsonElement> Get(string url)
-    {
-        var response = await _client.GetAsync(url);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private string ClusterOf(string adKey)
-    {
-        using var store = CaseStore.Open(_case.Path);
-        return store.Memberships().Single(m => m.AdKey == adKey).ClusterId!;
-    }
-
     [Fact]
     public async Task Search_PhoneInAnotherFormat_FindsEntityAndItsCluster()
     {
@@ -88,8 +58,8 @@ public sealed class WorkbenchApiTests : IDisposable
     public async Task Clusters_SortByRisk_UsesTheScoresTableWhenPresent()
     {
         // Given scores for the current clustering in which the single-ad cluster scores higher than the ring
-        using (var store = CaseStore.Open(_case.Path))
-        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _case.Path))
+        using (var store = CaseStore.Open(Case.Path))
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Case.Path))
         {
             var run = store.BeginRun("score", new { test = true });
             var clustersRun = store.CurrentClusteringRun()!.Value;
@@ -116,7 +86,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Clusters_UnknownSort_IsABadRequest()
     {
-        var response = await _client.GetAsync("/api/clusters?sort=bogus");
+        var response = await Client.GetAsync("/api/clusters?sort=bogus");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -140,7 +110,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Path_BetweenRingEnds_RunsThroughSharedIdentifiers()
     {
-        using var store = CaseStore.Open(_case.Path);
+        using var store = CaseStore.Open(Case.Path);
         long r1 = store.FindAdId("r1")!.Value, r4 = store.FindAdId("r4")!.Value;
 
         var result = await Get($"/api/clusters/{ClusterOf("r1")}/path?from={r1}&to={r4}");
@@ -155,7 +125,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Ad_View_SpansIndexTheTextAndProvenanceNamesTheSource()
     {
-        using var store = CaseStore.Open(_case.Path);
+        using var store = CaseStore.Open(Case.Path);
         var id = store.FindAdId("r2")!.Value;
 
         var ad = await Get("/api/ads/" + id);
@@ -168,22 +138,22 @@ public sealed class WorkbenchApiTests : IDisposable
             text[m.GetProperty("start").GetInt32()..m.GetProperty("end").GetInt32()].ShouldBe(m.GetProperty("raw").GetString());
         }
 
-        ad.GetProperty("source").GetProperty("path").GetString().ShouldBe(_case.InputPath);
+        ad.GetProperty("source").GetProperty("path").GetString().ShouldBe(Case.InputPath);
         ad.GetProperty("source").GetProperty("sha256").GetString()!.Length.ShouldBe(64);
     }
 
     [Fact]
     public async Task Images_OnlyLocalFilesAreServed_UrlsAndEscapesGetThePlaceholder()
     {
-        using var store = CaseStore.Open(_case.Path);
+        using var store = CaseStore.Open(Case.Path);
         var id = store.FindAdId("r1")!.Value;
 
-        var local = await _client.GetAsync($"/api/ads/{id}/images/0");
-        var url = await _client.GetAsync($"/api/ads/{id}/images/1");
-        var escape = await _client.GetAsync($"/api/ads/{id}/images/2");
+        var local = await Client.GetAsync($"/api/ads/{id}/images/0");
+        var url = await Client.GetAsync($"/api/ads/{id}/images/1");
+        var escape = await Client.GetAsync($"/api/ads/{id}/images/2");
 
         local.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
-        (await local.Content.ReadAsByteArrayAsync()).ShouldBe(File.ReadAllBytes(Path.Combine(_case.Folder, "img", "p1.jpg")));
+        (await local.Content.ReadAsByteArrayAsync()).ShouldBe(File.ReadAllBytes(Path.Combine(Case.Folder, "img", "p1.jpg")));
         url.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
         escape.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
     }
@@ -198,7 +168,7 @@ public sealed class WorkbenchApiTests : IDisposable
         };
         request.Headers.Add("X-Netan-Request", "1");
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var saved = await Get($"/api/clusters/{cluster}/annotations");
@@ -219,7 +189,7 @@ public sealed class WorkbenchApiTests : IDisposable
         var cluster = ClusterOf("r1");
 
         await Get("/api/clusters/" + cluster);
-        var export = await _client.GetAsync($"/api/clusters/{cluster}/export/graphml");
+        var export = await Client.GetAsync($"/api/clusters/{cluster}/export/graphml");
 
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         var xml = XDocument.Parse(await export.Content.ReadAsStringAsync());
@@ -235,7 +205,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [InlineData("neo4j", "application/zip")]
     public async Task Export_OtherKinds_AreDownloads(string kind, string mediaType)
     {
-        var response = await _client.GetAsync($"/api/clusters/{ClusterOf("r1")}/export/{kind}");
+        var response = await Client.GetAsync($"/api/clusters/{ClusterOf("r1")}/export/{kind}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
@@ -245,7 +215,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Export_Neo4j_IsTheReportingBulkExport_WithExactValues()
     {
-        var bytes = await _client.GetByteArrayAsync($"/api/clusters/{ClusterOf("r1")}/export/neo4j");
+        var bytes = await Client.GetByteArrayAsync($"/api/clusters/{ClusterOf("r1")}/export/neo4j");
 
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         string Read(string name)
@@ -271,7 +241,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [InlineData("/api/clusters")]
     public async Task Responses_CarryTheSecurityHeaders(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
@@ -285,7 +255,7 @@ public sealed class WorkbenchApiTests : IDisposable
     [Fact]
     public async Task Write_WithoutTheRequestHeader_IsForbidden()
     {
-        var response = await _client.PostAsJsonAsync($"/api/clusters/{ClusterOf("r1")}/annotations", new { note = "x" });
+        var response = await Client.PostAsJsonAsync($"/api/clusters/{ClusterOf("r1")}/annotations", new { note = "x" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -296,7 +266,7 @@ public sealed class WorkbenchApiTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/info");
         request.Headers.Host = "attacker.example";
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.MisdirectedRequest);
     }
