@@ -1,5 +1,3 @@
-using NetworkAnalysis.Core.Extraction;
-
 namespace NetworkAnalysis.Storage;
 
 public sealed partial class CaseStore
@@ -11,36 +9,7 @@ public sealed partial class CaseStore
     public IReadOnlyList<LookupResult> Lookup(string query, string? defaultCountry = "US", int adLimit = 50)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var ids = new SortedSet<long>();
-        foreach (var m in new EntityExtractor().Extract(query, defaultCountry).Entities)
-        {
-            using var cmd = Command("SELECT id FROM entities WHERE type = $t AND value = $v;");
-            cmd.Parameters.AddWithValue("$t", m.Type.ToName());
-            cmd.Parameters.AddWithValue("$v", m.Value);
-            if (cmd.ExecuteScalar() is long id)
-            {
-                ids.Add(id);
-            }
-        }
-
-        if (ids.Count == 0)
-        {
-            var plain = query.Trim().TrimStart('$', '@').ToLowerInvariant();
-            using var cmd = Command("""
-                SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c)
-                UNION SELECT m.entity FROM mentions m JOIN ads a ON a.id = m.ad WHERE a.ad_key = $q OR a.ad_id = $q;
-                """);
-            cmd.Parameters.AddWithValue("$a", plain);
-            cmd.Parameters.AddWithValue("$b", "$" + plain);
-            cmd.Parameters.AddWithValue("$c", "@" + plain);
-            cmd.Parameters.AddWithValue("$q", query.Trim());
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                ids.Add(r.GetInt64(0));
-            }
-        }
-
+        var ids = MatchEntities(query.Trim(), defaultCountry, includeAdEntities: true);
         return ids.Select(id => Describe(id, adLimit)).ToList();
     }
 

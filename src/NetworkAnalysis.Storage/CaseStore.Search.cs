@@ -28,7 +28,7 @@ public sealed partial class CaseStore
         }
 
         var hits = new List<SearchHit>();
-        foreach (var entityId in MatchEntities(q, defaultCountry))
+        foreach (var entityId in MatchEntities(q, defaultCountry, includeAdEntities: false))
         {
             hits.Add(DescribeEntityHit(entityId));
         }
@@ -64,7 +64,11 @@ public sealed partial class CaseStore
         return hits.Count > limit ? hits[..limit] : hits;
     }
 
-    private SortedSet<long> MatchEntities(string q, string? defaultCountry)
+    /// <summary>
+    /// Entity row IDs for a query: what the extractors read in it, failing that canonical values matched ignoring case and
+    /// a leading '$' or '@' (at most 20), and, with <paramref name="includeAdEntities"/>, the entities of an ad whose key or ID it is.
+    /// </summary>
+    private SortedSet<long> MatchEntities(string q, string? defaultCountry, bool includeAdEntities)
     {
         var ids = new SortedSet<long>();
         IReadOnlyList<Mention> read;
@@ -92,7 +96,17 @@ public sealed partial class CaseStore
         if (ids.Count == 0)
         {
             var plain = q.TrimStart('$', '@').ToLowerInvariant();
-            using var cmd = Command("SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20;");
+            using var cmd = Command(includeAdEntities
+                ? """
+                  SELECT id FROM (SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20)
+                  UNION SELECT m.entity FROM mentions m JOIN ads a ON a.id = m.ad WHERE a.ad_key = $q OR a.ad_id = $q;
+                  """
+                : "SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20;");
+            if (includeAdEntities)
+            {
+                cmd.Parameters.AddWithValue("$q", q);
+            }
+
             cmd.Parameters.AddWithValue("$a", plain);
             cmd.Parameters.AddWithValue("$b", "$" + plain);
             cmd.Parameters.AddWithValue("$c", "@" + plain);

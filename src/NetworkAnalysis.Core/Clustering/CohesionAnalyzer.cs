@@ -16,11 +16,9 @@ internal sealed class CohesionAnalyzer
     private readonly WeakLinkIndex _weak;
     private readonly double _joinSimilarity;
     private readonly bool _textJoins;
-    private readonly int[] _adLocal;
+    private readonly ComponentScope _scope;
     private readonly int[] _entityLocal;
-    private readonly int[] _entityCount;
     private readonly List<int> _entities = [];
-    private readonly List<int> _touched = [];
     private int[] _disc = [], _low = [], _parent = [], _pos = [], _subAds = [], _sumSep = [], _maxSep = [], _sepChildren = [], _tree = [];
 
     public CohesionAnalyzer(BipartiteGraph graph, EntityWeights weights, WeakLinkIndex weak, double joinSimilarity, bool textJoins = true)
@@ -30,10 +28,8 @@ internal sealed class CohesionAnalyzer
         _weak = weak;
         _joinSimilarity = joinSimilarity;
         _textJoins = textJoins;
-        _adLocal = new int[graph.AdCount];
+        _scope = new ComponentScope(graph, _weight);
         _entityLocal = new int[graph.EntityCount];
-        _entityCount = new int[graph.EntityCount];
-        Array.Fill(_adLocal, -1);
         Array.Fill(_entityLocal, -1);
     }
 
@@ -176,7 +172,7 @@ internal sealed class CohesionAnalyzer
             while (_pos[x] - entities.Length < weak.Length)
             {
                 var link = weak[_pos[x]++ - entities.Length];
-                var other = _adLocal[_weak.Other(link, ad)];
+                var other = _scope.LocalOf(_weak.Other(link, ad));
                 if (other >= 0 && _weak.Links[link].Similarity >= _joinSimilarity && (_textJoins || _weak.Links[link].Kind != WeakLinkKind.TextNearDuplicate))
                 {
                     return other;
@@ -189,7 +185,7 @@ internal sealed class CohesionAnalyzer
         var entityAds = _graph.AdsOf(_entities[x - n]);
         while (_pos[x] < entityAds.Length)
         {
-            var local = _adLocal[entityAds[_pos[x]++]];
+            var local = _scope.LocalOf(entityAds[_pos[x]++]);
             if (local >= 0)
             {
                 return local;
@@ -202,26 +198,10 @@ internal sealed class CohesionAnalyzer
     private void Prepare(ReadOnlySpan<int> ads)
     {
         _entities.Clear();
-        _touched.Clear();
-        for (var i = 0; i < ads.Length; i++)
+        _scope.Enter(ads);
+        foreach (var e in _scope.Entities)
         {
-            _adLocal[ads[i]] = i;
-        }
-
-        foreach (var ad in ads)
-        {
-            foreach (var e in _graph.EntitiesOf(ad))
-            {
-                if (_weight[e] > 0 && _entityCount[e]++ == 0)
-                {
-                    _touched.Add(e);
-                }
-            }
-        }
-
-        foreach (var e in _touched)
-        {
-            if (_entityCount[e] >= 2)
+            if (_scope.CountOf(e) >= 2)
             {
                 _entityLocal[e] = ads.Length + _entities.Count;
                 _entities.Add(e);
@@ -231,16 +211,12 @@ internal sealed class CohesionAnalyzer
 
     private void Reset(ReadOnlySpan<int> ads, int total)
     {
-        foreach (var ad in ads)
+        foreach (var e in _entities)
         {
-            _adLocal[ad] = -1;
-        }
-
-        foreach (var e in _touched)
-        {
-            _entityCount[e] = 0;
             _entityLocal[e] = -1;
         }
+
+        _scope.Leave(ads);
 
         foreach (var a in new[] { _disc, _low, _pos, _subAds, _sumSep, _maxSep, _sepChildren, _tree })
         {

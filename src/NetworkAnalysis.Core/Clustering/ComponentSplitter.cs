@@ -17,9 +17,7 @@ internal sealed class ComponentSplitter
     private readonly IReadOnlyList<double> _weight;
     private readonly WeakLinkIndex _weak;
     private readonly ClusteringOptions _options;
-    private readonly int[] _adLocal;
-    private readonly int[] _entityCount;
-    private readonly List<int> _touched = [];
+    private readonly ComponentScope _scope;
     private readonly List<int> _src = [];
     private readonly List<int> _dst = [];
     private readonly List<double> _w = [];
@@ -31,9 +29,7 @@ internal sealed class ComponentSplitter
         _weight = weights.Weight;
         _weak = weak;
         _options = options;
-        _adLocal = new int[graph.AdCount];
-        _entityCount = new int[graph.EntityCount];
-        Array.Fill(_adLocal, -1);
+        _scope = new ComponentScope(graph, _weight);
     }
 
     /// <summary>The parts of the component <paramref name="ads"/> (ascending), or null when Leiden keeps it whole.</summary>
@@ -68,28 +64,11 @@ internal sealed class ComponentSplitter
         _src.Clear();
         _dst.Clear();
         _w.Clear();
-        _touched.Clear();
-        for (var i = 0; i < ads.Length; i++)
-        {
-            _adLocal[ads[i]] = i;
-        }
-
-        foreach (var ad in ads)
-        {
-            foreach (var e in _graph.EntitiesOf(ad))
-            {
-                if (_weight[e] > 0 && _entityCount[e]++ == 0)
-                {
-                    _touched.Add(e);
-                }
-            }
-        }
-
+        _scope.Enter(ads);
         var nodes = ads.Length;
-        foreach (var e in _touched)
+        foreach (var e in _scope.Entities)
         {
-            var d = _entityCount[e];
-            _entityCount[e] = 0;
+            var d = _scope.CountOf(e);
             if (d < 2)
             {
                 continue;
@@ -98,9 +77,9 @@ internal sealed class ComponentSplitter
             _members.Clear();
             foreach (var a in _graph.AdsOf(e))
             {
-                if (_adLocal[a] >= 0)
+                if (_scope.LocalOf(a) >= 0)
                 {
-                    _members.Add(_adLocal[a]);
+                    _members.Add(_scope.LocalOf(a));
                 }
             }
 
@@ -131,17 +110,14 @@ internal sealed class ComponentSplitter
             {
                 var other = _weak.Other(link, ad);
                 var sim = _weak.Links[link].Similarity;
-                if (other > ad && _adLocal[other] >= 0 && _options.WeakWeight * sim > 0)
+                if (other > ad && _scope.LocalOf(other) >= 0 && _options.WeakWeight * sim > 0)
                 {
-                    Add(_adLocal[ad], _adLocal[other], _options.WeakWeight * sim);
+                    Add(_scope.LocalOf(ad), _scope.LocalOf(other), _options.WeakWeight * sim);
                 }
             }
         }
 
-        foreach (var ad in ads)
-        {
-            _adLocal[ad] = -1;
-        }
+        _scope.Leave(ads);
 
         return WeightedGraph.FromEdges(nodes, _src.ToArray(), _dst.ToArray(), _w.ToArray());
     }

@@ -1,4 +1,3 @@
-using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Core.Graphs;

@@ -1,4 +1,3 @@
-using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Core.Graphs;
 
 namespace NetworkAnalysis.Core.Similarity;

@@ -265,7 +265,7 @@ public sealed class TemplateDetector
     /// <summary>The strong pairs, and the weak pairs between two strong-pair components joined by enough weak pairs.</summary>
     private List<SimilarPair> Supported(int n, List<SimilarPair> pairs, List<bool> weak)
     {
-        var uf = new Clustering.UnionFind(n);
+        var uf = new Graphs.UnionFind(n);
         for (var i = 0; i < pairs.Count; i++)
         {
             if (!weak[i])

@@ -110,7 +110,7 @@ public sealed class TemplateDetectorTests
 
         // Then the expected set, recounted here: the strong pairs, plus each lower pair inside one strong-pair component
         // or between two components joined by at least two lower pairs
-        var uf = new Core.Clustering.UnionFind(texts.Count);
+        var uf = new Core.Graphs.UnionFind(texts.Count);
         foreach (var p in strong)
         {
             uf.Union(p.A, p.B);
@@ -144,7 +144,7 @@ public sealed class TemplateDetectorTests
 
         // Then, recounted here: strong pairs, lower pairs inside one strong-pair component, and lower pairs whose two ads are
         // each other's most similar partner (ties to the lower index)
-        var uf = new Core.Clustering.UnionFind(texts.Count);
+        var uf = new Core.Graphs.UnionFind(texts.Count);
         foreach (var p in strong)
         {
             uf.Union(p.A, p.B);

@@ -1,4 +1,4 @@
-namespace NetworkAnalysis.Core.Clustering;
+namespace NetworkAnalysis.Core.Graphs;
 
 /// <summary>Disjoint sets over 0..n-1 with path halving and union by size.</summary>
 /// <remarks>Not thread-safe. Near-constant amortised time per operation.</remarks>
