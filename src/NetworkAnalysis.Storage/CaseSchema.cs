@@ -10,6 +10,9 @@ namespace NetworkAnalysis.Storage;
 /// cluster (what incremental analysis reuses) and <c>hub_entities</c> the identifiers the current clustering treated as
 /// hubs (what risk scoring ignores as evidence); both are replaced with the clusters, and both are created on opening
 /// a case written before they existed (an old case simply has no rows until its next analysis).
+/// <c>cluster_cohesion</c> holds each current cluster's cohesion and <c>entity_groups</c> the linking identifiers that
+/// touched two or more groups when the hubs were judged (their link weight is divided by that count), so that every host
+/// reads the analysis instead of recomputing it; both are replaced with the clusters.
 /// <c>ad_images</c> holds one row per image an ad names (its path
 /// relative to the input file, or NULL for a precomputed hash) with the SHA-256 and the 64-bit pHash/dHash
 /// (stored as signed integers, bit pattern kept), or the reason it could not be read in <c>error</c>.
@@ -128,6 +131,12 @@ internal static class CaseSchema
             run_id INTEGER NOT NULL REFERENCES runs(id),
             reason TEXT NOT NULL,
             ads INTEGER NOT NULL,
+            groups_joined INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS cluster_cohesion (
+            cluster_id TEXT PRIMARY KEY,
+            cohesion REAL NOT NULL);
+        CREATE TABLE IF NOT EXISTS entity_groups (
+            entity INTEGER PRIMARY KEY REFERENCES entities(id),
             groups_joined INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS ad_images (
             ad INTEGER NOT NULL REFERENCES ads(id),

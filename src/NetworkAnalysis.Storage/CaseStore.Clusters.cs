@@ -45,7 +45,7 @@ public sealed partial class CaseStore
         }
 
         using var tx = Connection.BeginTransaction();
-        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities;", tx);
+        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities; DELETE FROM cluster_cohesion; DELETE FROM entity_groups;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
         {
             CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");
@@ -60,6 +60,23 @@ public sealed partial class CaseStore
             }
         }
 
+        if (result.Hubs is { } report)
+        {
+            using var insertGroups = Command("INSERT INTO entity_groups(entity, groups_joined) VALUES ($e, $g);", tx);
+            CaseIngestor.Bind(insertGroups, "$e", "$g");
+            for (var e = 0; e < report.GroupsJoined.Count; e++)
+            {
+                if (report.GroupsJoined[e] >= 2 && !report.IsHub(e))
+                {
+                    insertGroups.Parameters[0].Value = snapshot.EntityRowIds[e];
+                    insertGroups.Parameters[1].Value = report.GroupsJoined[e];
+                    insertGroups.ExecuteNonQuery();
+                }
+            }
+        }
+
+        using var insertCohesion = Command("INSERT INTO cluster_cohesion(cluster_id, cohesion) VALUES ($c, $v);", tx);
+        CaseIngestor.Bind(insertCohesion, "$c", "$v");
         using var insertComponent = Command("INSERT INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
         CaseIngestor.Bind(insertComponent, "$c", "$comp");
         using var insertCluster = Command("""
@@ -112,6 +129,9 @@ public sealed partial class CaseStore
             insertComponent.Parameters[0].Value = cluster.Id;
             insertComponent.Parameters[1].Value = cluster.ComponentId ?? cluster.Id;
             insertComponent.ExecuteNonQuery();
+            insertCohesion.Parameters[0].Value = cluster.Id;
+            insertCohesion.Parameters[1].Value = cluster.Cohesion;
+            insertCohesion.ExecuteNonQuery();
         }
 
         tx.Commit();

@@ -1,3 +1,6 @@
+using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Graphs;
+
 namespace NetworkAnalysis.Storage;
 
 public sealed partial class CaseStore
@@ -70,6 +73,17 @@ public sealed partial class CaseStore
             }
         }
 
-        return new LookupResult(type, value, clusters, ads, adCount, linked);
+        StoredHub? hub = null;
+        using (var cmd = Command("SELECT reason, ads, groups_joined FROM hub_entities WHERE entity = $id;"))
+        {
+            cmd.Parameters.AddWithValue("$id", entityId);
+            using var r = cmd.ExecuteReader();
+            if (r.Read() && EntityTypeNames.TryParse(type, out var entityType))
+            {
+                hub = new StoredHub(entityId, entityType, value, r.GetString(0) == "too_many_ads" ? HubReason.TooManyAds : HubReason.TooManyGroups, r.GetInt32(1), r.GetInt32(2));
+            }
+        }
+
+        return new LookupResult(type, value, clusters, ads, adCount, linked) { Hub = hub };
     }
 }

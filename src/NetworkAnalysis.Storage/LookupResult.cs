@@ -8,4 +8,8 @@ namespace NetworkAnalysis.Storage;
 /// <param name="AdCount">Number of ads that mention it.</param>
 /// <param name="Linked">Other entities on those ads, with how many of the ads mention each, most first.</param>
 public sealed record LookupResult(string Type, string Value, IReadOnlyList<(string ClusterId, int Ads)> Clusters,
-    IReadOnlyList<string> Ads, int AdCount, IReadOnlyList<(string Type, string Value, int Ads)> Linked);
+    IReadOnlyList<string> Ads, int AdCount, IReadOnlyList<(string Type, string Value, int Ads)> Linked)
+{
+    /// <summary>The stored analysis's hub verdict on the entity, or null when it is not a hub.</summary>
+    public StoredHub? Hub { get; init; }
+}

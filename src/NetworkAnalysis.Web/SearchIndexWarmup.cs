@@ -6,7 +6,7 @@ using NetworkAnalysis.Storage;
 namespace NetworkAnalysis.Web;
 
 /// <summary>At start-up, opens the first pooled connection and brings the search indexes up to date.</summary>
-internal sealed class SearchIndexWarmup(CaseStorePool pool, ClusteringModel model, CaseCountsCache counts, WorkbenchOptions options, ILogger<SearchIndexWarmup> log) : IHostedService
+internal sealed class SearchIndexWarmup(CaseStorePool pool, AnalysisModel model, CaseCountsCache counts, WorkbenchOptions options, ILogger<SearchIndexWarmup> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

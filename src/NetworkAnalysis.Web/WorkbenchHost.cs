@@ -49,7 +49,7 @@ public static class WorkbenchHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CaseStorePool>();
-        services.AddSingleton<ClusteringModel>();
+        services.AddSingleton<AnalysisModel>();
         services.AddSingleton<CaseCountsCache>();
         services.AddSingleton<Rendering.GraphLayouts>();
         services.AddRouting();

@@ -15,9 +15,6 @@ public sealed record WorkbenchOptions
     /// <summary>When set, every request must carry this token (Bearer header, or the cookie set by a one-time <c>?token=</c> URL).</summary>
     public string? Token { get; init; }
 
-    /// <summary>An entity linked to more than this many clusters counts as a hub, which the graph can hide.</summary>
-    public int HubClusterThreshold { get; init; } = 2;
-
     /// <summary>The most ads a cluster graph loads at once.</summary>
     public int MaxGraphAds { get; init; } = 2500;
 

@@ -19,10 +19,10 @@ public sealed class HubsExplainCommandTests : IDisposable
             lines.Add($$"""{"id":"r{{r}}b","body":"call 702-555-01{{r:D2}}"}""");
         }
 
-        var casePath = await Ingest(lines);
+        var casePath = await Ingest(lines, "--max-groups", "3");
 
         // When
-        var run = await CliRunner.RunAsync("hubs", "--case", casePath, "--json", "--max-groups", "3");
+        var run = await CliRunner.RunAsync("hubs", "--case", casePath, "--json");
 
         // Then
         run.ExitCode.ShouldBe(0);
@@ -68,12 +68,12 @@ public sealed class HubsExplainCommandTests : IDisposable
         run.Error.ShouldContain("no ad");
     }
 
-    private async Task<string> Ingest(IEnumerable<string> lines)
+    private async Task<string> Ingest(IEnumerable<string> lines, params string[] analyzeOptions)
     {
         var file = _dir.Write("a.jsonl", string.Join('\n', lines));
         var casePath = _dir.File("c.case");
         (await CliRunner.RunAsync("ingest", file, "--case", casePath, "--quiet")).ExitCode.ShouldBe(0);
-        (await CliRunner.RunAsync("analyze", "--case", casePath, "--quiet")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(["analyze", "--case", casePath, "--quiet", .. analyzeOptions])).ExitCode.ShouldBe(0);
         return casePath;
     }
 }

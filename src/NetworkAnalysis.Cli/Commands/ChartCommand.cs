@@ -51,19 +51,18 @@ internal static class ChartCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
-            IReadOnlySet<string> hubs = which == "sizes" ? new HashSet<string>() : CaseHubs.Detect(parse.GetValue(global.Case)!, ct);
             ISvgChart chart = which switch
             {
-                "network" => new NetworkChart(reader.LoadGraph(id, false, hubs, ct), new NetworkChartOptions
+                "network" => new NetworkChart(reader.LoadGraph(id, false, ct), new NetworkChartOptions
                 {
                     ShowIdentifiers = parse.GetValue(showIds),
                     Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
                     Title = "Cluster " + id,
                 }),
-                "timeline" => new TimelineChart(reader.LoadGraph(id, false, hubs, ct).Ads),
-                "movement" => new MovementChart(reader.LoadGraph(id, false, hubs, ct).Ads),
+                "timeline" => new TimelineChart(reader.LoadGraph(id, false, ct).Ads),
+                "movement" => new MovementChart(reader.LoadGraph(id, false, ct).Ads),
                 "sizes" => new SizeDistributionChart(reader.ClusterSizes()),
-                _ => new CorpusOverviewChart(reader.LoadGraph(id, false, hubs, ct)),
+                _ => new CorpusOverviewChart(reader.LoadGraph(id, false, ct)),
             };
             var svg = chart.ToSvg();
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -32,11 +31,9 @@ internal static class ExplainCommand
                 : byId.TryGetValue(text, out var key) && index.TryGetValue(key, out i) ? i
                 : throw new CliError($"no ad with key or unique ID '{LogText.Safe(text, 80)}'");
             var (a, b) = (Resolve(parse.GetValue(adA)!), Resolve(parse.GetValue(adB)!));
-            var options = new ClusteringOptions { TextJoins = new Core.Similarity.NearDuplicateOptions().TextJoins };
-            // The weak links (near-duplicate photos and text) of the last analysis, with their similarity.
-            var weak = store.LoadWeakLinks(snapshot);
-            var result = ClusteringEngine.Run(snapshot.Incidence, weak, options);
-            var path = EvidenceExplainer.Explain(result, weak, a, b, options);
+            // The stored analysis: its clusters, hub verdicts, thresholds and weak links; nothing is clustered again.
+            var analysis = store.LoadAnalysis() ?? throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
+            var path = store.LoadEvidence(snapshot, analysis).Explain(a, b);
             var steps = path.Steps.Select(s => new
             {
                 from = keys[s.FromAd], to = keys[s.ToAd], via = s.Via, weight = s.Weight, hub = s.IsHub,

@@ -31,7 +31,7 @@ internal static class ExportCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
-            var graph = reader.LoadGraph(id, loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct);
+            var graph = reader.LoadGraph(id, loadImages: false, ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
             using (var store = CaseStore.Open(casePath))
             {

@@ -1,58 +1,39 @@
 using System.CommandLine;
 using System.Text.Json;
 using NetworkAnalysis.Core.Extraction;
-using NetworkAnalysis.Core.Graphs;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
 namespace NetworkAnalysis.Cli.Commands;
 
-/// <summary><c>netan hubs</c>: lists generic identifiers (hubs) that inform but never merge clusters, with the reason.</summary>
+/// <summary><c>netan hubs</c>: lists the generic identifiers (hubs) the analysis judged to inform but never merge clusters, with the reason.</summary>
+/// <remarks>Reads the verdicts `netan analyze` stored; other thresholds need a new analysis (<c>netan analyze --max-groups N --max-ads N</c>).</remarks>
 internal static class HubsCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var defaults = new HubOptions();
-        var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups (default: what the current clustering used, else 10)", DefaultValueFactory = _ => defaults.MaxGroups };
-        var maxAds = new Option<int>("--max-ads") { Description = "Hub when mentioned by more than this many ads (default: what the current clustering used, else 1,000)", DefaultValueFactory = _ => defaults.MaxAdDegree };
         var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 };
-        var command = new Command("hubs", "List hub identifiers (booking lines, stock photos, agency e-mails) and why they are hubs");
-        command.Options.Add(maxGroups);
-        command.Options.Add(maxAds);
+        var command = new Command("hubs", "List the hub identifiers (booking lines, stock photos, agency e-mails) the analysis found, and why they are hubs");
         command.Options.Add(top);
         command.SetAction(parse =>
         {
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
-            // Unless given, the thresholds are those of the analysis that made the current clusters, so the list
-            // matches the hubs the clusters and the risk scores were computed with.
-            var used = ClusteringThresholds(store.ClusteringRunParameters());
-            var options = new HubOptions
-            {
-                MaxGroups = parse.GetResult(maxGroups) is { Implicit: false } || used is null ? parse.GetValue(maxGroups) : used.Value.MaxGroups,
-                MaxAdDegree = parse.GetResult(maxAds) is { Implicit: false } || used is null ? parse.GetValue(maxAds) : used.Value.MaxAds,
-            };
-            if (options.MaxGroups < 0 || options.MaxAdDegree < 1)
-            {
-                throw new CliError("--max-groups must be >= 0 and --max-ads >= 1");
-            }
-
-            var snapshot = store.LoadSnapshot();
-            var report = HubDetector.Detect(BipartiteGraph.Build(snapshot.Incidence), options);
+            var analysis = store.LoadAnalysis() ?? throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
+            var thresholds = analysis.Options.Hubs;
             var limit = parse.GetValue(top);
-            var hubs = limit > 0 ? report.Hubs.Take(limit).ToList() : report.Hubs;
+            var hubs = limit > 0 ? analysis.Hubs.Take(limit).ToList() : analysis.Hubs;
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(hubs.Select(h => new
                 {
-                    type = h.Type.ToName(), value = h.Value, ads = h.AdCount, groups = h.GroupsJoined,
-                    reason = h.Reason == HubReason.TooManyAds ? "too_many_ads" : "too_many_groups", explanation = h.Explain(options),
+                    type = h.Type.ToName(), value = h.Value, ads = h.Ads, groups = h.GroupsJoined, reason = h.ReasonName, explanation = analysis.Explain(h),
                 })));
                 return ExitCodes.Success;
             }
 
-            if (report.Hubs.Count == 0)
+            if (analysis.Hubs.Count == 0)
             {
-                ctx.Console.MarkupLine("No hubs: every identifier stays within its own group.");
+                ctx.Console.MarkupLineInterpolated($"No hubs at --max-groups {thresholds.MaxGroups:N0} --max-ads {thresholds.MaxAdDegree:N0}: every identifier stays within its own group.");
                 return ExitCodes.Success;
             }
 
@@ -60,31 +41,14 @@ internal static class HubsCommand
                 .AddColumn(new TableColumn("Ads").RightAligned()).AddColumn(new TableColumn("Groups").RightAligned()).AddColumn("Why");
             foreach (var h in hubs)
             {
-                table.AddRow(h.Type.ToName(), Markup.Escape(LogText.Safe(h.Value, 80)), h.AdCount.ToString("N0"), h.GroupsJoined.ToString("N0"),
-                    Markup.Escape(h.Reason == HubReason.TooManyAds ? $"more than {options.MaxAdDegree:N0} ads" : $"joins more than {options.MaxGroups:N0} separate groups"));
+                table.AddRow(h.Type.ToName(), Markup.Escape(LogText.Safe(h.Value, 80)), h.Ads.ToString("N0"), h.GroupsJoined.ToString("N0"),
+                    Markup.Escape(h.Reason == Core.Graphs.HubReason.TooManyAds ? $"more than {thresholds.MaxAdDegree:N0} ads" : $"joins more than {thresholds.MaxGroups:N0} separate groups"));
             }
 
             ctx.Console.Write(table);
-            ctx.Console.MarkupLineInterpolated($"{report.Hubs.Count:N0} hub(s) at --max-groups {options.MaxGroups:N0} --max-ads {options.MaxAdDegree:N0}; they are shown as evidence but never merge clusters.");
+            ctx.Console.MarkupLineInterpolated($"{analysis.Hubs.Count:N0} hub(s) at --max-groups {thresholds.MaxGroups:N0} --max-ads {thresholds.MaxAdDegree:N0} (analysis run {analysis.RunId}); they are shown as evidence but never merge clusters. Other thresholds: `netan analyze --max-groups N --max-ads N`.");
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>max_groups and max_ads recorded by the analyze run that made the current clusters, or null.</summary>
-    private static (int MaxGroups, int MaxAds)? ClusteringThresholds(string? parametersJson)
-    {
-        if (parametersJson is null)
-        {
-            return null;
-        }
-
-        using var doc = JsonDocument.Parse(parametersJson);
-        var root = doc.RootElement;
-        return root.ValueKind == JsonValueKind.Object
-            && root.TryGetProperty("max_groups", out var groups) && groups.TryGetInt32(out var g)
-            && root.TryGetProperty("max_ads", out var ads) && ads.TryGetInt32(out var a)
-            ? (g, a)
-            : null;
     }
 }

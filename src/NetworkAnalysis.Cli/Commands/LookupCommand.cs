@@ -20,6 +20,7 @@ internal static class LookupCommand
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var text = parse.GetValue(query)!;
             var results = store.Lookup(text, parse.GetValue(country));
+            var thresholds = store.LoadAnalysis()?.Options.Hubs ?? new Core.Graphs.HubOptions();
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new
@@ -27,6 +28,7 @@ internal static class LookupCommand
                     type = r.Type, value = r.Value, ad_count = r.AdCount, ads = r.Ads,
                     clusters = r.Clusters.Select(c => new { id = c.ClusterId, ads = c.Ads }),
                     linked = r.Linked.Select(l => new { type = l.Type, value = l.Value, ads = l.Ads }),
+                    hub = r.Hub is { } h ? new { reason = h.ReasonName, explanation = h.Explain(thresholds) } : null,
                 })));
                 return results.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
             }
@@ -40,6 +42,10 @@ internal static class LookupCommand
             foreach (var r in results)
             {
                 ctx.Console.MarkupLineInterpolated($"[bold]{r.Type}[/] {r.Value}: {r.AdCount:N0} ads in {r.Clusters.Count:N0} cluster(s)");
+                if (r.Hub is { } hub)
+                {
+                    ctx.Console.MarkupLineInterpolated($"[yellow]hub[/]: {LogText.Safe(hub.Explain(thresholds), 400)}; it is shown as evidence but never merges clusters.");
+                }
                 var clusters = new Table().Border(TableBorder.Simple).AddColumn("Cluster").AddColumn(new TableColumn("Ads").RightAligned());
                 foreach (var (id, ads) in r.Clusters.Take(20))
                 {

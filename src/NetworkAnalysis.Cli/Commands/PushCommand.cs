@@ -36,7 +36,7 @@ internal static class PushCommand
             }
 
             using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
-            var graph = reader.LoadGraph(parse.GetValue(cluster), loadImages: false, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct);
+            var graph = reader.LoadGraph(parse.GetValue(cluster), loadImages: false, ct);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var connection = new Neo4jConnection(parse.GetValue(url)!, parse.GetValue(database)!, parse.GetValue(user)!, password);
             var result = await new Neo4jGraphPusher(new Neo4jQueryClient(http, connection), parse.GetValue(batch)).PushAsync(graph, ct);

@@ -33,7 +33,8 @@ internal static class ReportCommand
         {
             var id = parse.GetValue(cluster)!;
             var dir = parse.GetValue(output)!;
-            using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
+            using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            var reader = new CaseReportReader(store);
             if (!reader.HasClusters())
             {
                 throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
@@ -51,29 +52,11 @@ internal static class ReportCommand
                 Redact = parse.GetValue(redact),
                 Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
             };
-            double? riskScore;
-            IReadOnlyList<RiskIndicatorItem> riskItems;
-            using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
-            {
-                (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
-                CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
-            }
+            // The global --analyst: one name for the report, its manifest and the audit log.
+            var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: parse.GetValue(redact),
+                CliAudit.Actor(parse, global), parse.GetValue(notes), TimeProvider.System.GetUtcNow(), ct);
+            CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
 
-            var parameters = reader.LatestRunParameters();
-            parameters["case"] = Path.GetFileName(parse.GetValue(global.Case)!);
-            var model = new ClusterReportModel
-            {
-                ClusterId = id,
-                Graph = reader.LoadGraph(id, loadImages: !options.Redact, hubIds: CaseHubs.Detect(parse.GetValue(global.Case)!, ct), ct),
-                Sources = reader.Sources(),
-                RiskScore = riskScore,
-                RiskIndicators = riskItems,
-                Parameters = parameters,
-                ToolVersion = CaseStore.ToolVersion,
-                GeneratedAt = TimeProvider.System.GetUtcNow(),
-                Analyst = CliAudit.Actor(parse, global), // the global --analyst: one name for the report, its manifest and the audit log
-                Notes = parse.GetValue(notes),
-            };
             var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
             foreach (var warning in result.Warnings)
             {

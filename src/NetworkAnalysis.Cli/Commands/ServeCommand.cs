@@ -19,9 +19,8 @@ internal static class ServeCommand
         var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs a token", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = "Access token every request must carry (generated and printed once when binding beyond loopback)" };
         var readOnly = new Option<bool>("--read-only") { Description = "Reviewer mode: reject every change with 403" };
-        var hub = new Option<int>("--hub-clusters") { Description = "An identifier in more than this many clusters counts as a hub", DefaultValueFactory = _ => 2 };
         var command = new Command("serve", "Open the investigator workbench (search, cluster graph, ad view, review, export) in a local web server");
-        foreach (var o in new Option[] { port, bind, token, readOnly, hub })
+        foreach (var o in new Option[] { port, bind, token, readOnly })
         {
             command.Options.Add(o);
         }
@@ -53,7 +52,6 @@ internal static class ServeCommand
                 Analyst = CliAudit.Actor(parse, global),
                 ReadOnly = parse.GetValue(readOnly),
                 Token = string.IsNullOrEmpty(secret) ? null : secret,
-                HubClusterThreshold = parse.GetValue(hub),
             };
             if (!WorkbenchHost.HasCytoscape)
             {

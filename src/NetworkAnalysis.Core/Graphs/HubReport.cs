@@ -15,6 +15,26 @@ public sealed class HubReport
         Hubs = hubs;
     }
 
+    /// <summary>A report rebuilt from verdicts made earlier (a stored analysis), without judging anything again.</summary>
+    /// <param name="options">The thresholds the verdicts were made with.</param>
+    /// <param name="entityCount">Entities of the graph the report is used with.</param>
+    /// <param name="hubs">The hubs, most ads first.</param>
+    /// <param name="groupsJoined">Groups each entity touched when judged, by dense entity index (length <paramref name="entityCount"/>).</param>
+    public static HubReport FromVerdicts(HubOptions options, int entityCount, IReadOnlyList<HubVerdict> hubs, int[] groupsJoined)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hubs);
+        ArgumentNullException.ThrowIfNull(groupsJoined);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(groupsJoined.Length, entityCount, nameof(groupsJoined));
+        var isHub = new bool[entityCount];
+        foreach (var hub in hubs)
+        {
+            isHub[hub.Entity] = true;
+        }
+
+        return new HubReport(options, isHub, groupsJoined, hubs);
+    }
+
     /// <summary>The thresholds used.</summary>
     public HubOptions Options { get; }
 

@@ -31,11 +31,17 @@ public sealed class MovementChart : ISvgChart
         return stops;
     }
 
+    /// <summary>At most this many stops are drawn (evenly sampled, first and last kept), so a 100,000-ad cluster still gives an SVG a browser draws at once.</summary>
+    public const int MaxStops = 1500;
+
     /// <inheritdoc/>
     public string ToSvg()
     {
-        var stops = Stops(_ads);
+        var all = Stops(_ads);
+        var step = Math.Max(1, (all.Count + MaxStops - 1) / MaxStops);
+        var stops = all.Where((_, i) => i % step == 0 || i == all.Count - 1).ToList();
         var cities = stops.Select(s => s.City).Distinct(StringComparer.Ordinal).ToList();
+        var row = cities.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         const double left = 150, right = 40, top = 44, rowH = 30;
         var width = 900.0;
         var height = top + (Math.Max(1, cities.Count) * rowH) + 44;
@@ -63,7 +69,7 @@ public sealed class MovementChart : ISvgChart
         for (var k = 0; k < stops.Count; k++)
         {
             var s = stops[k];
-            var ry = top + (cities.IndexOf(s.City) * rowH) + (rowH / 2);
+            var ry = top + (row[s.City] * rowH) + (rowH / 2);
             var x0 = ChartParts.DayX(DateOnly.FromDateTime(s.From.UtcDateTime), first, last, left, plotW);
             var x1 = ChartParts.DayX(DateOnly.FromDateTime(s.To.UtcDateTime), first, last, left, plotW);
             if (prevX is { } px && prevY is { } py)

@@ -32,7 +32,7 @@ public sealed class NetworkChart : ISvgChart
         var hub = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in graph.Entities)
         {
-            if (entityIndex.TryAdd(e.Id, adIndex.Count + entityIndex.Count) && e.IsHub)
+            if (entityIndex.TryAdd(e.Id, adIndex.Count + entityIndex.Count) && !e.Links)
             {
                 hub.Add(e.Id);
             }
@@ -73,7 +73,7 @@ public sealed class NetworkChart : ISvgChart
         {
             if (entityIndex.TryGetValue(e.Id, out var ix))
             {
-                isHub[ix] = e.IsHub;
+                isHub[ix] = !e.Links;
             }
         }
 
@@ -172,7 +172,7 @@ public sealed class NetworkChart : ISvgChart
     private void DrawEntities(SvgDocument svg, IReadOnlyDictionary<string, int> entityIndex, LayoutGraph g, double[] px, double[] py, bool big)
     {
         var labelled = _graph.Entities
-            .Where(e => !e.IsHub && entityIndex.ContainsKey(e.Id))
+            .Where(e => e.Links && entityIndex.ContainsKey(e.Id))
             .OrderByDescending(e => g.Degrees[entityIndex[e.Id]]).ThenBy(e => e.Id, StringComparer.Ordinal)
             .Take(big ? Math.Min(12, _options.MaxEntityLabels) : _options.MaxEntityLabels)
             .Select(e => e.Id)
@@ -186,7 +186,7 @@ public sealed class NetworkChart : ISvgChart
 
             var shown = IdentifierMasker.MaskUnless(e.Value, _options.ShowIdentifiers);
             var r = big ? Math.Min(5, 1.5 + (0.5 * Math.Sqrt(g.Degrees[i]))) : Math.Min(12, 3.5 + Math.Sqrt(g.Degrees[i]));
-            svg.BeginGroup($"{e.Type} {shown}{(e.IsHub ? " (hub)" : "")} · {g.Degrees[i]} ads", e.IsHub ? "opacity=\"0.3\"" : null);
+            svg.BeginGroup($"{e.Type} {shown}{(e.IsHub ? " (hub)" : "")} · {g.Degrees[i]} ads", e.Links ? null : "opacity=\"0.3\"");
             svg.Circle(px[i], py[i], r, ChartPalette.ForEntityType(e.Type), "stroke=\"#ffffff\" stroke-width=\"0.8\"");
             if (labelled.Contains(e.Id))
             {
@@ -211,10 +211,10 @@ public sealed class NetworkChart : ISvgChart
             x += 18 + (type.Length * 6.5);
         }
 
-        if (_graph.Entities.Any(e => e.IsHub))
+        if (_graph.Entities.Any(e => !e.Links))
         {
             svg.Circle(x + 4, y - 4, 4.5, "#888888", "opacity=\"0.3\"");
-            svg.Text(x + 12, y, "hub (faded)", 10);
+            svg.Text(x + 12, y, _graph.Entities.Any(e => e.IsHub) ? "hub or non-linking (faded)" : "non-linking (faded)", 10);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
         foreach (var cluster in graph.Ads.Where(a => a.ClusterId is not null).GroupBy(a => a.ClusterId!, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ids = cluster.SelectMany(a => byAd.TryGetValue(a.Key, out var es) ? es : []).Where(e => !e.IsHub)
+            var ids = cluster.SelectMany(a => byAd.TryGetValue(a.Key, out var es) ? es : []).Where(e => e.Links)
                 .DistinctBy(e => e.Id).ToList();
             Line(stream, ClusterEntityId(cluster.Key), "LegalEntity", new()
             {
@@ -85,7 +85,7 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
 
         foreach (var e in graph.Entities.Where(e => Wallets.Contains(e.Type) || Accounts.Contains(e.Type)))
         {
-            var owners = e.IsHub ? [] : graph.Links.Where(l => l.Kind == ReportLinkKind.Mentions && l.Target == e.Id)
+            var owners = !e.Links ? [] : graph.Links.Where(l => l.Kind == ReportLinkKind.Mentions && l.Target == e.Id)
                 .Select(l => adCluster.GetValueOrDefault(l.Source)).OfType<string>().Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal).Select(ClusterEntityId).ToList();
             if (Wallets.Contains(e.Type))

@@ -71,7 +71,7 @@ public static partial class ReferralReportWriter
             Markup.Append(sb, text.AsSpan(pos, m.Start - pos));
             entities.TryGetValue(m.EntityId, out var entity);
             var raw = text[m.Start..m.End];
-            sb.Append("<mark class=\"").Append(entity?.IsHub == true ? "hub" : "id").Append("\" title=\"")
+            sb.Append("<mark class=\"").Append(entity is { Links: false } ? "hub" : "id").Append("\" title=\"")
                 .Append(Markup.Escape(entity is null ? "" : entity.Type)).Append("\">");
             Markup.Append(sb, options.Redact ? IdentifierMasker.Mask(raw) : raw);
             sb.Append("</mark>");

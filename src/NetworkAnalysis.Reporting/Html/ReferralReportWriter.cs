@@ -60,7 +60,7 @@ public static partial class ReferralReportWriter
         var ads = model.Graph.Ads;
         var dated = ads.Where(a => a.PostedAt is not null).Select(a => a.PostedAt!.Value).ToList();
         var cities = ads.Select(a => a.City?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Count();
-        var linking = model.Graph.Entities.Count(e => !e.IsHub);
+        var linking = model.Graph.Entities.Count(e => e.Links);
         sb.Append("<section id=\"summary\"><h2>Summary</h2><div class=\"figures\">");
         Figure(sb, Num.I(ads.Count), "ads");
         Figure(sb, Num.I(linking), "linking identifiers");

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NetworkAnalysis.Storage;
+using NetworkAnalysis.Reporting.Charts;
+using NetworkAnalysis.Reporting.Model;
 using NetworkAnalysis.Web.Rendering;
 
 namespace NetworkAnalysis.Web.Endpoints;
@@ -51,14 +54,16 @@ internal static class ClusterEndpoints
             return Results.Ok(new { cluster = Row(item), annotations = AnnotationEndpoints.Json(lease.Store.GetClusterAnnotations(id)) });
         });
 
-        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, string? layout, CaseStorePool pool, ClusteringModel model, GraphLayouts layouts,
+        app.MapGet("/api/clusters/{id}/graph", (string id, int? maxAds, string? layout, CaseStorePool pool, GraphLayouts layouts,
             WorkbenchOptions options) =>
         {
             var limit = Math.Clamp(maxAds ?? options.MaxGraphAds, 1, 20_000);
             GraphFragment? fragment;
+            IReadOnlySet<long> hubs;
             using (var lease = pool.Rent())
             {
                 fragment = lease.Store.GetClusterGraph(id, limit);
+                hubs = StoredHubs(lease.Store);
             }
 
             if (fragment is null)
@@ -68,10 +73,10 @@ internal static class ClusterEndpoints
 
             // Large graphs come with server-computed positions unless the page asks for none (?layout=client).
             var positions = layout == "client" ? null : layouts.For(id, limit, fragment);
-            return Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, id, model.TryGet()?.HubEntities, positions));
+            return Results.Ok(GraphJson.From(fragment, hubs, id, positions));
         });
 
-        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
+        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             var fragment = lease.Store.GetEntityAds(id, Math.Clamp(limit ?? 200, 1, 2000));
@@ -81,31 +86,39 @@ internal static class ClusterEndpoints
             }
 
             Audit.Record(lease.Store, options, "view.entity", "entity:" + id);
-            return Results.Ok(GraphJson.From(fragment, options.HubClusterThreshold, cluster, model.TryGet()?.HubEntities));
+            return Results.Ok(GraphJson.From(fragment, StoredHubs(lease.Store), cluster));
         });
 
-        app.MapGet("/api/clusters/{id}/path", async (string id, long from, long to, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options) =>
+        app.MapGet("/api/clusters/{id}/path", async (string id, long from, long to, CaseStorePool pool, AnalysisModel model) =>
         {
-            // The clustering engine's explainer when it knows both ads; else a breadth-first search inside the cluster.
-            var engine = await model.GetAsync();
-            if (engine.Explain(from, to) is { } explained)
+            // The engine's explainer over the analysis netan analyze stored (its clusters, hub verdicts and thresholds).
+            StoredAnalysis? analysis;
+            using (var lease = pool.Rent())
             {
-                return Results.Ok(new { found = explained.Linked, path = explained.Nodes, steps = explained.Steps, explanation = explained.Explanation, source = "engine" });
+                if (lease.Store.GetCluster(id) is null)
+                {
+                    return NotFound("cluster", id);
+                }
+
+                analysis = AnalysisModel.Analysis(lease.Store);
             }
 
-            using var lease = pool.Rent();
-            var fragment = lease.Store.GetClusterGraph(id, Math.Max(options.MaxGraphAds, 5000));
-            if (fragment is null)
+            if (analysis is null)
             {
-                return NotFound("cluster", id);
+                return NotFound("analysis", "(run netan analyze)");
             }
 
-            var path = EvidencePathFinder.Find(fragment, from, to, options.HubClusterThreshold);
-            return Results.Ok(new { found = path is not null, path = path ?? [], explanation = (string?)null, source = "bfs" });
+            var evidence = await model.EvidenceAsync(analysis);
+            if (evidence.Explain(from, to) is not { } explained)
+            {
+                return NotFound("ad", evidence.AdIndex.ContainsKey(from) ? to.ToString(System.Globalization.CultureInfo.InvariantCulture) : from.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return Results.Ok(new { found = explained.Linked, path = explained.Nodes, steps = explained.Steps, explanation = explained.Explanation, source = "engine" });
         });
 
-        app.MapGet("/api/clusters/{id}/timeline.svg", (string id, CaseStorePool pool) => Chart(pool, id, ActivityCharts.Timeline, "Ads over time"));
-        app.MapGet("/api/clusters/{id}/movement.svg", (string id, CaseStorePool pool) => Chart(pool, id, ActivityCharts.Movement, "Movement between cities"));
+        app.MapGet("/api/clusters/{id}/timeline.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new TimelineChart(ads)));
+        app.MapGet("/api/clusters/{id}/movement.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new MovementChart(ads)));
     }
 
     internal static object Row(ClusterListItem item) => new
@@ -122,12 +135,27 @@ internal static class ClusterEndpoints
         status = item.Status.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>Row IDs of the entities the stored analysis judged hubs (empty before the first analysis).</summary>
+    internal static IReadOnlySet<long> StoredHubs(CaseStore store) => AnalysisModel.Analysis(store)?.HubEntityIds ?? new HashSet<long>();
+
     internal static IResult NotFound(string what, string id) => Results.NotFound(new { error = $"no {what} {id}" });
 
-    private static IResult Chart(CaseStorePool pool, string id, Func<string, IReadOnlyList<(string?, string?)>, string> draw, string title)
+    /// <summary>One of the Reporting charts (the same as in referral case files and <c>netan chart</c>) over the cluster's dates and cities.</summary>
+    private static IResult Chart(CaseStorePool pool, string id, Func<IReadOnlyList<ReportAd>, ISvgChart> chart)
     {
         using var lease = pool.Rent();
         var activity = lease.Store.GetClusterActivity(id);
-        return activity.Count == 0 ? NotFound("cluster", id) : Results.Text(draw($"{title}: cluster {id}", activity), "image/svg+xml");
+        if (activity.Count == 0)
+        {
+            return NotFound("cluster", id);
+        }
+
+        var ads = activity.Select((a, i) => new ReportAd
+        {
+            Key = i.ToString("D9", CultureInfo.InvariantCulture),
+            PostedAt = DateTimeOffset.TryParse(a.PostedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null,
+            City = a.City,
+        }).ToList();
+        return Results.Text(chart(ads).ToSvg(), "image/svg+xml");
     }
 }

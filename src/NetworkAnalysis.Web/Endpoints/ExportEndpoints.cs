@@ -5,16 +5,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.Exports;
-using NetworkAnalysis.Web.Rendering;
+using NetworkAnalysis.Reporting.Html;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
-/// <summary>Exports of one cluster: GraphML and the Neo4j bundle through the Reporting exporters, and the referral summary.</summary>
+/// <summary>Exports of one cluster through the Reporting exporters and referral writer (the same code as <c>netan export</c> and <c>netan report</c>).</summary>
+/// <remarks>Hubs are those the stored analysis judged (<see cref="CaseReportReader"/>), as in every other host.</remarks>
 internal static class ExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, CaseStorePool pool, ClusteringModel model, WorkbenchOptions options,
-            CancellationToken ct) =>
+        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, CaseStorePool pool, WorkbenchOptions options, CancellationToken ct) =>
         {
             if (kind is not ("graphml" or "neo4j" or "referral"))
             {
@@ -23,7 +23,7 @@ internal static class ExportEndpoints
 
             using var lease = pool.Rent();
             var store = lease.Store;
-            if (store.GetCluster(id) is not { } cluster || store.GetClusterGraph(id, 20_000) is not { } graph)
+            if (store.GetCluster(id) is null)
             {
                 return ClusterEndpoints.NotFound("cluster", id);
             }
@@ -33,44 +33,32 @@ internal static class ExportEndpoints
             switch (kind)
             {
                 case "graphml":
-                    return Results.File(GraphMl(options.CasePath, id, Hubs(graph, model), ct), "application/graphml+xml", $"cluster-{safe}.graphml");
+                    return Results.File(GraphMl(store, id, ct), "application/graphml+xml", $"cluster-{safe}.graphml");
                 case "neo4j":
-                    return Results.File(Neo4j(options.CasePath, id, Hubs(graph, model), ct), "application/zip", $"cluster-{safe}-neo4j.zip");
+                    return Results.File(Neo4j(store, id, ct), "application/zip", $"cluster-{safe}-neo4j.zip");
                 default:
-                    var ads = graph.Ads.Take(500).Select(a => store.GetAd(a.Id)).OfType<Storage.AdDetail>().ToList();
-                    var svg = ActivityCharts.Timeline("Ads over time", store.GetClusterActivity(id));
-                    var html = ReferralReport.Write(cluster.Summary, store.GetClusterAnnotations(id), graph, ads, svg, options.Analyst,
-                        store.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                    var notes = store.GetClusterAnnotations(id).Notes.Select(n => $"{n.Text} ({n.Who}, {n.At})");
+                    var model = ClusterReports.Load(store, id, Path.GetFileName(options.CasePath), loadImages: false, redact: false, options.Analyst,
+                        string.Join("\n", notes), store.Time.GetUtcNow(), ct);
+                    var html = ReferralReportWriter.Render(model);
                     return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"cluster-{safe}-referral.html");
             }
         });
 
-    /// <summary>The engine's hub verdicts for this cluster's identifiers, in the Reporting exporters' <c>type:value</c> form.</summary>
-    private static HashSet<string> Hubs(Storage.GraphFragment graph, ClusteringModel model)
+    private static byte[] GraphMl(Storage.CaseStore store, string clusterId, CancellationToken ct)
     {
-        var hubs = model.TryGet()?.HubEntities;
-        return graph.Entities.Where(e => hubs?.Contains(e.Id) ?? false).Select(e => e.Type + ":" + e.Value).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static byte[] GraphMl(string casePath, string clusterId, HashSet<string> hubs, CancellationToken ct)
-    {
-        using var reader = new CaseReportReader(casePath);
         using var output = new MemoryStream();
-        GraphMlExporter.Write(reader.LoadGraph(clusterId, loadImages: false, hubs, ct), output, ct);
+        GraphMlExporter.Write(new CaseReportReader(store).LoadGraph(clusterId, loadImages: false, ct), output, ct);
         return output.ToArray();
     }
 
     /// <summary>The Reporting Neo4j bulk export (CSV for neo4j-admin or LOAD CSV, the import command and script) as one zip.</summary>
-    private static byte[] Neo4j(string casePath, string clusterId, HashSet<string> hubs, CancellationToken ct)
+    private static byte[] Neo4j(Storage.CaseStore store, string clusterId, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("netan-neo4j-");
         try
         {
-            using (var reader = new CaseReportReader(casePath))
-            {
-                new Neo4jBulkExporter().Export(reader.LoadGraph(clusterId, loadImages: false, hubs, ct), folder.FullName, ct);
-            }
-
+            new Neo4jBulkExporter().Export(new CaseReportReader(store).LoadGraph(clusterId, loadImages: false, ct), folder.FullName, ct);
             using var output = new MemoryStream();
             using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             {

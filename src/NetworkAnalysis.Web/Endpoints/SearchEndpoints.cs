@@ -17,7 +17,7 @@ internal static class SearchEndpoints
             return Results.Ok(new
             {
                 casePath = Path.GetFileName(options.CasePath), analyst = options.Analyst, readOnly = options.ReadOnly,
-                hubThreshold = options.HubClusterThreshold, maxGraphAds = options.MaxGraphAds, cytoscape = WorkbenchHost.HasCytoscape,
+                maxGraphAds = options.MaxGraphAds, cytoscape = WorkbenchHost.HasCytoscape,
                 counts = new { ads = counts.Ads, entities = counts.Entities, clusters = counts.Clusters, sources = counts.Sources },
                 statuses = Statuses,
             });

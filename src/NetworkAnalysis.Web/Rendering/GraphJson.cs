@@ -5,9 +5,11 @@ namespace NetworkAnalysis.Web.Rendering;
 /// <summary>Turns a graph fragment into the JSON the browser hands to Cytoscape.js (data only; labels are drawn on a canvas).</summary>
 internal static class GraphJson
 {
-    /// <remarks>With <paramref name="layout"/>, every node carries server-computed <c>x</c>/<c>y</c> pixels (the page then uses a preset layout).</remarks>
-    public static object From(GraphFragment fragment, int hubThreshold, string? clusterId = null, IReadOnlySet<long>? engineHubs = null,
-        GraphLayouts.Positions? layout = null)
+    /// <remarks>
+    /// An entity is a hub exactly when the stored analysis judged it one (<paramref name="hubs"/>, from <see cref="StoredAnalysis.HubEntityIds"/>).
+    /// With <paramref name="layout"/>, every node carries server-computed <c>x</c>/<c>y</c> pixels (the page then uses a preset layout).
+    /// </remarks>
+    public static object From(GraphFragment fragment, IReadOnlySet<long> hubs, string? clusterId = null, GraphLayouts.Positions? layout = null)
     {
         var ads = fragment.Ads.Select(a =>
         {
@@ -39,7 +41,7 @@ internal static class GraphJson
                 label = e.Value,
                 ads = e.Ads,
                 clusters = e.Clusters,
-                hub = engineHubs?.Contains(e.Id) ?? e.Clusters > hubThreshold,
+                hub = hubs.Contains(e.Id),
                 x,
                 y,
             };
@@ -49,9 +51,8 @@ internal static class GraphJson
         {
             clusterId,
             totalAds = fragment.TotalAds,
-            hubSource = engineHubs is null ? "clusters" : "engine",
+            hubSource = "analysis",
             truncated = fragment.TotalAds > fragment.Ads.Count,
-            hubThreshold,
             layout = layout is null ? null : "server",
             ads,
             entities,

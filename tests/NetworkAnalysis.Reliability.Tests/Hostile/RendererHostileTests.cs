@@ -157,7 +157,7 @@ public sealed partial class RendererHostileTests : IDisposable
         using var http = new HttpClient(new RecordingHandler(sent));
         var client = new Neo4jQueryClient(http, new Neo4jConnection(new Uri("http://127.0.0.1:7474/"), "neo4j", "neo4j", "secret"));
         using var reader = new CaseReportReader(_case);
-        var graph = reader.LoadGraph(null, false, new HashSet<string>(), CancellationToken.None);
+        var graph = reader.LoadGraph(null, false, CancellationToken.None);
 
         // When
         var result = await new Neo4jGraphPusher(client, batchSize: 5).PushAsync(graph, CancellationToken.None);

@@ -1,54 +1,67 @@
-using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web;
 
-/// <summary>The clustering engine's view of the case (hub verdicts, evidence paths), computed once per server, on first need.</summary>
-/// <remarks>Loading the snapshot and running the engine takes seconds on a large case, so start-up begins it in the background
-/// and callers that cannot wait use <see cref="TryGet"/>. Ads added after the server started are not in it.</remarks>
-internal sealed class ClusteringModel(CaseStorePool pool)
+/// <summary>The analysis `netan analyze` stored (hub verdicts, parameters, clusters), as the workbench reads it.</summary>
+/// <remarks>Nothing is clustered or judged here. Hub verdicts are read per request (a small table), so a re-analysis shows at once;
+/// the evidence model (the snapshot with the stored verdicts and weights, for explaining paths) takes seconds to load on a large
+/// case, so start-up begins it in the background and it is rebuilt when the analysis run changes. Ads ingested after the
+/// analysis are unanalysed singletons in it.</remarks>
+internal sealed class AnalysisModel(CaseStorePool pool)
 {
-    private readonly Lazy<Task<Model>> _model = new(() => Task.Run(() => Build(pool)));
+    private readonly Lock _gate = new();
+    private (long RunId, Task<Evidence> Task)? _evidence;
 
-    public void Start() => _ = _model.Value;
+    /// <summary>Starts loading the evidence model of the current analysis, if there is one.</summary>
+    public void Start()
+    {
+        using var lease = pool.Rent();
+        if (lease.Store.LoadAnalysis() is { } analysis)
+        {
+            _ = EvidenceAsync(analysis);
+        }
+    }
 
-    public Task<Model> GetAsync() => _model.Value;
+    /// <summary>The stored analysis, or null when the case has not been analysed.</summary>
+    public static StoredAnalysis? Analysis(CaseStore store) => store.LoadAnalysis();
 
-    public Model? TryGet() => _model.IsValueCreated && _model.Value.IsCompletedSuccessfully ? _model.Value.Result : null;
+    /// <summary>The evidence model of <paramref name="analysis"/>, loaded once per analysis run.</summary>
+    public Task<Evidence> EvidenceAsync(StoredAnalysis analysis)
+    {
+        lock (_gate)
+        {
+            if (_evidence is { } current && current.RunId == analysis.RunId && !current.Task.IsFaulted)
+            {
+                return current.Task;
+            }
 
-    private static Model Build(CaseStorePool pool)
+            var task = Task.Run(() => Build(analysis));
+            _evidence = (analysis.RunId, task);
+            return task;
+        }
+    }
+
+    private Evidence Build(StoredAnalysis analysis)
     {
         using var lease = pool.Rent();
         var snapshot = lease.Store.LoadSnapshot();
-        var options = new ClusteringOptions { TextJoins = new Core.Similarity.NearDuplicateOptions().TextJoins };
-        // Weak links (near-duplicate photos/text) stored by the last analysis, so explained paths can use them.
-        var weak = lease.Store.LoadWeakLinks(snapshot);
-        var result = ClusteringEngine.Run(snapshot.Incidence, weak, options);
+        var evidence = lease.Store.LoadEvidence(snapshot, analysis);
         var adIndex = new Dictionary<long, int>(snapshot.AdRowIds.Length);
         for (var i = 0; i < snapshot.AdRowIds.Length; i++)
         {
             adIndex[snapshot.AdRowIds[i]] = i;
         }
 
-        var hubs = new HashSet<long>();
-        if (result.Hubs is { } report)
-        {
-            for (var e = 0; e < snapshot.EntityRowIds.Length; e++)
-            {
-                if (report.IsHub(e))
-                {
-                    hubs.Add(snapshot.EntityRowIds[e]);
-                }
-            }
-        }
-
-        return new Model(snapshot, result, options, adIndex, hubs, weak);
+        return new Evidence(evidence, adIndex);
     }
 
-    /// <summary>The engine's result with the row-ID maps the endpoints need.</summary>
-    internal sealed record Model(CaseSnapshot Snapshot, ClusteringResult Result, ClusteringOptions Options, Dictionary<long, int> AdIndex,
-        HashSet<long> HubEntities, IReadOnlyList<Core.Graphs.WeakLink> WeakLinks)
+    /// <summary>The stored analysis over the case's snapshot, with the row-ID maps the endpoints need.</summary>
+    internal sealed record Evidence(AnalysisEvidence Stored, Dictionary<long, int> AdIndex)
     {
+        private CaseSnapshot Snapshot => Stored.Snapshot;
+
+        private IReadOnlyList<Core.Graphs.WeakLink> WeakLinks => Stored.WeakLinks;
+
         /// <summary>The engine's evidence path between two ads as graph node IDs and steps, or null when either ad is unknown to it.</summary>
         public (bool Linked, IReadOnlyList<string> Nodes, IReadOnlyList<PathStep> Steps, string Explanation)? Explain(long fromAd, long toAd)
         {
@@ -57,7 +70,7 @@ internal sealed class ClusteringModel(CaseStorePool pool)
                 return null;
             }
 
-            var path = EvidenceExplainer.Explain(Result, WeakLinks, a, b, Options);
+            var path = Stored.Explain(a, b);
             var nodes = new List<string>();
             var steps = new List<PathStep>(path.Steps.Count);
             foreach (var step in path.Steps)
