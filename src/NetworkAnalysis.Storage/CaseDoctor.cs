@@ -80,7 +80,18 @@ public static partial class CaseDoctor
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
-        connection.Open();
+        var fileHandle = CaseFileHandles.Acquire(full, create: false);
+        connection.Disposed += (_, _) => fileHandle.Dispose();
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
         return connection;
     }
 

@@ -21,11 +21,8 @@ internal sealed record CaseFileHeader(long Length, int PageSize, long? PageCount
         }
 
         Span<byte> header = stackalloc byte[100];
-        int read;
-        using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        {
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
+        // Never through a new stream: closing it would drop the SQLite locks of this process's connections.
+        var read = CaseFileHandles.ReadStart(fullPath, header);
 
         if (read < Magic.Length || !header[..Magic.Length].SequenceEqual(Magic))
         {

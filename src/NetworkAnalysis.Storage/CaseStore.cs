@@ -8,11 +8,13 @@ namespace NetworkAnalysis.Storage;
 public sealed partial class CaseStore : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly IDisposable _fileHandle;
 
-    private CaseStore(string path, SqliteConnection connection, TimeProvider time)
+    private CaseStore(string path, SqliteConnection connection, IDisposable fileHandle, TimeProvider time)
     {
         Path = path;
         _connection = connection;
+        _fileHandle = fileHandle;
         Time = time;
     }
 
@@ -32,11 +34,6 @@ public sealed partial class CaseStore : IDisposable
         var full = System.IO.Path.GetFullPath(path);
         // A zero-byte file is a truncated case (or a fresh placeholder when creating); any other damage is named.
         var exists = File.Exists(full) && (new FileInfo(full).Length > 0 || !create);
-        if (exists)
-        {
-            CaseFileHeader.ThrowIfDamaged(full, path);
-        }
-
         if (!exists && !create)
         {
             throw new CaseStoreException($"case file not found: {path} (run `netan ingest` or `netan demo` first, or pass --case)");
@@ -46,6 +43,9 @@ public sealed partial class CaseStore : IDisposable
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         }
+
+        // Held until after the connection closes: see CaseFileHandles for the WAL files this protects.
+        var fileHandle = CaseFileHandles.Acquire(full, create, exists ? () => CaseFileHeader.ThrowIfDamaged(full, path) : null);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -63,18 +63,20 @@ public sealed partial class CaseStore : IDisposable
             }
 
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
-            var store = new CaseStore(full, connection, time ?? TimeProvider.System);
+            var store = new CaseStore(full, connection, fileHandle, time ?? TimeProvider.System);
             store.EnsureSchema(exists);
             return store;
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
+            fileHandle.Dispose();
             throw new CaseStoreException($"cannot open case file {path}: {ex.Message} (run `netan doctor {path}`)", ex);
         }
         catch
         {
             connection.Dispose();
+            fileHandle.Dispose();
             throw;
         }
     }
@@ -175,5 +177,6 @@ public sealed partial class CaseStore : IDisposable
         }
 
         _connection.Dispose();
+        _fileHandle.Dispose();
     }
 }

@@ -54,6 +54,13 @@ internal sealed partial class WorkbenchServer : IDisposable
         return new WorkbenchServer(process, new Uri(match.Groups["url"].Value), token);
     }
 
+    /// <summary>Kills the server with SIGKILL (no shutdown, no checkpoint) and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(30_000);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
