@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   `-- extraction profile [rounds]` (ExtractionProfile.cs)
 //   `-- risk N [threads] [--profile]` (RiskConsole.cs)
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
+//   `-- workbench-graph` with NETAN_BENCH_URL, NETAN_BENCH_CLUSTER (WorkbenchGraphConsole.cs, run by workbench_load.py)
 switch (args)
 {
     case ["clustering", .. var rest]:
@@ -16,6 +17,8 @@ switch (args)
         return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
     case ["neardup", .. var rest]:
         return NetworkAnalysis.Benchmarks.NearDuplicateConsole.Run(rest);
+    case ["workbench-graph"]:
+        return await NetworkAnalysis.Benchmarks.WorkbenchGraphConsole.RunAsync();
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -10,7 +10,7 @@ public sealed class GenerateImagesCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task Generate_WithImages_WritesPhotosNamedRelativeToTheAdsFile()
     {
         // Given / When
@@ -26,10 +26,6 @@ public sealed class GenerateImagesCommandTests : IDisposable
         var distinct = paths.Distinct().ToList();
         distinct.ShouldAllBe(p => File.Exists(Path.Combine(_dir.Path, p)));
         distinct.ShouldContain(p => p.EndsWith(".png", StringComparison.Ordinal));
-        if (ImageCodec.JpegAvailable)
-        {
-            distinct.ShouldContain(p => p.EndsWith(".jpg", StringComparison.Ordinal));
-        }
 
         // Variants of one photo stay within the match threshold of each other.
         var byPhoto = distinct.GroupBy(p => Path.GetFileName(p).Split('-')[0]).Where(g => g.Count() > 1).ToList();
@@ -39,6 +35,10 @@ public sealed class GenerateImagesCommandTests : IDisposable
             var hashes = group.Select(p => ImageHasher.Hash(File.ReadAllBytes(Path.Combine(_dir.Path, p))).Hashes!.PHash).ToList();
             hashes.ShouldAllBe(h => ImageHasher.Distance(h, hashes[0]) <= ImageMatch.DefaultPHashThreshold);
         }
+
+        // And with libturbojpeg some photos are JPEGs (without it the test counts as skipped, not passed)
+        Prerequisite.RequireTurboJpeg();
+        distinct.ShouldContain(p => p.EndsWith(".jpg", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,26 +7,18 @@ public static class TestData
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>Whether tests run in CI (CI=true), where shared test data is required.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => Prerequisite.IsCi;
 
-    /// <summary>Path of a file or folder under ../shared/testdata, or null when the folder is absent outside CI.</summary>
-    /// <exception cref="InvalidOperationException">In CI, when the shared test data is missing.</exception>
-    public static string? Shared(string relative)
+    /// <summary>Path of a file or folder under ../shared/testdata.</summary>
+    /// <remarks>When it is absent the calling test is skipped with the reason (it must be a <c>[SkippableFact]</c> or
+    /// <c>[SkippableTheory]</c>); under CI=true it fails.</remarks>
+    public static string Shared(string relative)
     {
         var root = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "testdata"));
         var path = Path.Combine(root, relative);
-        if (File.Exists(path) || Directory.Exists(path))
-        {
-            return path;
-        }
-
-        if (IsCi)
-        {
-            throw new InvalidOperationException($"CI=true but shared test data is missing: {path}");
-        }
-
-        Console.WriteLine($"SKIPPED (reason): {path} not found; ../shared/testdata exists only beside the project's own checkout and in CI.");
-        return null;
+        Prerequisite.Require(File.Exists(path) || Directory.Exists(path), $"shared test data {path}",
+            "../shared/testdata exists only beside the project's own checkout and in CI");
+        return path;
     }
 
     private static string FindRepoRoot()

@@ -16,7 +16,7 @@ internal static class ReportCommand
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
-        var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (/usr/bin/chromium)" };
+        var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (NETAN_CHROMIUM, CHROME_PATH, or chromium on PATH)" };
         var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" };
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };

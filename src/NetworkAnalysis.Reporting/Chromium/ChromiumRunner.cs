@@ -7,13 +7,11 @@ namespace NetworkAnalysis.Reporting.Chromium;
 /// <remarks>
 /// Every run uses a fresh temporary profile (<c>--user-data-dir</c>) that is deleted afterwards, and flags that
 /// stop background networking, component updates and sync, so rendering a local file makes no network request.
+/// The executable is found by <see cref="ChromiumLocator"/> (<c>NETAN_CHROMIUM</c>, <c>CHROME_PATH</c>, then <c>PATH</c>).
 /// Install with <c>apt-get install -y chromium</c>.
 /// </remarks>
 public sealed class ChromiumRunner
 {
-    /// <summary>Where Debian installs Chromium.</summary>
-    public const string DefaultPath = "/usr/bin/chromium";
-
     /// <summary>Flags passed on every run.</summary>
     public static IReadOnlyList<string> BaseFlags { get; } =
     [
@@ -22,21 +20,26 @@ public sealed class ChromiumRunner
         "--no-default-browser-check", "--disable-dev-shm-usage", "--font-render-hinting=none",
     ];
 
-    /// <summary>Creates a runner for the browser at <paramref name="executable"/>.</summary>
-    public ChromiumRunner(string executable = DefaultPath, TimeSpan? timeout = null)
+    /// <summary>Creates a runner for the browser at <paramref name="executable"/>, or the one <see cref="ChromiumLocator"/> finds.</summary>
+    public ChromiumRunner(string? executable = null, TimeSpan? timeout = null)
     {
-        Executable = executable;
+        Executable = executable ?? ChromiumLocator.Find() ?? "";
         Timeout = timeout ?? TimeSpan.FromSeconds(90);
     }
 
-    /// <summary>The browser executable.</summary>
+    /// <summary>The browser executable; empty when none was found.</summary>
     public string Executable { get; }
 
     /// <summary>How long one run may take before it is killed.</summary>
     public TimeSpan Timeout { get; }
 
     /// <summary>Whether the executable exists.</summary>
-    public bool IsAvailable => File.Exists(Executable);
+    public bool IsAvailable => Executable.Length > 0 && File.Exists(Executable);
+
+    /// <summary>Why the browser cannot run, or null when <see cref="IsAvailable"/>.</summary>
+    public string? Missing => IsAvailable ? null
+        : Executable.Length == 0 ? $"Chromium not found ({ChromiumLocator.Searched})."
+        : $"{Executable} not found ({ChromiumLocator.Searched}).";
 
     /// <summary>Prints a local HTML file to PDF (A4, no header or footer).</summary>
     public Task<ChromiumResult> PrintToPdfAsync(string htmlPath, string pdfPath, CancellationToken cancellationToken) =>
@@ -52,7 +55,7 @@ public sealed class ChromiumRunner
     {
         if (!IsAvailable)
         {
-            return new ChromiumResult(false, outputPath, -1, $"{Executable} not found; install it with `apt-get install -y chromium`.");
+            return new ChromiumResult(false, outputPath, -1, Missing);
         }
 
         var input = Path.GetFullPath(inputPath);

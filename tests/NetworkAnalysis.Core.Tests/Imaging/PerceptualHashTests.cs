@@ -9,13 +9,9 @@ public sealed class PerceptualHashTests
     // Our Lanczos pass mirrors Pillow's and matches bit for bit today; 2 bits leave room for Pillow-version drift.
     private const int Tolerance = 2;
 
-    private static (RgbImage Image, Dictionary<string, string> Expected)? LoadReference()
+    private static (RgbImage Image, Dictionary<string, string> Expected) LoadReference()
     {
         var folder = TestData.Shared("imagehash-python");
-        if (folder is null)
-        {
-            return null;
-        }
 
         var decoded = ImageCodec.Decode(File.ReadAllBytes(Path.Combine(folder, "imagehash.png")));
         decoded.Success.ShouldBeTrue(decoded.Error?.ToString());
@@ -29,7 +25,7 @@ public sealed class PerceptualHashTests
     private static int Distance(string hexA, bool[] bits) =>
         ImageHashHex.ParseBits(hexA, 8)!.Zip(bits).Count(p => p.First != p.Second);
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("average_hash")]
     [InlineData("phash")]
     [InlineData("dhash")]
@@ -37,12 +33,7 @@ public sealed class PerceptualHashTests
     {
         // Given the reference image and imagehash's published hashes
         var reference = LoadReference();
-        if (reference is null)
-        {
-            return;
-        }
-
-        var (image, expected) = reference.Value;
+        var (image, expected) = reference;
         var luma = image.ToLuma();
 
         // When we hash it
@@ -59,7 +50,7 @@ public sealed class PerceptualHashTests
         distance.ShouldBeLessThanOrEqualTo(Tolerance);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("average_hash")]
     [InlineData("phash")]
     [InlineData("dhash")]
@@ -67,12 +58,7 @@ public sealed class PerceptualHashTests
     {
         // Given the reference image rotated as imagehash's invariance tests do (PIL rotate, nearest, same canvas)
         var reference = LoadReference();
-        if (reference is null)
-        {
-            return;
-        }
-
-        var image = reference.Value.Image;
+        var image = reference.Image;
         bool[] Hash(RgbImage img)
         {
             var l = img.ToLuma();

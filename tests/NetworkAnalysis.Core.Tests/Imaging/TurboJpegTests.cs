@@ -1,9 +1,9 @@
 using NetworkAnalysis.Core.Imaging;
-using Xunit.Abstractions;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Core.Tests.Imaging;
 
-public sealed class TurboJpegTests(ITestOutputHelper output) : IDisposable
+public sealed class TurboJpegTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("netan-turbojpeg-").FullName;
 
@@ -50,18 +50,15 @@ public sealed class TurboJpegTests(ITestOutputHelper output) : IDisposable
         (api is not null).ShouldBe(TurboJpeg.Load(TurboJpeg.DefaultNames()) is not null);
     }
 
-    [Fact]
+    [SkippableFact]
     public void LoadFor_PathOfTheInstalledLibrary_LoadsIt()
     {
         // Given the installed libturbojpeg's file, where the usual names find one
         var installed = new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib" }
             .Select(d => Path.Combine(d, "libturbojpeg.so.0"))
             .FirstOrDefault(File.Exists);
-        if (TurboJpeg.Load(TurboJpeg.DefaultNames()) is null || installed is null)
-        {
-            output.WriteLine("SKIPPED (reason): libturbojpeg0 is not installed in a standard folder, nothing to point the variable at");
-            return;
-        }
+        Prerequisite.Require(TurboJpeg.Load(TurboJpeg.DefaultNames()) is not null && installed is not null,
+            "libturbojpeg0 installed in a standard folder (something to point the variable at)", Prerequisite.Apt("libturbojpeg0"));
 
         // When / Then: an explicit path is enough
         TurboJpeg.LoadFor(installed).Api.ShouldNotBeNull();

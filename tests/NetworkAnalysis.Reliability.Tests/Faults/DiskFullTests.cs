@@ -81,16 +81,14 @@ public sealed class DiskFullTests : IDisposable
         CaseContent.Hash(path).ShouldBe(CaseContent.Hash(_reference));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_RealFilesystemFills_CliErrorWholeBatchesAndResume()
     {
         // Given: a 24 MiB tmpfs, mostly taken by a filler file, holding the case (needs root: CI runs as root)
         var mount = Directory.CreateDirectory(_dir.File("small-disk")).FullName;
-        if (!TryMountTmpfs(mount, "24m", out var why))
-        {
-            Console.WriteLine($"SKIPPED (reason): cannot mount a size-limited tmpfs here ({why}); CI runs as root and mounts one. The simulated SQLITE_FULL test still ran.");
-            return;
-        }
+        Prerequisite.RequireRoot("mounting a size-limited tmpfs");
+        Prerequisite.Require(TryMountTmpfs(mount, "24m", out var why), $"a size-limited tmpfs ({why})",
+            "run the tests as root where mount is permitted, as CI does; the simulated SQLITE_FULL test runs anywhere");
 
         try
         {
@@ -133,18 +131,6 @@ public sealed class DiskFullTests : IDisposable
 
     private static bool TryMountTmpfs(string dir, string size, out string why)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            why = "not Linux";
-            return false;
-        }
-
-        if (Environment.UserName != "root")
-        {
-            why = $"running as {Environment.UserName}, not root";
-            return false;
-        }
-
         var (code, output) = Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", dir);
         why = $"mount exited {code}: {output.Trim()}";
         return code == 0;

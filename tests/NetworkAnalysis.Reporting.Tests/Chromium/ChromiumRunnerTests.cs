@@ -15,31 +15,17 @@ public sealed class ChromiumRunnerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private static ChromiumRunner? Runner()
+    private static ChromiumRunner Runner()
     {
         var runner = new ChromiumRunner();
-        if (runner.IsAvailable)
-        {
-            return runner;
-        }
-
-        if (TestData.IsCi)
-        {
-            throw new InvalidOperationException($"CI=true but {ChromiumRunner.DefaultPath} is missing: .ci/run must `apt-get install -y chromium`.");
-        }
-
-        Console.WriteLine($"SKIPPED (reason): {ChromiumRunner.DefaultPath} not found; install with `apt-get install -y chromium` (required when CI=true).");
-        return null;
+        Prerequisite.Require(runner.IsAvailable, "Chromium", runner.Missing ?? "");
+        return runner;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ScreenshotAsync_ReportAndNetwork_AreNotBlank()
     {
         var runner = Runner();
-        if (runner is null)
-        {
-            return;
-        }
 
         // Given a report and a network drawing on disk
         var model = SampleGraphs.Report();
@@ -67,14 +53,10 @@ public sealed class ChromiumRunnerTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PrintToPdfAsync_Report_WritesAPdf()
     {
         var runner = Runner();
-        if (runner is null)
-        {
-            return;
-        }
 
         var html = Path.Combine(_dir, "report.html");
         await File.WriteAllTextAsync(html, ReferralReportWriter.Render(SampleGraphs.Report()));
@@ -96,5 +78,14 @@ public sealed class ChromiumRunnerTests : IDisposable
         var result = await new ChromiumRunner("/nonexistent/chromium").ScreenshotAsync("x.html", Path.Combine(_dir, "x.png"), 10, 10, CancellationToken.None);
         result.Success.ShouldBeFalse();
         result.Error!.ShouldContain("not found");
+    }
+
+    [Fact]
+    public async Task ScreenshotAsync_NoBrowserFound_SaysWhereItLooked()
+    {
+        var result = await new ChromiumRunner("").ScreenshotAsync("x.html", Path.Combine(_dir, "x.png"), 10, 10, CancellationToken.None);
+        result.Success.ShouldBeFalse();
+        result.Error!.ShouldContain("NETAN_CHROMIUM");
+        result.Error!.ShouldContain("apt-get install -y chromium");
     }
 }

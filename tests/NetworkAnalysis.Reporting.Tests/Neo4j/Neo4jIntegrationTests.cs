@@ -6,15 +6,13 @@ namespace NetworkAnalysis.Reporting.Tests.Neo4j;
 /// <summary>Pushes to a real Neo4j when NEO4J_URL (and NEO4J_USER/NEO4J_PASSWORD, NEO4J_DATABASE) are set.</summary>
 public sealed class Neo4jIntegrationTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task PushAsync_RealServerTwice_IsIdempotent()
     {
         var url = Environment.GetEnvironmentVariable("NEO4J_URL");
-        if (string.IsNullOrEmpty(url))
-        {
-            Console.WriteLine("SKIPPED (reason): NEO4J_URL is not set; set NEO4J_URL, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE) to run the Neo4j integration test.");
-            return;
-        }
+
+        // Opt-in, also in CI (no Neo4j server is installed there): reported as skipped, never as passed.
+        Skip.If(string.IsNullOrEmpty(url), "opt-in: set NEO4J_URL, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE) to run the Neo4j integration test");
 
         // Given
         var connection = new Neo4jConnection(new Uri(url.EndsWith('/') ? url : url + "/"),

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using NetworkAnalysis.Reporting.Chromium;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Web.Tests.Browser;
 
 /// <summary>The workbench on a loopback port and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
 internal sealed class BrowserSession : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IHost? _host;
     private IPlaywright? _playwright;
 
@@ -20,25 +20,19 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
-    /// <summary>Whether the browser tests can run; outside CI a missing Chromium skips them with a printed reason, in CI it fails.</summary>
-    public static bool CanRun()
+    /// <summary>The Chromium that <see cref="ChromiumLocator"/> finds; outside CI a missing one skips the test with the reason, in CI it fails.</summary>
+    public static string RequireChromium()
     {
-        if (File.Exists(ChromiumPath))
-        {
-            return true;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"CI=true but {ChromiumPath} is missing: .ci/run must `apt-get install -y chromium`");
-        }
-
-        Console.WriteLine($"SKIPPED browser test: {ChromiumPath} not found (apt-get install -y chromium); it runs in CI");
-        return false;
+        var runner = new ChromiumRunner();
+        Prerequisite.Require(runner.IsAvailable, "Chromium", runner.Missing ?? "");
+        Prerequisite.Require(File.Exists(Path.Combine(TestData.RepoRoot, "node_modules", "cytoscape", "dist", "cytoscape.min.js")),
+            "node_modules (Cytoscape.js, served by the workbench)", "run `npm ci` in the repository (./test.sh does)");
+        return runner.Executable;
     }
 
     public static async Task<BrowserSession> StartAsync(WorkbenchOptions options)
     {
+        var chromium = RequireChromium();
         var session = new BrowserSession();
         session._host = WorkbenchHost.CreateHostBuilder(options, web => web.UseKestrel(k => k.Listen(IPAddress.Loopback, 0))).Build();
         await session._host.StartAsync();
@@ -46,7 +40,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         session._playwright = await Playwright.CreateAsync();
         session.Browser = await session._playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });

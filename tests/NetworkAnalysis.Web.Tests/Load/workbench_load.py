@@ -127,8 +127,8 @@ def main():
                 for layout in ["server", "client"] * a.rounds:
                     env = dict(os.environ, NETAN_BENCH_URL=url, NETAN_BENCH_CLUSTER=cid, NETAN_BENCH_MAXADS=str(lo), NETAN_BENCH_RUNS="1",
                                NETAN_BENCH_LAYOUT=layout)
-                    out = subprocess.run(["dotnet", "test", os.path.join(ROOT, "tests/NetworkAnalysis.Web.Tests"), "-c", "Release", "--no-build",
-                                          "--filter", "FullyQualifiedName~GraphTimeToUsableBench", "--logger", "console;verbosity=detailed"],
+                    out = subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(ROOT, "tests/NetworkAnalysis.Benchmarks"),
+                                          "--", "workbench-graph"],
                                          env=env, capture_output=True, text=True, timeout=900)
                     for line in out.stdout.splitlines():
                         if "BENCH" in line:

@@ -25,16 +25,24 @@ public sealed partial class UrlExtractor : IEntityExtractor
     // "x.com/(x.com/(x.com/(..." at a bounded cost per URL.
     private const int MaxOpenGroup = 256;
 
+    private long _charactersRead;
+
     /// <inheritdoc/>
     public string Name => "url";
+
+    /// <summary>Characters read by this instance's scanning loops so far (each read of a text position counts once per
+    /// loop that reads it); the linear-cost tests compare it across input sizes instead of timing the scan.</summary>
+    internal long CharactersRead => Interlocked.Read(ref _charactersRead);
 
     /// <inheritdoc/>
     public void Extract(ExtractionInput input, ICollection<Mention> entities, ICollection<AttributeMention> attributes)
     {
         var text = input.Normalised.Text;
         var i = 0;
+        long reads = 0;
         while (i < text.Length)
         {
+            reads++;
             var script = ScriptOf(text[i]);
             if (script == Script.None || IsBlockedBefore(text, i, script))
             {
@@ -51,6 +59,8 @@ public sealed partial class UrlExtractor : IEntityExtractor
                     j++;
                 }
 
+                reads += j - i;
+
                 if (j == text.Length || !(text[j] is '.' || text[j] >= 0x80 || (text[j] == ':' && StartsWithScheme(text, i))))
                 {
                     i = j;
@@ -58,7 +68,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
                 }
             }
 
-            var end = TryUrl(input, entities, i);
+            var end = TryUrl(input, entities, i, ref reads);
             if (end > i)
             {
                 i = end;
@@ -68,9 +78,12 @@ public sealed partial class UrlExtractor : IEntityExtractor
             // Skip the rest of this word (the same script, with '-' and '_').
             while (i < text.Length && (ScriptOf(text[i]) == script || text[i] is '-' or '_'))
             {
+                reads++;
                 i++;
             }
         }
+
+        Interlocked.Add(ref _charactersRead, reads);
     }
 
     /// <summary>Whether the character before <paramref name="i"/> glues the candidate to a word, handle or path.</summary>
@@ -109,7 +122,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
     private static bool StartsWithScheme(string text, int i) => StartsWith(text, i, "http://") || StartsWith(text, i, "https://");
 
     /// <summary>Tries a URL at <paramref name="i"/>; returns its end, or <paramref name="i"/> when none.</summary>
-    private int TryUrl(ExtractionInput input, ICollection<Mention> entities, int i)
+    private int TryUrl(ExtractionInput input, ICollection<Mention> entities, int i, ref long reads)
     {
         var text = input.Normalised.Text;
         var hostStart = i;
@@ -127,10 +140,10 @@ public sealed partial class UrlExtractor : IEntityExtractor
 
         if (scheme)
         {
-            hostStart = SkipUserInfo(text, hostStart);
+            hostStart = SkipUserInfo(text, hostStart, ref reads);
         }
 
-        if (!ReadHost(text, hostStart, scheme, out var hostEnd, out var labels, out var lastLabelStart))
+        if (!ReadHost(text, hostStart, scheme, out var hostEnd, out var labels, out var lastLabelStart, ref reads))
         {
             return i;
         }
@@ -177,6 +190,8 @@ public sealed partial class UrlExtractor : IEntityExtractor
                 p++;
             }
 
+            reads += p - end;
+
             if (p == end + 1)
             {
                 // "google.com: no port": the colon is punctuation and the URL ends before it.
@@ -196,13 +211,15 @@ public sealed partial class UrlExtractor : IEntityExtractor
         var tco = host.Equals("t.co", StringComparison.OrdinalIgnoreCase);
         if (portOk && end < text.Length && text[end] is '/' or '?' or '#')
         {
-            end = tco ? ScanTcoPath(text, pathStart) : ScanPath(input, pathStart, Math.Min(text.Length, i + MaxUrl));
+            end = tco ? ScanTcoPath(text, pathStart, ref reads) : ScanPath(input, pathStart, Math.Min(text.Length, i + MaxUrl), ref reads);
             if (end < 0)
             {
                 return i;
             }
         }
 
+        // The value and profile checks read the URL once more.
+        reads += end - i;
         var hostLower = EmailScanner.Lower(host);
         if (TryProfile(input, entities, hostLower, text, i, pathStart, end))
         {
@@ -217,7 +234,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
     private static bool StartsWith(string text, int i, string prefix) =>
         i + prefix.Length <= text.Length && text.AsSpan(i, prefix.Length).Equals(prefix, StringComparison.OrdinalIgnoreCase);
 
-    private static int SkipUserInfo(string text, int start)
+    private static int SkipUserInfo(string text, int start, ref long reads)
     {
         var p = start;
         while (p < text.Length && p - start < 64 && (char.IsAsciiLetterOrDigit(text[p]) || text[p] is ':' or '.' or '_' or '-' or '%'))
@@ -225,13 +242,15 @@ public sealed partial class UrlExtractor : IEntityExtractor
             p++;
         }
 
+        reads += p - start + 1;
+
         return p < text.Length && text[p] == '@' && p > start ? p + 1 : start;
     }
 
     /// <summary>Reads dot-separated labels; false when a label is malformed (a '-' or '_' at either end, too long, or an
     /// '_' in the registered domain or TLD).</summary>
     /// <remarks>A scheme host's labels may mix scripts and hold symbols ("http://✪df.ws"); a bare label is one script.</remarks>
-    private static bool ReadHost(string text, int start, bool scheme, out int end, out int labels, out int lastLabelStart)
+    private static bool ReadHost(string text, int start, bool scheme, out int end, out int labels, out int lastLabelStart, ref long reads)
     {
         labels = 0;
         lastLabelStart = start;
@@ -278,6 +297,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
                 p++;
             }
 
+            reads += p - labelStart + 1;
             if (p - labelStart > MaxLabel || text[p - 1] is '-' or '_' || (p - labelStart > 4 && IsNonAsciiPunycode(text.AsSpan(labelStart, p - labelStart))))
             {
                 return false;
@@ -417,13 +437,14 @@ public sealed partial class UrlExtractor : IEntityExtractor
     /// word characters ("x.com/a_"b"", not "x.com/a","y.com"). Then trailing . , ; : ! ? *, an unpaired trailing "'"
     /// and a possessive "'s" are trimmed.
     /// </remarks>
-    private static int ScanPath(ExtractionInput input, int pathStart, int limit)
+    private static int ScanPath(ExtractionInput input, int pathStart, int limit, ref long reads)
     {
         var text = input.Normalised.Text;
         int paren = 0, square = 0, curly = 0, quoteOpen = -1, apostrophes = 0, apostrophesAtBalanced = 0;
         var lastBalanced = pathStart;
         for (var p = pathStart; p < limit && p - lastBalanced <= MaxOpenGroup; p++)
         {
+            reads++;
             var c = text[p];
             if (quoteOpen >= 0)
             {
@@ -469,6 +490,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
         apostrophes = apostrophesAtBalanced;
         while (end > pathStart)
         {
+            reads++;
             var c = text[end - 1];
             if (c is '.' or ',' or ';' or ':' or '!' or '?' or '*')
             {
@@ -541,7 +563,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
     private static bool IsAsciiPathChar(char c) => c > ' ' && c < 0x7F && c is not ('<' or '>' or '`' or '\\' or '^');
 
     /// <summary>t.co links are a slug of up to 40 letters and digits; a longer slug is not a t.co link.</summary>
-    private static int ScanTcoPath(string text, int pathStart)
+    private static int ScanTcoPath(string text, int pathStart, ref long reads)
     {
         if (text[pathStart] != '/')
         {
@@ -554,6 +576,7 @@ public sealed partial class UrlExtractor : IEntityExtractor
             p++;
         }
 
+        reads += p - pathStart;
         return p - pathStart - 1 > 40 ? -1 : p;
     }
 

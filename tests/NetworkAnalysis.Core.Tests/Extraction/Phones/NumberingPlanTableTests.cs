@@ -4,16 +4,11 @@ namespace NetworkAnalysis.Core.Tests.Extraction.Phones;
 
 public sealed class NumberingPlanTableTests
 {
-    [Fact]
+    [SkippableFact]
     public void Table_ComparedWithLibphonenumberMetadata_MatchesCommittedFile()
     {
         // Given the upstream metadata and the committed derived table
         var xml = TestData.Shared("libphonenumber-metadata/PhoneNumberMetadata.xml");
-        if (xml is null)
-        {
-            return;
-        }
-
         var committedPath = Path.Combine(TestData.RepoRoot, NumberingPlanTableGenerator.RelativeTablePath);
 
         // When the table is derived again

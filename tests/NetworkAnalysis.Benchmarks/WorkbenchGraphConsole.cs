@@ -1,28 +1,38 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using NetworkAnalysis.Reporting.Chromium;
 
-namespace NetworkAnalysis.Web.Tests.Browser;
+namespace NetworkAnalysis.Benchmarks;
 
 /// <summary>Time until a large cluster graph is drawn, laid out and answering clicks, against a running <c>netan serve</c>.</summary>
-/// <remarks>Runs only when the load script sets NETAN_BENCH_URL and NETAN_BENCH_CLUSTER (see docs/workbench.md); prints one line per run.</remarks>
-public sealed class GraphTimeToUsableBench
+/// <remarks>
+/// A benchmark, not a test: run by the load script (<c>workbench_load.py --browser</c>, see docs/workbench.md) as
+/// <c>dotnet run -c Release --project tests/NetworkAnalysis.Benchmarks -- workbench-graph</c> with NETAN_BENCH_URL and
+/// NETAN_BENCH_CLUSTER set; prints one BENCH line per run.
+/// </remarks>
+internal static class WorkbenchGraphConsole
 {
-    [Fact]
-    [Trait("Category", "Benchmark")]
-    public async Task LargeClusterGraph_BecomesUsable()
+    public static async Task<int> RunAsync()
     {
         var url = Environment.GetEnvironmentVariable("NETAN_BENCH_URL");
         var cluster = Environment.GetEnvironmentVariable("NETAN_BENCH_CLUSTER");
-        if (string.IsNullOrEmpty(url) || string.IsNullOrEmpty(cluster) || !BrowserSession.CanRun())
+        if (string.IsNullOrEmpty(url) || string.IsNullOrEmpty(cluster))
         {
-            Console.WriteLine("SKIPPED graph benchmark: set NETAN_BENCH_URL and NETAN_BENCH_CLUSTER (the load script does)");
-            return;
+            Console.Error.WriteLine("workbench-graph: set NETAN_BENCH_URL and NETAN_BENCH_CLUSTER (the load script does)");
+            return 2;
+        }
+
+        var chromium = ChromiumLocator.Find();
+        if (chromium is null || !File.Exists(chromium))
+        {
+            Console.Error.WriteLine($"workbench-graph: Chromium not found ({ChromiumLocator.Searched})");
+            return 2;
         }
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = BrowserSession.ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
@@ -70,8 +80,14 @@ public sealed class GraphTimeToUsableBench
             var fetch = await page.GetAttributeAsync("#graph", "data-fetch-ms");
             Console.WriteLine($"BENCH graph layout={(layout.Length > 0 ? "client" : "server")} cluster={cluster} nodes={nodes} edges={edges} ready_ms={ready:F0} usable_ms={usable:F0} fetch_to_layout_ms={inPage} of_which_fetch_ms={fetch} " +
                 $"main_thread_cpu_ms={Ms("TaskDuration"):F0} script_ms={Ms("ScriptDuration"):F0} style_layout_ms={Ms("RecalcStyleDuration") + Ms("LayoutDuration"):F0}");
-            int.Parse(nodes!).ShouldBeGreaterThan(0);
             await page.CloseAsync();
+            if (!int.TryParse(nodes, out var n) || n <= 0)
+            {
+                Console.Error.WriteLine($"workbench-graph: the graph drew no nodes (data-nodes={nodes})");
+                return 1;
+            }
         }
+
+        return 0;
     }
 }
