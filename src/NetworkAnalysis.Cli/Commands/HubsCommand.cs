@@ -13,9 +13,9 @@ internal static class HubsCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var defaults = new HubOptions();
-        var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups (default: what the current clustering used, else 10)", DefaultValueFactory = _ => defaults.MaxGroups };
-        var maxAds = new Option<int>("--max-ads") { Description = "Hub when mentioned by more than this many ads (default: what the current clustering used, else 1,000)", DefaultValueFactory = _ => defaults.MaxAdDegree };
-        var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 };
+        var maxGroups = new Option<int>("--max-groups") { Description = "Hub when shared by more than this many otherwise-separate groups (default: what the current clustering used, else 10)", DefaultValueFactory = _ => defaults.MaxGroups }.AtLeast(0);
+        var maxAds = new Option<int>("--max-ads") { Description = "Hub when mentioned by more than this many ads (default: what the current clustering used, else 1,000)", DefaultValueFactory = _ => defaults.MaxAdDegree }.AtLeast(1);
+        var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 }.AtLeast(0);
         var command = new Command("hubs", "List hub identifiers (booking lines, stock photos, agency e-mails) and why they are hubs");
         command.Options.Add(maxGroups);
         command.Options.Add(maxAds);

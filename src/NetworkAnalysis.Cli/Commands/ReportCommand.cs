@@ -15,9 +15,9 @@ internal static class ReportCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true }.Kind(ValueKind.OutputFolder);
         var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (/usr/bin/chromium)" };
-        var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" };
+        var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" }.Kind(ValueKind.Text);
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };
         var redact = new Option<bool>("--redact") { Description = "Copy for sharing: mask identifiers in ad text too and leave photos out" };
@@ -55,7 +55,8 @@ internal static class ReportCommand
             IReadOnlyList<RiskIndicatorItem> riskItems;
             using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
             {
-                (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
+                // Evidence excerpts are masked whenever the banner says identifiers are masked, not only with --redact.
+                (riskScore, riskItems) = CaseRisk.Load(store, id, redact: !(options.ShowIdentifiers && !options.Redact), ct: ct);
                 CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
             }
 
