@@ -12,12 +12,12 @@ internal sealed class GlobalOptions
 {
     public const string DefaultCasePath = "netan.case";
 
-    public Option<string> Case { get; } = new("--case", "-c")
+    public Option<string> Case { get; } = new Option<string>("--case", "-c")
     {
         Description = "Case file (SQLite). Default: $NETAN_CASE, else ./netan.case",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NETAN_CASE") is { Length: > 0 } env ? env : DefaultCasePath,
-    };
+    }.Kind(ValueKind.CaseFile);
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
@@ -32,11 +32,11 @@ internal sealed class GlobalOptions
     };
 
     /// <summary>Who acts, for the case's audit log (<see cref="CliAudit"/>).</summary>
-    public Option<string?> Analyst { get; } = new("--analyst")
+    public Option<string?> Analyst { get; } = new Option<string?>("--analyst")
     {
         Description = "Your name for the case's audit log. Default: $NETAN_ANALYST, else the operating-system user",
         Recursive = true,
-    };
+    }.Kind(ValueKind.Text);
 
     /// <summary>Adds the options to <paramref name="root"/> (recursive: every subcommand accepts them).</summary>
     public void AddTo(Command root)

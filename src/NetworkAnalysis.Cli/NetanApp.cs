@@ -39,17 +39,18 @@ internal static class NetanApp
         return root;
     }
 
+    /// <summary>How the tree parses: no response files, so an argument may start with '@' (social handles).</summary>
+    public static ParserConfiguration ParserConfiguration() => new() { ResponseFileTokenReplacer = null };
+
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        var parse = Build(ctx).Parse(args);
+        var parse = Build(ctx).Parse(args, ParserConfiguration());
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await ctx.Error.WriteLineAsync("netan: " + error.Message);
-            }
-
-            await ctx.Error.WriteLineAsync("Try 'netan --help'.");
+            // One line, whatever went wrong and however many things did: each error names its option or argument.
+            var messages = parse.Errors.Select(ErrorText).Distinct(StringComparer.Ordinal).ToList();
+            var command = parse.CommandResult.Command is RootCommand ? "netan" : "netan " + CommandPath(parse.CommandResult);
+            await ctx.Error.WriteLineAsync($"netan: {string.Join("; ", messages)} (see `{command} --help`)");
             return ExitCodes.UsageOrInput;
         }
 
@@ -59,12 +60,12 @@ internal static class NetanApp
         }
         catch (CliError ex)
         {
-            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            await ctx.Error.WriteLineAsync("netan: " + OneLine(ex.Message));
             return ex.ExitCode;
         }
         catch (CaseStoreException ex)
         {
-            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            await ctx.Error.WriteLineAsync("netan: " + OneLine(ex.Message));
             return ExitCodes.UsageOrInput;
         }
         catch (OperationCanceledException)
@@ -82,13 +83,50 @@ internal static class NetanApp
         }
         catch (IOException ex)
         {
-            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            await ctx.Error.WriteLineAsync("netan: " + OneLine(ex.Message));
             return ExitCodes.Failure;
         }
         catch (UnauthorizedAccessException ex)
         {
-            await ctx.Error.WriteLineAsync("netan: " + ex.Message);
+            await ctx.Error.WriteLineAsync("netan: " + OneLine(ex.Message));
             return ExitCodes.UsageOrInput;
         }
+#pragma warning disable CA1031 // The last resort of a CLI: one line instead of a stack trace, whatever was thrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await ctx.Error.WriteLineAsync($"netan: internal error ({ex.GetType().Name}): {OneLine(ex.Message)}; please report it with the command line that caused it");
+            return ExitCodes.Failure;
+        }
     }
+
+    /// <summary>A parse error as one line, prefixed with the option or argument it concerns unless it already names it.</summary>
+    private static string ErrorText(System.CommandLine.Parsing.ParseError error)
+    {
+        var message = OneLine(error.Message);
+        var name = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return name is null || message.Contains(name, StringComparison.Ordinal)
+            ? message
+            : name + ": " + message;
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is System.CommandLine.Parsing.CommandResult c && c.Command is not RootCommand; r = r.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
+    /// <summary>Collapses line breaks and tabs (System.CommandLine lists choices on separate lines) and strips control characters.</summary>
+    internal static string OneLine(string text) =>
+        LogText.Safe(System.Text.RegularExpressions.Regex.Replace(text, @"\s*[\r\n\t]+\s*", " ").Trim(), 600);
 }

@@ -7,10 +7,10 @@ namespace NetworkAnalysis.Cli;
 /// <summary>Options and loading shared by the commands that show risk scores.</summary>
 internal static class RiskOptions
 {
-    public static Option<string?> Indicators() => new("--indicators")
+    public static Option<string?> Indicators() => new Option<string?>("--indicators")
     {
         Description = "Indicator file (YAML) overriding the embedded default; see data/indicators.yaml",
-    };
+    }.Kind(ValueKind.InputFile);
 
     /// <summary>Loads the indicator file (or the default) with its bytes, or fails with every problem found.</summary>
     public static (IndicatorSet Set, byte[] Bytes) Load(string? path)

@@ -11,7 +11,9 @@ internal static class CliRunner
         public string All => Out + Error;
     }
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    public static async Task<Run> RunAsync(string[] args, CancellationToken ct)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -23,7 +25,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var code = await NetanApp.RunAsync(args, new CliContext(console, output, error, Interactive: false));
+        var code = await NetanApp.RunAsync(args, new CliContext(console, output, error, Interactive: false), ct);
         return new Run(code, output.ToString(), error.ToString());
     }
 }

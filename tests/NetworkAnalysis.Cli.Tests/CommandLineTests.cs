@@ -47,7 +47,7 @@ public sealed class CommandLineTests : IDisposable
         var run = await CliRunner.RunAsync("ingest", _dir.File("none.jsonl"), "--case", _dir.File("c.case"));
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("input file not found");
+        run.Error.ShouldContain("none.jsonl not found");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class CommandLineTests : IDisposable
         rows.Skip(1).ShouldAllBe(r => double.Parse(r.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture) >= 0);
         rows.Skip(1).Select(r => r.Split(',')[0]).Distinct().Count().ShouldBe(800);
         json.Out.ShouldStartWith("[{\"id\":");
-        evaluation.Out.ShouldContain("\"BCubedF1\"");
+        evaluation.Out.ShouldContain("\"b_cubed_f1\"");
         evaluation.Out.ShouldContain("naive_components");
 
         var phone = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(_dir.File("ads.jsonl")), @"\(\d{3}\) 555-01\d\d").Value;

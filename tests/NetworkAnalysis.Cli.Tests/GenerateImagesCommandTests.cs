@@ -14,7 +14,7 @@ public sealed class GenerateImagesCommandTests : IDisposable
     public async Task Generate_WithImages_WritesPhotosNamedRelativeToTheAdsFile()
     {
         // Given / When
-        var run = await CliRunner.RunAsync("generate", "--ads", "120", "--seed", "9", "--out", _dir.Path, "--images", "photos");
+        var run = await CliRunner.RunAsync("generate", "--ads", "120", "--seed", "9", "--out", _dir.Path, "--images", _dir.File("photos"));
 
         // Then every image an ad names exists relative to ads.jsonl, in PNG or JPEG, and hashes cleanly
         run.ExitCode.ShouldBe(0, run.Error);
@@ -46,7 +46,7 @@ public sealed class GenerateImagesCommandTests : IDisposable
     {
         // Given a corpus with photos, ingested and analysed
         var casePath = _dir.File("c.case");
-        (await CliRunner.RunAsync("generate", "--ads", "300", "--seed", "4", "--out", _dir.Path, "--images", "img")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("generate", "--ads", "300", "--seed", "4", "--out", _dir.Path, "--images", _dir.File("img"))).ExitCode.ShouldBe(0);
         var ingest = await CliRunner.RunAsync("ingest", _dir.File("ads.jsonl"), "--case", casePath);
         ingest.Out.ShouldContain("images hashed, 0 image errors");
         (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);

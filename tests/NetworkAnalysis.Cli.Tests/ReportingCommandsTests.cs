@@ -5,6 +5,7 @@ using NetworkAnalysis.Testing;
 namespace NetworkAnalysis.Cli.Tests;
 
 /// <summary>The reporting commands end to end on a small generated case: report, export, chart, push.</summary>
+[Collection(Neo4jPasswordCollection.Name)]
 public sealed class ReportingCommandsTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -12,9 +12,9 @@ internal static class AnalyzeCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var defaults = new ClusteringOptions();
-        var maxGroups = new Option<int>("--max-groups") { Description = "An identifier shared by more than this many otherwise-separate groups is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxGroups };
-        var maxAds = new Option<int>("--max-ads") { Description = "An identifier on more than this many ads is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxAdDegree };
-        var resolution = new Option<double>("--resolution") { Description = "Leiden resolution used to split loose components", DefaultValueFactory = _ => defaults.Leiden.Resolution };
+        var maxGroups = new Option<int>("--max-groups") { Description = "An identifier shared by more than this many otherwise-separate groups is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxGroups }.AtLeast(0);
+        var maxAds = new Option<int>("--max-ads") { Description = "An identifier on more than this many ads is a hub", DefaultValueFactory = _ => defaults.Hubs.MaxAdDegree }.AtLeast(1);
+        var resolution = new Option<double>("--resolution") { Description = "Leiden resolution used to split loose components", DefaultValueFactory = _ => defaults.Leiden.Resolution }.Positive();
         var quality = new Option<LeidenQuality>("--quality") { Description = "Leiden quality function", DefaultValueFactory = _ => defaults.Leiden.Quality };
         var seed = new Option<int>("--seed") { Description = "Seed for Leiden (same seed, same clusters)", DefaultValueFactory = _ => defaults.Leiden.Seed };
         var full = new Option<bool>("--full") { Description = "Recompute every component (default: after a further ingest, only components the new ads touch)" };

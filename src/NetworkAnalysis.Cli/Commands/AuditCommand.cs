@@ -18,7 +18,7 @@ internal static class AuditCommand
 
     private static Command Verify(CliContext ctx, GlobalOptions global)
     {
-        var head = new Option<string?>("--head") { Description = "A head hash written down earlier: it must still be in the chain (detects entries removed from the end)" };
+        var head = new Option<string?>("--head") { Description = "A head hash written down earlier: it must still be in the chain (detects entries removed from the end)" }.Kind(ValueKind.Text);
         var command = new Command("verify", "Recompute the hash chain; exit 1 and name the first broken entry if anything was altered, removed or reordered");
         command.Options.Add(head);
         command.SetAction(parse =>
@@ -52,7 +52,7 @@ internal static class AuditCommand
 
     private static Command Show(CliContext ctx, GlobalOptions global)
     {
-        var last = new Option<int>("--last", "-n") { Description = "Show only the last N entries (0 = all)", DefaultValueFactory = _ => 50 };
+        var last = new Option<int>("--last", "-n") { Description = "Show only the last N entries (0 = all)", DefaultValueFactory = _ => 50 }.AtLeast(0);
         var command = new Command("show", "List the audit log, oldest first");
         command.Options.Add(last);
         command.SetAction(parse =>

@@ -12,8 +12,8 @@ internal static class BenchCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var ads = new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 100_000 };
-        var keep = new Option<string?>("--keep") { Description = "Keep the corpus and case in this folder (default: a temporary folder, deleted)" };
+        var ads = new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
+        var keep = new Option<string?>("--keep") { Description = "Keep the corpus and case in this folder (default: a temporary folder, deleted)" }.Kind(ValueKind.OutputFolder);
         var command = new Command("bench", "Time generate, ingest (read + extract + store) and analyze on a synthetic corpus");
         command.Options.Add(ads);
         var seed = GenerateCommand.SeedOption();

@@ -18,8 +18,8 @@ internal static class ChartCommand
     {
         var kind = new Argument<string>("kind") { Description = string.Join(", ", Kinds) };
         kind.AcceptOnlyFromAmong(Kinds);
-        var output = new Option<string>("--out", "-o") { Description = "Output file: .svg, or .png (rendered by headless Chromium)", Required = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement need one)" };
+        var output = new Option<string>("--out", "-o") { Description = "Output file: .svg, or .png (rendered by headless Chromium)", Required = true }.Kind(ValueKind.OutputFile);
+        var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement need one)" }.Kind(ValueKind.Text);
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
         var command = new Command("chart", "Draw one chart as SVG or PNG");

@@ -19,8 +19,8 @@ internal static class ClustersCommand
         };
         formatOption.AcceptOnlyFromAmong("table", "json", "csv");
         var members = new Option<bool>("--members") { Description = "One ad_id,cluster_id row per ad, every ad included" };
-        var top = new Option<int>("--top") { Description = "Show at most this many clusters (0 = all)", DefaultValueFactory = _ => 20 };
-        var minSize = new Option<int>("--min-size") { Description = "Only clusters with at least this many ads", DefaultValueFactory = _ => 1 };
+        var top = new Option<int>("--top") { Description = "Show at most this many clusters (0 = all)", DefaultValueFactory = _ => 20 }.AtLeast(0);
+        var minSize = new Option<int>("--min-size") { Description = "Only clusters with at least this many ads", DefaultValueFactory = _ => 1 }.AtLeast(0);
         var sort = new Option<string>("--sort") { Description = "size, or risk (triage score, highest first)", DefaultValueFactory = _ => "size" };
         sort.AcceptOnlyFromAmong("size", "risk");
         var indicators = RiskOptions.Indicators();
@@ -48,7 +48,8 @@ internal static class ClustersCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var clusters = store.ListClusters(parse.GetValue(minSize), limit > 0 && format == "table" ? limit : null);
+            // --top limits every format alike (0 = all).
+            var clusters = store.ListClusters(parse.GetValue(minSize), limit > 0 ? limit : null);
             if (store.Counts().Clusters == 0)
             {
                 throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
@@ -145,7 +146,7 @@ internal static class ClustersCommand
     private static void WriteByRisk(CliContext ctx, CaseStore store, string format, string? indicatorFile, int minSize, int limit, CancellationToken ct)
     {
         var set = RiskOptions.EnsureScores(store, indicatorFile, ct);
-        var rows = store.ListClustersByRisk(set.Sha256, minSize, limit > 0 && format == "table" ? limit : null);
+        var rows = store.ListClustersByRisk(set.Sha256, minSize, limit > 0 ? limit : null);
         switch (format)
         {
             case "json":

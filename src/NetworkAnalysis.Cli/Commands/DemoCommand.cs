@@ -13,8 +13,8 @@ internal static class DemoCommand
     {
         var adCount = GenerateCommand.AdsOption();
         var seed = GenerateCommand.SeedOption();
-        var output = new Option<string>("--out", "-o") { Description = "Folder for the corpus and the case file", DefaultValueFactory = _ => "demo-output" };
-        var top = new Option<int>("--top") { Description = "Clusters to show", DefaultValueFactory = _ => 15 };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the corpus and the case file", DefaultValueFactory = _ => "demo-output" }.Kind(ValueKind.OutputFolder);
+        var top = new Option<int>("--top") { Description = "Clusters to show", DefaultValueFactory = _ => 15 }.AtLeast(1);
         var command = new Command("demo", "Generate 20,000 synthetic ads, ingest, extract, cluster and show the top clusters");
         command.Options.Add(adCount);
         command.Options.Add(seed);

@@ -9,9 +9,9 @@ internal static class DoctorCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var path = new Argument<string?>("case") { Description = "Case file (default: --case)", Arity = ArgumentArity.ZeroOrOne };
+        var path = new Argument<string?>("case") { Description = "Case file (default: --case)", Arity = ArgumentArity.ZeroOrOne }.Kind(ValueKind.InputFile, "case file");
         var repair = new Option<bool>("--repair") { Description = "Write a repaired copy beside the case (the original is never modified)" };
-        var output = new Option<string?>("--out", "-o") { Description = "Where --repair writes the copy (default: CASE.repaired)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where --repair writes the copy (default: CASE.repaired)" }.Kind(ValueKind.OutputFile);
         var command = new Command("doctor", "Check a case file (header, integrity, references, audit chain) and optionally repair a copy; exit 0 healthy, 1 problems");
         command.Arguments.Add(path);
         command.Options.Add(repair);

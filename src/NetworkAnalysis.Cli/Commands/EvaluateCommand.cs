@@ -10,9 +10,11 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan evaluate</c>: scores the case's clusters against ground truth, beside naive components.</summary>
 internal static class EvaluateCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var truthOption = new Option<string>("--truth") { Description = "Ground truth CSV (ad_id,group_id[,group_kind])", Required = true };
+        var truthOption = new Option<string>("--truth") { Description = "Ground truth CSV (ad_id,group_id[,group_kind])", Required = true }.Kind(ValueKind.InputFile);
         var command = new Command("evaluate", "Score clusters against ground truth: pairwise and B-cubed precision/recall/F1, ARI");
         command.Options.Add(truthOption);
         command.SetAction(parse =>
@@ -22,7 +24,8 @@ internal static class EvaluateCommand
             var report = Evaluate(store, truthPath);
             if (parse.GetValue(global.Json))
             {
-                ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, naive_components = report.Naive }));
+                // snake_case keys like every other command's JSON (b_cubed_f1, pairwise_precision, ...).
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, naive_components = report.Naive }, JsonOptions));
             }
             else
             {

@@ -14,8 +14,8 @@ internal static class ExportCommand
     {
         var format = new Option<string>("--format", "-f") { Description = "graphml, gexf, cytoscape, neo4j, ftm or csv", Required = true };
         format.AcceptOnlyFromAmong([.. GraphExporters.Formats]);
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write into", Required = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Export only this cluster" };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write into", Required = true }.Kind(ValueKind.OutputFolder);
+        var cluster = new Option<string?>("--cluster") { Description = "Export only this cluster" }.Kind(ValueKind.Text);
         var command = new Command("export", "Export the case graph (or one cluster) with a custody manifest");
         command.Options.Add(format);
         command.Options.Add(output);

@@ -14,8 +14,8 @@ internal static class ExtractCommand
 
     public static Command Create(CliContext ctx)
     {
-        var file = new Argument<string>("file") { Description = "CSV, TSV or JSON Lines file of ads" };
-        var country = new Option<string?>("--country") { Description = "Default region (ISO 3166 alpha-2) for numbers without a country code" };
+        var file = new Argument<string>("file") { Description = "CSV, TSV or JSON Lines file of ads" }.Kind(ValueKind.InputFile, "input file");
+        var country = new Option<string?>("--country") { Description = "Default region (ISO 3166 alpha-2) for numbers without a country code" }.Kind(ValueKind.Country);
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
         var command = new Command("extract", "Extract identifiers (with spans in the ad text) and attributes from each ad, as JSON Lines");

@@ -11,7 +11,7 @@ namespace NetworkAnalysis.Cli.Commands;
 internal static class GenerateCommand
 {
     /// <summary>A new <c>--ads</c> option (also used by demo; options are never shared between commands or trees).</summary>
-    public static Option<int> AdsOption() => new("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 20_000 };
+    public static Option<int> AdsOption() => new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 20_000 }.AtLeast(0);
 
     /// <summary>A new <c>--seed</c> option (also used by demo and bench).</summary>
     public static Option<int> SeedOption() => new("--seed") { Description = "Random seed; the same seed gives identical files", DefaultValueFactory = _ => 42 };
@@ -20,16 +20,16 @@ internal static class GenerateCommand
     {
         var adCount = AdsOption();
         var seed = SeedOption();
-        var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "data/generated" };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder", DefaultValueFactory = _ => "data/generated" }.Kind(ValueKind.OutputFolder);
         var command = new Command("generate", "Write a synthetic ad corpus with known rings, independent posters and hubs (fictional identifiers only)");
         command.Options.Add(adCount);
         command.Options.Add(seed);
         command.Options.Add(output);
         var images = new Option<string?>("--images")
         {
-            Description = "Also write the ads' photos (PNG and JPEG, with repost variants) into this folder, relative to --out and inside it; "
-                + "the ads' images field then names them relative to ads.jsonl",
-        };
+            Description = "Also write the ads' photos (PNG and JPEG, with repost variants) into this folder, which must lie inside --out "
+                + "(e.g. --out corpus --images corpus/img); the ads' images field then names them relative to ads.jsonl",
+        }.Kind(ValueKind.OutputFolder);
         command.Options.Add(images);
         command.SetAction(parse =>
         {
@@ -68,10 +68,12 @@ internal static class GenerateCommand
     }
 
     /// <summary>The photo folder relative to the output folder (forward slashes); refuses one outside it.</summary>
+    /// <remarks>DIR is a path like every other path option (relative to the current folder), as the README shows:
+    /// <c>--out corpus --images corpus/img</c> writes into corpus/img.</remarks>
     private static string ImageFolder(string output, string images)
     {
         var root = Path.GetFullPath(output);
-        var full = Path.GetFullPath(Path.Combine(root, images));
+        var full = Path.GetFullPath(images);
         var relative = Path.GetRelativePath(root, full);
         if (Path.IsPathRooted(relative) || relative == "." || relative.Split(Path.DirectorySeparatorChar).Contains(".."))
         {

@@ -12,7 +12,7 @@ internal static class HubsCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "Show at most this many hubs (0 = all)", DefaultValueFactory = _ => 50 }.AtLeast(0);
         var command = new Command("hubs", "List the hub identifiers (booking lines, stock photos, agency e-mails) the analysis found, and why they are hubs");
         command.Options.Add(top);
         command.SetAction(parse =>

@@ -10,11 +10,11 @@ internal static class IngestCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var files = new Argument<string[]>("files") { Description = "CSV, TSV or JSON Lines files", Arity = ArgumentArity.OneOrMore };
-        var map = new Option<string[]>("--map") { Description = "Map a field to another column name, e.g. --map body=description", AllowMultipleArgumentsPerToken = false };
+        var files = new Argument<string[]>("files") { Description = "CSV, TSV or JSON Lines files", Arity = ArgumentArity.OneOrMore }.Kind(ValueKind.InputFile, "input file");
+        var map = new Option<string[]>("--map") { Description = "Map a field to another column name, e.g. --map body=description", AllowMultipleArgumentsPerToken = false }.Kind(ValueKind.FieldMap);
         var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row (default: report it, skip it, go on)" };
-        var country = new Option<string?>("--country") { Description = "Default country (ISO 3166 alpha-2) for rows that name none" };
-        var site = new Option<string?>("--site") { Description = "Default site for rows that name none" };
+        var country = new Option<string?>("--country") { Description = "Default country (ISO 3166 alpha-2) for rows that name none" }.Kind(ValueKind.Country);
+        var site = new Option<string?>("--site") { Description = "Default site for rows that name none" }.Kind(ValueKind.Text);
         var format = new Option<AdInputFormat?>("--format") { Description = "Input format (default: from the file name)" };
         var command = new Command("ingest", "Read ad files into the case (idempotent and resumable)");
         command.Arguments.Add(files);

@@ -11,7 +11,7 @@ internal static class LookupCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var query = new Argument<string>("identifier") { Description = "Phone (any format), e-mail, handle, or ad ID" };
-        var country = new Option<string>("--country") { Description = "Region for phone numbers without a country code", DefaultValueFactory = _ => "US" };
+        var country = new Option<string>("--country") { Description = "Region for phone numbers without a country code", DefaultValueFactory = _ => "US" }.Kind(ValueKind.Country);
         var command = new Command("lookup", "Find an identifier: its cluster, its ads, and the entities linked to it");
         command.Arguments.Add(query);
         command.Options.Add(country);

@@ -11,11 +11,12 @@ internal static class PushCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var url = new Option<Uri>("--url") { Description = "Neo4j HTTP endpoint, e.g. http://localhost:7474", Required = true };
-        var user = new Option<string>("--user") { Description = "User name (the password is read from NEO4J_PASSWORD)", DefaultValueFactory = _ => "neo4j" };
-        var database = new Option<string>("--database") { Description = "Database name", DefaultValueFactory = _ => "neo4j" };
-        var cluster = new Option<string?>("--cluster") { Description = "Push only this cluster" };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per request", DefaultValueFactory = _ => 500 };
+        var url = OptionKinds.UrlOption("--url", "Neo4j HTTP endpoint, e.g. http://localhost:7474");
+        url.Required = true;
+        var user = new Option<string>("--user") { Description = "User name (the password is read from NEO4J_PASSWORD)", DefaultValueFactory = _ => "neo4j" }.Kind(ValueKind.Text);
+        var database = new Option<string>("--database") { Description = "Database name", DefaultValueFactory = _ => "neo4j" }.Kind(ValueKind.Text);
+        var cluster = new Option<string?>("--cluster") { Description = "Push only this cluster" }.Kind(ValueKind.Text);
+        var batch = new Option<int>("--batch-size") { Description = "Rows per request", DefaultValueFactory = _ => 500 }.AtLeast(1);
         var neo4j = new Command("neo4j", "Push the case graph into Neo4j (safe to repeat: MERGE only)");
         foreach (var o in new Option[] { url, user, database, cluster, batch })
         {
@@ -30,24 +31,29 @@ internal static class PushCommand
                 throw new CliError("set NEO4J_PASSWORD in the environment (passwords are never taken on the command line)");
             }
 
-            if (parse.GetValue(batch) < 1)
+            var casePath = parse.GetValue(global.Case)!;
+            var only = parse.GetValue(cluster);
+            using var reader = new CaseReportReader(casePath);
+            if (only is not null && !reader.ClusterExists(only))
             {
-                throw new CliError("--batch-size must be at least 1");
+                throw new CliError($"no cluster {LogText.Safe(only, 40)} in the case (see `netan clusters`)");
             }
 
-            using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
-            var graph = reader.LoadGraph(parse.GetValue(cluster), loadImages: false, ct);
+            var graph = reader.LoadGraph(only, loadImages: false, ct);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var connection = new Neo4jConnection(parse.GetValue(url)!, parse.GetValue(database)!, parse.GetValue(user)!, password);
             var result = await new Neo4jGraphPusher(new Neo4jQueryClient(http, connection), parse.GetValue(batch)).PushAsync(graph, ct);
-            using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
+            using (var store = CaseStore.Open(casePath))
             {
-                CliAudit.Record(store, parse, global, "push neo4j", parse.GetValue(cluster) ?? "(all)", $"{LogText.Safe(parse.GetValue(url)!.ToString(), 200)} database {LogText.Safe(parse.GetValue(database)!, 80)}: {(result.Success ? "ok" : "failed")}");
+                CliAudit.Record(store, parse, global, "push neo4j", only ?? "(all)",
+                    $"{LogText.Safe(connection.QueryUri.ToString(), 200)}: {(result.Success ? "ok" : "failed")}, {result.Batches} of {result.PlannedBatches} requests committed");
             }
 
             if (!result.Success)
             {
-                await ctx.Error.WriteLineAsync("netan: push failed: " + LogText.Safe(result.Error ?? "", 300));
+                // Each request is its own transaction: say exactly how far the push got, and that repeating it is safe.
+                await ctx.Error.WriteLineAsync($"netan: push to {LogText.Safe(connection.QueryUri.ToString(), 200)} failed after {result.Batches} of {result.PlannedBatches} requests "
+                    + $"were committed ({result.Rows:N0} rows): {NetanApp.OneLine(result.Error ?? "")}; the database holds a partial graph until the push is repeated (MERGE only, safe to repeat)");
                 return ExitCodes.Failure;
             }
 

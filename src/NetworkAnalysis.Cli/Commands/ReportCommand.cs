@@ -15,9 +15,9 @@ internal static class ReportCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (see `netan clusters`)" };
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write the case file into", Required = true }.Kind(ValueKind.OutputFolder);
         var pdf = new Option<bool>("--pdf") { Description = "Also print report.pdf with headless Chromium (NETAN_CHROMIUM, CHROME_PATH, or chromium on PATH)" };
-        var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" };
+        var notes = new Option<string?>("--notes") { Description = "Analyst's notes, recorded in the report and manifest" }.Kind(ValueKind.Text);
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };
         var redact = new Option<bool>("--redact") { Description = "Copy for sharing: mask identifiers in ad text too and leave photos out" };
@@ -53,7 +53,7 @@ internal static class ReportCommand
                 Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
             };
             // The global --analyst: one name for the report, its manifest and the audit log.
-            var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: parse.GetValue(redact),
+            var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: !(options.ShowIdentifiers && !options.Redact),
                 CliAudit.Actor(parse, global), parse.GetValue(notes), TimeProvider.System.GetUtcNow(), ct);
             CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
 

@@ -10,7 +10,7 @@ internal static class ScoreCommand
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var indicators = RiskOptions.Indicators();
-        var writeDefault = new Option<string?>("--write-default") { Description = "Write the embedded default indicator file to this path (to edit it) and exit" };
+        var writeDefault = new Option<string?>("--write-default") { Description = "Write the embedded default indicator file to this path (to edit it) and exit" }.Kind(ValueKind.OutputFile);
         var command = new Command("score", "Score clusters with the risk indicators (a triage aid, not a verdict)");
         command.Options.Add(indicators);
         command.Options.Add(writeDefault);

@@ -15,9 +15,9 @@ internal static class ServeCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 5080 };
-        var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs a token", DefaultValueFactory = _ => "127.0.0.1" };
-        var token = new Option<string?>("--token") { Description = "Access token every request must carry (generated and printed once when binding beyond loopback)" };
+        var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 5080 }.AtLeast(0, 65535);
+        var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs a token", DefaultValueFactory = _ => "127.0.0.1" }.Kind(ValueKind.IpAddress);
+        var token = new Option<string?>("--token") { Description = "Access token every request must carry (generated and printed once when binding beyond loopback)" }.Kind(ValueKind.Text);
         var readOnly = new Option<bool>("--read-only") { Description = "Reviewer mode: reject every change with 403" };
         var command = new Command("serve", "Open the investigator workbench (search, cluster graph, ad view, review, export) in a local web server");
         foreach (var o in new Option[] { port, bind, token, readOnly })

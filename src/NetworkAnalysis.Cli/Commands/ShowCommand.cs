@@ -14,7 +14,7 @@ internal static class ShowCommand
     {
         var cluster = new Argument<string>("cluster") { Description = "Cluster ID (from `netan clusters`)" };
         var redact = new Option<bool>("--redact") { Description = "Mask identifiers except their last 2-4 characters" };
-        var evidence = new Option<int>("--evidence") { Description = "Evidence excerpts per indicator", DefaultValueFactory = _ => 3 };
+        var evidence = new Option<int>("--evidence") { Description = "Evidence excerpts per indicator", DefaultValueFactory = _ => 3 }.AtLeast(0);
         var indicators = RiskOptions.Indicators();
         var command = new Command("show", "Show a cluster's risk indicators with evidence excerpts (a triage aid, not a verdict)");
         command.Arguments.Add(cluster);
@@ -27,7 +27,7 @@ internal static class ShowCommand
             var set = RiskOptions.EnsureScores(store, parse.GetValue(indicators), ct);
             var id = parse.GetValue(cluster)!;
             var assessment = store.LoadAssessment(id, set.Sha256)
-                ?? throw new CliError($"no cluster {LogText.Safe(id, 40)} in this case (see `netan clusters`)", ExitCodes.Failure);
+                ?? throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             var ads = (store.LoadRiskCluster(id)?.Ads ?? []).ToDictionary(a => a.Key, StringComparer.Ordinal);
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);

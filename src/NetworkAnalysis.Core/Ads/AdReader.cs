@@ -73,7 +73,7 @@ public sealed class AdReader
         }
         catch (JsonException ex)
         {
-            return Fail(fileName, lineNo, null, "invalid JSON: " + ex.Message);
+            return Fail(fileName, lineNo, null, "invalid JSON: " + JsonProblem(ex));
         }
         catch (ArgumentException ex)
         {
@@ -92,6 +92,26 @@ public sealed class AdReader
                 return Fail(fileName, lineNo, null, "unreadable JSON text: " + ex.Message);
             }
         }
+    }
+
+    /// <summary>The parser's message without its own position ("LineNumber: 0" counts lines within the one row), with the
+    /// position in the row instead: the file's line is already in the error.</summary>
+    internal static string JsonProblem(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        message = message.TrimEnd();
+        if (message.EndsWith('.'))
+        {
+            message = message[..^1];
+        }
+
+        return ex.BytePositionInLine is { } at ? $"{message} (at byte {at + 1} of the row)" : message;
     }
 
     private AdReadItem ReadJsonObject(JsonDocument doc, string line, string fileName, int lineNo)

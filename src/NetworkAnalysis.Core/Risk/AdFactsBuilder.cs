@@ -74,11 +74,9 @@ internal sealed class AdFactsBuilder(PhraseMatcher matcher, int templateMinLette
                 phones.Add(e.Value);
             }
 
+            // Letters were the only sign counted before: spaced-out, full-width and keycap digits went uncounted.
             var raw = e.Raw is { } r ? r.AsSpan() : e.Start >= 0 && e.End <= text.Length && e.End > e.Start ? text.AsSpan(e.Start, e.End - e.Start) : [];
-            foreach (var c in raw)
-            {
-                obfuscated |= char.IsLetter(c);
-            }
+            obfuscated |= AdFacts.IsObfuscatedNumber(raw);
         }
 
         // Distinct phones in ordinal order (an ad has one or two: a sorted list beats a SortedSet).

@@ -34,6 +34,37 @@ public static class RiskExplainer
         return new RiskExplanation(assessment.ClusterId, assessment.Score, indicators.Caveat, indicators.Sha256, list);
     }
 
+    /// <summary>Moves <paramref name="from"/> forward to a word start and <paramref name="to"/> back to a word end, when the
+    /// window cuts a word and a boundary lies between the edge and the evidence span.</summary>
+    internal static (int From, int To) WordBoundaries(string text, int from, int to, int spanStart, int spanEnd)
+    {
+        if (from > 0 && !char.IsWhiteSpace(text[from - 1]) && !char.IsWhiteSpace(text[from]))
+        {
+            for (var i = from; i < spanStart; i++)
+            {
+                if (char.IsWhiteSpace(text[i]))
+                {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+
+        if (to < text.Length && to > 0 && !char.IsWhiteSpace(text[to]) && !char.IsWhiteSpace(text[to - 1]))
+        {
+            for (var i = to - 1; i >= Math.Max(spanEnd, from); i--)
+            {
+                if (char.IsWhiteSpace(text[i]))
+                {
+                    to = i;
+                    break;
+                }
+            }
+        }
+
+        return (from, Math.Max(from, to));
+    }
+
     /// <summary>An excerpt of <paramref name="ad"/> around <paramref name="evidence"/>'s span (or the ad's start when it has none).</summary>
     public static EvidenceExcerpt Excerpt(RiskEvidence evidence, RiskAd? ad, RiskExplanationOptions? options = null)
     {
@@ -54,6 +85,9 @@ public static class RiskExplainer
             (from, to) = (0, Math.Min(text.Length, 2 * context));
             spanStart = spanEnd = 0;
         }
+
+        // Cut at word boundaries: an excerpt starts after a space and ends before one (within the context, never into the span).
+        (from, to) = WordBoundaries(text, from, to, spanEnd > spanStart ? spanStart : from, spanEnd > spanStart ? spanEnd : from);
 
         // Do not cut a surrogate pair in half at either edge.
         if (from > 0 && char.IsLowSurrogate(text[from]))

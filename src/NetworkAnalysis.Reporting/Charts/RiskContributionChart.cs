@@ -25,7 +25,7 @@ public sealed class RiskContributionChart : ISvgChart
         svg.Text(10, 20, "Risk indicator contributions", 14, extra: "font-weight=\"bold\"");
         if (_score is { } s)
         {
-            svg.Text(width - 10, 20, "score " + Text.Num.F(s), 11, "end", "#555555");
+            svg.Text(width - 10, 20, "score " + s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " / 100", 11, "end", "#555555");
         }
 
         ChartParts.HorizontalBars(svg, 10, 36, width - 20, rows.Count * 24,

@@ -29,6 +29,9 @@ public sealed class AdCsvExporter : IGraphExporter
         var byAd = graph.Links.Where(l => l.Kind == ReportLinkKind.Mentions && entities.ContainsKey(l.Target))
             .GroupBy(l => l.Source, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(l => entities[l.Target]).DistinctBy(e => e.Id).ToList(), StringComparer.Ordinal);
+        // Masked, the text column masks every identifier in it too (its mentions and any other occurrence of a value).
+        var needles = ShowIdentifiers ? null : AdTextDisplay.Needles(graph);
+        var mentions = ShowIdentifiers ? null : graph.Mentions.GroupBy(m => m.AdKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         SafeCsv.WriteRow(writer, Header);
         foreach (var ad in graph.Ads)
         {
@@ -36,7 +39,8 @@ public sealed class AdCsvExporter : IGraphExporter
             var ids = byAd.TryGetValue(ad.Key, out var es)
                 ? string.Join("; ", es.Select(e => e.Type + ":" + IdentifierMasker.MaskUnless(e.Value, ShowIdentifiers)))
                 : "";
-            SafeCsv.WriteRow(writer, [ad.Key, ad.PostedAt?.ToString("O"), ad.City, ad.ClusterId, ids, Utf16.Scrub(ad.Text)]);
+            var text = needles is null ? ad.Text : AdTextDisplay.MaskedText(ad.Text, mentions!.TryGetValue(ad.Key, out var ms) ? ms : [], needles);
+            SafeCsv.WriteRow(writer, [ad.Key, ad.PostedAt?.ToString("O"), ad.City, ad.ClusterId, ids, Utf16.Scrub(text)]);
         }
     }
 }

@@ -6,7 +6,7 @@ internal static class HtmlStyles
     public const string Css = """
         :root { --ink:#1d2433; --muted:#5c6370; --rule:#dde1e6; --accent:#1c3d8c; }
         * { box-sizing: border-box; }
-        body { font-family: "DejaVu Sans", Arial, sans-serif; color: var(--ink); margin: 0; background: #fff; font-size: 13px; line-height: 1.45; }
+        body { font-family: "DejaVu Sans", Arial, sans-serif, "Noto Color Emoji"; color: var(--ink); margin: 0; background: #fff; font-size: 13px; line-height: 1.45; }
         main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
         header.banner { background: var(--accent); color: #fff; padding: 14px 28px; }
         header.banner h1 { margin: 0; font-size: 21px; }
@@ -29,6 +29,7 @@ internal static class HtmlStyles
         .ad pre { white-space: pre-wrap; word-wrap: break-word; font-family: inherit; margin: 6px 0; }
         mark { background: #ffe8a3; padding: 0 2px; border-radius: 2px; }
         mark.hub { background: #e9ecef; }
+        .keycap { display: inline-block; min-width: 1.1em; padding: 0 2px; border: 1px solid #868e96; border-radius: 3px; font-size: .9em; line-height: 1.1; text-align: center; }
         .photos { display: flex; gap: 8px; flex-wrap: wrap; }
         .photos figure { margin: 0; width: 140px; font-size: 10px; color: var(--muted); }
         .photos img { width: 140px; height: 140px; object-fit: cover; border-radius: 4px; }

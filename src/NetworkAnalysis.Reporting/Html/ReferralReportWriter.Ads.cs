@@ -18,8 +18,10 @@ public static partial class ReferralReportWriter
         var mentionsByAd = model.Graph.Mentions.GroupBy(m => m.AdKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var ordered = model.Graph.Ads.OrderBy(a => a.PostedAt ?? DateTimeOffset.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var masked = !(options.ShowIdentifiers && !options.Redact);
+        var needles = masked ? AdTextDisplay.Needles(model.Graph) : null;
         sb.Append("<section id=\"ads\"><h2>Ads</h2><p class=\"note\">Identifiers found in the text are highlighted");
-        sb.Append(options.Redact ? " and masked" : "").Append(". Photos are ");
+        sb.Append(masked ? " and masked" : "").Append("; markup in the ads is shown as its text (the raw rows are in the case file). Photos are ");
         sb.Append(options.Redact ? "left out of this redacted copy" : options.ShowImages ? "shown as posted" : "blurred; re-run with <code>--show-images</code> to see them");
         sb.Append(".</p>");
         foreach (var ad in ordered.Take(Math.Max(0, options.MaxAds)))
@@ -36,7 +38,7 @@ public static partial class ReferralReportWriter
             }
 
             sb.Append("</div><pre>");
-            AppendHighlighted(sb, ad.Text, mentionsByAd.TryGetValue(ad.Key, out var ms) ? ms : [], entities, options);
+            AppendHighlighted(sb, ad.Text, mentionsByAd.TryGetValue(ad.Key, out var ms) ? ms : [], entities, options, needles);
             sb.Append("</pre>");
             Photos(sb, ad, options);
             sb.Append("</article>");
@@ -50,35 +52,64 @@ public static partial class ReferralReportWriter
         sb.Append("</section>");
     }
 
-    /// <summary>Appends the ad text with mention spans wrapped in <c>&lt;mark&gt;</c>; overlapping or invalid spans are skipped.</summary>
-    internal static void AppendHighlighted(StringBuilder sb, string text, IReadOnlyList<ReportMention> mentions, IReadOnlyDictionary<string, ReportEntity> entities, ReferralReportOptions options)
+    /// <summary>Appends the ad text for display: markup reduced to its text, mention spans wrapped in <c>&lt;mark&gt;</c>, and,
+    /// unless identifiers are shown, every mention and every further occurrence of <paramref name="needles"/> masked.</summary>
+    /// <remarks>Overlapping or invalid spans are skipped. The text is cut after <see cref="ReferralReportOptions.MaxExcerptChars"/>
+    /// at a word boundary.</remarks>
+    internal static void AppendHighlighted(StringBuilder sb, string text, IReadOnlyList<ReportMention> mentions, IReadOnlyDictionary<string, ReportEntity> entities,
+        ReferralReportOptions options, IReadOnlyList<string>? needles = null)
     {
+        var mask = !(options.ShowIdentifiers && !options.Redact);
         var limit = Math.Min(text.Length, Math.Max(0, options.MaxExcerptChars));
-        if (limit < text.Length && limit > 0 && char.IsHighSurrogate(text[limit - 1]))
+        if (limit < text.Length)
         {
-            limit--;
-        }
-
-        var pos = 0;
-        foreach (var m in mentions.OrderBy(m => m.Start).ThenByDescending(m => m.End))
-        {
-            if (m.Start < pos || m.End > limit || m.Start >= m.End || m.Start < 0
-                || char.IsLowSurrogate(text[m.Start]) || (m.End < text.Length && char.IsLowSurrogate(text[m.End])))
+            // Cut at the last space before the limit (unless that throws away more than a fifth), never inside a pair.
+            var space = text.LastIndexOfAny([' ', '\n', '\t'], Math.Max(0, limit - 1));
+            if (space > limit * 4 / 5)
             {
-                continue;
+                limit = space;
             }
 
-            Markup.Append(sb, text.AsSpan(pos, m.Start - pos));
-            entities.TryGetValue(m.EntityId, out var entity);
-            var raw = text[m.Start..m.End];
-            sb.Append("<mark class=\"").Append(entity is { Links: false } ? "hub" : "id").Append("\" title=\"")
-                .Append(Markup.Escape(entity is null ? "" : entity.Type)).Append("\">");
-            Markup.Append(sb, options.Redact ? IdentifierMasker.Mask(raw) : raw);
-            sb.Append("</mark>");
-            pos = m.End;
+            if (limit > 0 && char.IsHighSurrogate(text[limit - 1]))
+            {
+                limit--;
+            }
         }
 
-        Markup.Append(sb, text.AsSpan(pos, limit - pos));
+        var hidden = AdTextDisplay.HiddenMarkup(text);
+        var pos = 0;
+        foreach (var (start, end, entityId) in AdTextDisplay.Spans(text, mentions, mask ? needles ?? [] : null))
+        {
+            if (end > limit)
+            {
+                // An identifier cut by the limit is left out whole, never shown in part.
+                limit = Math.Min(limit, start);
+                break;
+            }
+
+            AdTextDisplay.AppendDisplay(sb, text, pos, start, hidden);
+            ReportEntity? entity = null;
+            if (entityId is not null)
+            {
+                entities.TryGetValue(entityId, out entity);
+            }
+
+            sb.Append("<mark class=\"").Append(entity is { Links: false } ? "hub" : "id").Append("\" title=\"")
+                .Append(Markup.Escape(entity is null ? "identifier" : entity.Type)).Append("\">");
+            if (mask)
+            {
+                Markup.Append(sb, IdentifierMasker.Mask(text[start..end]));
+            }
+            else
+            {
+                AdTextDisplay.AppendDisplay(sb, text, start, end, null);
+            }
+
+            sb.Append("</mark>");
+            pos = end;
+        }
+
+        AdTextDisplay.AppendDisplay(sb, text, pos, limit, hidden);
         if (limit < text.Length)
         {
             sb.Append(" […]");
@@ -114,7 +145,9 @@ public static partial class ReferralReportWriter
             sb.Append("<figcaption>").Append(Markup.Escape(image.Name));
             if (!string.IsNullOrEmpty(image.Sha256))
             {
-                sb.Append("<br><span class=\"mono\">sha256 ").Append(Markup.Escape(image.Sha256.Length > 16 ? image.Sha256[..16] + "…" : image.Sha256)).Append("</span>");
+                // The photo's SHA-256 is an identifier (image entity): masked unless identifiers are shown.
+                var hash = options.ShowIdentifiers && !options.Redact ? (image.Sha256.Length > 16 ? image.Sha256[..16] + "…" : image.Sha256) : IdentifierMasker.Mask(image.Sha256);
+                sb.Append("<br><span class=\"mono\">sha256 ").Append(Markup.Escape(hash)).Append("</span>");
             }
 
             sb.Append("</figcaption></figure>");

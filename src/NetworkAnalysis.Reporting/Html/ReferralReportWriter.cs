@@ -30,8 +30,9 @@ public static partial class ReferralReportWriter
         Banner(sb, model, options);
         sb.Append("<main>");
         Summary(sb, model);
-        Risk(sb, model);
+        // The drawing first: it is what a reader looks at, and the evidence below runs to pages.
         Network(sb, model, options);
+        Risk(sb, model, options);
         TimeAndPlace(sb, model);
         Identifiers(sb, model, options);
         Ads(sb, model, options);
@@ -66,7 +67,8 @@ public static partial class ReferralReportWriter
         Figure(sb, Num.I(linking), "linking identifiers");
         Figure(sb, Num.I(cities), "cities");
         Figure(sb, dated.Count == 0 ? "–" : $"{dated.Min():yyyy-MM-dd} – {dated.Max():yyyy-MM-dd}", "posting period");
-        Figure(sb, model.RiskScore is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "–", "risk score (0–1)");
+        // Risk scores run from 0 to 100 (RiskScorer), as `netan show` and `clusters --sort risk` print them.
+        Figure(sb, model.RiskScore is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–", "risk score (0–100)");
         sb.Append("</div>");
         var stops = MovementChart.Stops(ads);
         if (stops.Count > 0)
@@ -91,8 +93,9 @@ public static partial class ReferralReportWriter
     private static void Figure(StringBuilder sb, string value, string label) =>
         sb.Append("<div class=\"figure\"><b>").Append(Markup.Escape(value)).Append("</b><span>").Append(Markup.Escape(label)).Append("</span></div>");
 
-    private static void Risk(StringBuilder sb, ClusterReportModel model)
+    private static void Risk(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
     {
+        var needles = options.ShowIdentifiers && !options.Redact ? null : AdTextDisplay.Needles(model.Graph);
         sb.Append("<section id=\"risk\"><h2>Risk indicators</h2>");
         if (model.RiskIndicators.Count == 0)
         {
@@ -111,7 +114,7 @@ public static partial class ReferralReportWriter
                 sb.Append("<ul class=\"evidence\">");
                 foreach (var line in item.Evidence)
                 {
-                    sb.Append("<li>").Append(Markup.Escape(line)).Append("</li>");
+                    sb.Append("<li>").Append(Markup.Escape(needles is null ? line : AdTextDisplay.MaskNeedles(line, needles))).Append("</li>");
                 }
 
                 sb.Append("</ul>");

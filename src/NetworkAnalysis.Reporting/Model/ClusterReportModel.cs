@@ -9,7 +9,7 @@ public sealed record ClusterReportModel
     /// <summary>The cluster's ads, entities, links and mention spans.</summary>
     public required CaseGraph Graph { get; init; }
 
-    /// <summary>The cluster's risk score in [0,1], if scored.</summary>
+    /// <summary>The cluster's risk score in [0,100] (as RiskScorer computes it and `netan show` prints it), if scored.</summary>
     public double? RiskScore { get; init; }
 
     /// <summary>Risk indicators that fired, with their contributions and evidence.</summary>

@@ -39,9 +39,12 @@ public sealed class Neo4jGraphPusher
             .Select(a => Row(("ad", a.Key), ("cluster", a.ClusterId))).ToList()));
 
         int batches = 0, rows = 0, retries = 0;
-        foreach (var (statement, all) in plan)
+        var requests = plan.Select(p => (p.Statement, Chunks: p.Rows is null
+            ? [null]
+            : p.Rows.Chunk(_batchSize).Select(c => c.ToList()).ToList<List<Dictionary<string, object?>>?>())).ToList();
+        var planned = requests.Sum(r => r.Chunks.Count);
+        foreach (var (statement, chunks) in requests)
         {
-            var chunks = all is null ? [null] : all.Chunk(_batchSize).Select(c => c.ToList()).ToList<List<Dictionary<string, object?>>?>();
             foreach (var chunk in chunks)
             {
                 var parameters = chunk is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["rows"] = chunk };
@@ -49,7 +52,7 @@ public sealed class Neo4jGraphPusher
                 retries += result.Attempts - 1;
                 if (!result.Success)
                 {
-                    return new Neo4jPushResult(false, batches, rows, retries, $"{statement.Name}: {result.Error}");
+                    return new Neo4jPushResult(false, batches, rows, retries, $"{statement.Name}: {result.Error}") { PlannedBatches = planned };
                 }
 
                 batches++;
@@ -57,7 +60,7 @@ public sealed class Neo4jGraphPusher
             }
         }
 
-        return new Neo4jPushResult(true, batches, rows, retries, null);
+        return new Neo4jPushResult(true, batches, rows, retries, null) { PlannedBatches = planned };
     }
 
     private static List<Dictionary<string, object?>> Similar(CaseGraph graph, ReportLinkKind kind, HashSet<string> adKeys) =>

@@ -53,20 +53,40 @@ public sealed class Neo4jQueryClient
             {
                 response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
+            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+            {
+                lastError = MidStream(ex);
+                continue;
+            }
             catch (HttpRequestException ex)
             {
-                lastError = "transport: " + ex.Message;
+                lastError = "cannot reach the server: " + ex.Message;
+                continue;
+            }
+            catch (IOException ex)
+            {
+                lastError = MidStream(ex);
                 continue;
             }
             catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                lastError = "timeout: " + ex.Message;
+                lastError = "no answer within the timeout: " + ex.Message;
                 continue;
             }
 
             using (response)
             {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                string text;
+                try
+                {
+                    text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                {
+                    lastError = MidStream(ex);
+                    continue;
+                }
+
                 var (error, transient, data) = Interpret(response.StatusCode, text);
                 if (error is null)
                 {
@@ -84,6 +104,10 @@ public sealed class Neo4jQueryClient
         return new Neo4jQueryResult(false, Math.Max(1, _retry.MaxAttempts), lastError, null);
     }
 
+    /// <summary>The connection broke while the answer was on its way: the server may or may not have committed.</summary>
+    private static string MidStream(Exception ex) =>
+        "the server closed the connection before its answer was complete, so whether this request was committed is unknown (" + ex.Message + ")";
+
     private static (string? Error, bool Transient, JsonElement? Data) Interpret(HttpStatusCode status, string text)
     {
         JsonElement? root = null;
@@ -97,22 +121,33 @@ public sealed class Neo4jQueryClient
             // Proxies and overloaded servers answer with HTML; judge by status alone.
         }
 
+        var numeric = (int)status;
         if (root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var first = errors[0];
-            var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
-            var message = first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-            return ($"{code}: {message}", code.StartsWith("Neo.TransientError", StringComparison.Ordinal), null);
+            var code = first.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() ?? "" : "";
+            var message = first.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
+            var what = code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal) || numeric is 401 or 403
+                ? "authentication failed (check --user and NEO4J_PASSWORD): "
+                : "";
+            return ($"{what}HTTP {numeric} {code}: {message}", code.StartsWith("Neo.TransientError", StringComparison.Ordinal), null);
         }
 
-        var numeric = (int)status;
         if (numeric is >= 200 and < 300)
         {
-            JsonElement? data = root is { ValueKind: JsonValueKind.Object } ok && ok.TryGetProperty("data", out var d) ? d : null;
-            return (null, false, data);
+            // The Query API answers every statement with a data object (fields and values); anything else is not Neo4j,
+            // and counting it as committed would leave a partial graph behind without saying so.
+            return root is { ValueKind: JsonValueKind.Object } ok && ok.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+                ? (null, false, d)
+                : ($"HTTP {numeric} without a Query API answer (no data object): is the URL Neo4j's HTTP port?", false, null);
         }
 
         var transient = numeric is 408 or 429 or >= 500;
-        return ($"HTTP {numeric}", transient, null);
+        return (numeric switch
+        {
+            401 or 403 => $"authentication failed (check --user and NEO4J_PASSWORD): HTTP {numeric}",
+            404 => "HTTP 404: no Query API at this address (Neo4j 5.5 or later serves /db/{database}/query/v2; check --url and --database)",
+            _ => $"HTTP {numeric}",
+        }, transient, null);
     }
 }

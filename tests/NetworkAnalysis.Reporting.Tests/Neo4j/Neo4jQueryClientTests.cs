@@ -7,6 +7,9 @@ namespace NetworkAnalysis.Reporting.Tests.Neo4j;
 
 public sealed class Neo4jQueryClientTests
 {
+    // The Query API's documented answer to a statement (202 Accepted).
+    private const string Ok = "{\"data\":{\"fields\":[],\"values\":[]},\"bookmarks\":[\"FB:x\"]}";
+
     private static readonly Neo4jConnection Connection = new(new Uri("http://127.0.0.1:7474/"), "neo4j", "neo4j", "secret");
 
     private static Neo4jRetryOptions NoWait(List<TimeSpan>? delays = null) =>
@@ -45,7 +48,7 @@ public sealed class Neo4jQueryClientTests
     [Fact]
     public async Task PushAsync_Batches_RowsPerRequestAtMostBatchSize()
     {
-        var handler = new RecordingHandler(_ => (HttpStatusCode.Accepted, "{}"));
+        var handler = new RecordingHandler(_ => (HttpStatusCode.Accepted, Ok));
         using var http = new HttpClient(handler);
         var graph = SampleGraphs.Corpus();
         var result = await new Neo4jGraphPusher(new Neo4jQueryClient(http, Connection, NoWait()), 5).PushAsync(graph, CancellationToken.None);
@@ -60,8 +63,8 @@ public sealed class Neo4jQueryClientTests
     public async Task PushAsync_Twice_SendsIdenticalRequests()
     {
         // Idempotence on the wire: MERGE statements with the same parameters.
-        var first = new RecordingHandler(_ => (HttpStatusCode.Accepted, "{}"));
-        var second = new RecordingHandler(_ => (HttpStatusCode.Accepted, "{}"));
+        var first = new RecordingHandler(_ => (HttpStatusCode.Accepted, Ok));
+        var second = new RecordingHandler(_ => (HttpStatusCode.Accepted, Ok));
         using var h1 = new HttpClient(first);
         using var h2 = new HttpClient(second);
         await new Neo4jGraphPusher(new Neo4jQueryClient(h1, Connection, NoWait())).PushAsync(SampleGraphs.Corpus(), CancellationToken.None);
@@ -110,7 +113,7 @@ public sealed class Neo4jQueryClientTests
     [Fact]
     public async Task RunAsync_Request_UsesQueryApiEndpointAndBasicAuth()
     {
-        var handler = new RecordingHandler(_ => (HttpStatusCode.Accepted, "{}"));
+        var handler = new RecordingHandler(_ => (HttpStatusCode.Accepted, Ok));
         using var http = new HttpClient(handler);
         await new Neo4jQueryClient(http, Connection with { Database = "my db" }, NoWait()).RunAsync(Neo4jStatements.CountAds, new Dictionary<string, object?>(), CancellationToken.None);
         handler.Uris.Single().AbsoluteUri.ShouldBe("http://127.0.0.1:7474/db/my%20db/query/v2");

@@ -83,7 +83,7 @@ internal static class SampleGraphs
         {
             ClusterId = clusterId,
             Graph = corpus.ForCluster(clusterId),
-            RiskScore = 0.72,
+            RiskScore = 72.4,
             RiskIndicators =
             [
                 new RiskIndicatorItem("Movement" + p, "Posts in 3+ cities within 14 days" + p, 0.3, 0.25, ["Springfield → Riverton → Lakeside" + p]),

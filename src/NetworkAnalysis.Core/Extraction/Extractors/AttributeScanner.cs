@@ -12,7 +12,8 @@ namespace NetworkAnalysis.Core.Extraction.Extractors;
 /// (not followed by min, hr, h, $, % or roses), NN in 10-69;</item>
 /// <item>price: <c>$NNN</c> or <c>$N,NNN</c>, or <c>NNN</c> before $, usd, dollars, bucks, roses, rozes, donation, hh, /hr,
 /// /hh, hr, qv or fs;</item>
-/// <item>name: "ask for", "my name is", "name's", "call me", "i'm", "it's", "this is" then a capitalised word of 2-15 letters;</item>
+/// <item>name: "ask for", "my name is", "name's", "call me", "i'm", "it's", "this is" then a capitalised word of 2-15 letters,
+/// or such a word followed by "is new|here|back|visiting|available" or "- new in town|just arrived" (the name alone is the span);</item>
 /// <item>phrase: "new in town", "just arrived", "visiting", "leaving soon" and the rest of <see cref="Phrases"/>.</item>
 /// </list>
 /// Case-insensitive except the name itself, which must be capitalised. Word boundaries follow .NET regex <c>\b</c>.
@@ -27,6 +28,9 @@ internal static class AttributeScanner
         "visiting this", "visiting", "last night in town", "last day in town", "leaving soon", "leaving tomorrow", "only here for",
         "only here until", "only here till", "first time here", "first time in town", "new girl", "brand new", "limited time",
     ];
+
+    private static readonly string[] BareNameVerbs = ["new", "here", "back", "visiting", "available"];
+    private static readonly string[] BareNamePhrases = ["new in town", "just arrived"];
 
     private static readonly string[] NamePrefixes = ["ask for", "my name is", "name's", "names", "call me", "i'm", "im", "it's", "its", "this is"];
 
@@ -85,6 +89,13 @@ internal static class AttributeScanner
             var lower = Fold(c);
             if (lower is not ('a' or 'i' or 'm' or 'n' or 'c' or 't' or 'j' or 'r' or 'v' or 'l' or 'o' or 'f' or 'b'))
             {
+                // A name that introduces itself without a prefix: "Sasha is new in town", "Rosa - new in town".
+                if (char.IsAsciiLetterUpper(c) && p >= nameNext && TryBareName(text, p, out var bareEnd))
+                {
+                    AddName(input, attributes, text, p, p, bareEnd);
+                    nameNext = bareEnd;
+                }
+
                 continue;
             }
 
@@ -96,13 +107,13 @@ internal static class AttributeScanner
 
             if (p >= nameNext && TryName(text, p, out var nameEnd, out var nameAt))
             {
-                var name = text.Substring(nameAt, nameEnd - nameAt);
-                if (!Cities.IsNotName(name))
-                {
-                    attributes.Add(input.Attribute(AttributeKind.Name, name, p, nameEnd));
-                }
-
+                AddName(input, attributes, text, p, nameAt, nameEnd);
                 nameNext = nameEnd;
+            }
+            else if (char.IsAsciiLetterUpper(c) && p >= nameNext && TryBareName(text, p, out var bareEnd))
+            {
+                AddName(input, attributes, text, p, p, bareEnd);
+                nameNext = bareEnd;
             }
 
             if (p >= phraseNext && TryPhrase(text, p, out var phrase))
@@ -320,6 +331,56 @@ internal static class AttributeScanner
                 nameAt = q + 1;
                 end = e;
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddName(ExtractionInput input, List<AttributeMention> attributes, string text, int start, int nameAt, int nameEnd)
+    {
+        var name = text.Substring(nameAt, nameEnd - nameAt);
+        if (!Cities.IsNotName(name))
+        {
+            attributes.Add(input.Attribute(AttributeKind.Name, name, start, nameEnd));
+        }
+    }
+
+    /// <summary><c>\b[A-Z][a-z]{1,14}(?=\s(?:is\s(?:new|here|back|visiting|available)|-\s(?:new in town|just arrived))\b)</c> at
+    /// <paramref name="p"/> (the suffix case-insensitively): a name followed by how it is introduced.</summary>
+    private static bool TryBareName(string text, int p, out int end)
+    {
+        end = p + 1;
+        while (end < text.Length && char.IsAsciiLetterLower(text[end]))
+        {
+            end++;
+        }
+
+        var letters = end - p;
+        if (letters is < 2 or > 15 || end + 1 >= text.Length || !char.IsWhiteSpace(text[end]))
+        {
+            return false;
+        }
+
+        var q = end + 1;
+        if (MatchesAt(text, q, "is") && q + 2 < text.Length && char.IsWhiteSpace(text[q + 2]))
+        {
+            foreach (var word in BareNameVerbs)
+            {
+                if (MatchesAt(text, q + 3, word) && IsBoundary(text, q + 3 + word.Length))
+                {
+                    return true;
+                }
+            }
+        }
+        else if (text[q] == '-' && q + 1 < text.Length && char.IsWhiteSpace(text[q + 1]))
+        {
+            foreach (var phrase in BareNamePhrases)
+            {
+                if (MatchesAt(text, q + 2, phrase) && IsBoundary(text, q + 2 + phrase.Length))
+                {
+                    return true;
+                }
             }
         }
 

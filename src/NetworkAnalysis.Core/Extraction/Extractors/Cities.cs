@@ -29,9 +29,10 @@ internal static class Cities
         StringComparer.Ordinal,
         "New", "Available", "Here", "Back", "Ready", "Sweet", "Sexy", "Hot", "Real", "Open", "Busy", "Free", "Out", "In", "Not", "So",
         "The", "Your", "Just", "Very", "Only", "Now", "Today", "Tonight", "Independent", "Young", "Petite", "Visiting", "Waiting", "Down",
-        "Always", "Never", "Also", "Still", "Looking", "Fun", "Discreet", "Clean", "Safe", "Verified", "Incall", "Outcall");
+        "Always", "Never", "Also", "Still", "Looking", "Fun", "Discreet", "Clean", "Safe", "Verified", "Incall", "Outcall", "This", "That", "It", "She", "He", "Who", "What", "There", "Everything", "Everyone", "Service", "Price",
+        "Location", "Pic", "Pics", "Photo", "Photos", "Number", "Phone", "Girl", "Girls", "Body", "Place", "Room", "Hotel", "Spot", "Menu");
 
-    /// <summary>Whether a capitalised word after "I'm" is an adjective or status, not a name.</summary>
+    /// <summary>Whether a capitalised word after "I'm" (or before "is new") is an adjective, status or thing, not a name.</summary>
     public static bool IsNotName(string word) => NotNames.Contains(word);
 
     /// <summary>Adds every listed city named in the normalised text.</summary>

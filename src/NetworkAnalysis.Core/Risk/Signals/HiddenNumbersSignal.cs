@@ -5,9 +5,6 @@ namespace NetworkAnalysis.Core.Risk.Signals;
 /// <summary>Share of ads whose phone is obfuscated, absent, or used by that ad only while the cluster rotates numbers.</summary>
 internal sealed class HiddenNumbersSignal(IndicatorDefinition definition) : IRiskSignal
 {
-    private static readonly System.Buffers.SearchValues<char> Letters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     private readonly int _minAds = (int)definition.Parameter("min_ads", 3);
     private readonly double _saturation = definition.Parameter("saturation", 0.6);
 
@@ -35,7 +32,7 @@ internal sealed class HiddenNumbersSignal(IndicatorDefinition definition) : IRis
                 obfuscated++;
                 foreach (var m in ad.Ad.Entities)
                 {
-                    if (m.Type == EntityType.Phone && m.End > m.Start && m.End <= ad.Ad.Text.Length && ad.Ad.Text.AsSpan(m.Start, m.End - m.Start).ContainsAny(Letters))
+                    if (m.Type == EntityType.Phone && m.End > m.Start && m.End <= ad.Ad.Text.Length && AdFacts.IsObfuscatedNumber(ad.Ad.Text.AsSpan(m.Start, m.End - m.Start)))
                     {
                         evidence.Add(ad.Key, m.Start, m.End, "obfuscated phone");
                     }

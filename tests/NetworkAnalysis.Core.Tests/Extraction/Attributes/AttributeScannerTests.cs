@@ -16,7 +16,7 @@ public sealed partial class AttributeScannerTests
     [GeneratedRegex(@"(?<![\w$])\$\s?(?<p>[1-9][0-9]{1,3}(?:,[0-9]{3})?)(?![0-9,])|(?<![\w.])(?<p>[1-9][0-9]{1,3})\s?(?:\$|usd\b|dollars\b|bucks\b|roses\b|rozes\b|donation\b|hh\b|/hr\b|/hh\b|hr\b|qv\b|fs\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Price();
 
-    [GeneratedRegex(@"\b(?i:ask for|my name is|name'?s|call me|i'?m|it'?s|this is)\s(?<n>[A-Z][a-z]{1,14})\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?i:ask for|my name is|name'?s|call me|i'?m|it'?s|this is)\s(?<n>[A-Z][a-z]{1,14})\b|\b(?<n>[A-Z][a-z]{1,14})(?=\s(?:(?i:is)\s(?i:new|here|back|visiting|available)|-\s(?i:new in town|just arrived))\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex PersonName();
 
     [GeneratedRegex(@"\b(?:new in town|new to (?:town|the area|the city)|just arrived|recently arrived|just got (?:here|in)|in town (?:for|until|till|this week)|visiting(?: for| from| this)?|last (?:night|day) in town|leaving (?:soon|tomorrow)|only here (?:for|until|till)|first time (?:here|in town)|new girl|brand new|limited time)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -27,7 +27,7 @@ public sealed partial class AttributeScannerTests
         "23", "19", "70", "9", "1", "5", "0", "200", "1,500", "12345", ",", ".", "$", " $", "%", " ", "  ", "\t", "\n", "'", "/", ":", "=", "-", "_",
         "yo", "y/o", "y.o.", "y.o", "yrs", "yr", " old", "years", "year", "age", "Age", "i", "I", "im", "i'm", "I am", "am", "m", "min", "hr", "h",
         "roses", "usd", "dollars", "bucks", "rozes", "donation", "hh", "/hr", "/hh", "qv", "fs", "ask for", "my name is", "name's", "names",
-        "call me", "it's", "its", "this is", "Mia", "Jo", "Alexandrinaaaaaa", "New", "new", "in town", "town", "to", "the area", "the city",
+        "call me", "it's", "its", "this is", "Mia", "Jo", "Alexandrinaaaaaa", "Sasha is new", " is ", "is", " - ", "-", "back", "available", "New", "new", "in town", "town", "to", "the area", "the city",
         "just arrived", "recently", "arrived", "just got", "here", "in", "for", "until", "till", "this week", "visiting", "from", "this",
         "last", "night", "day", "leaving", "soon", "tomorrow", "only here", "first time", "girl", "brand", "limited time", "X", "é",
         "\u212A", "\u017F", "\u0301", "\u0903", "\u00A0", "\u2028", "\u200D", "Las Vegas", "London",
@@ -79,7 +79,8 @@ public sealed partial class AttributeScannerTests
     {
         "New", "Available", "Here", "Back", "Ready", "Sweet", "Sexy", "Hot", "Real", "Open", "Busy", "Free", "Out", "In", "Not", "So",
         "The", "Your", "Just", "Very", "Only", "Now", "Today", "Tonight", "Independent", "Young", "Petite", "Visiting", "Waiting", "Down",
-        "Always", "Never", "Also", "Still", "Looking", "Fun", "Discreet", "Clean", "Safe", "Verified", "Incall", "Outcall",
+        "Always", "Never", "Also", "Still", "Looking", "Fun", "Discreet", "Clean", "Safe", "Verified", "Incall", "Outcall", "This", "That", "It", "She", "He", "Who", "What", "There", "Everything", "Everyone", "Service", "Price",
+        "Location", "Pic", "Pics", "Photo", "Photos", "Number", "Phone", "Girl", "Girls", "Body", "Place", "Room", "Hotel", "Spot", "Menu",
     };
 
     private static List<(AttributeKind, string, int, int)> Scanner(EntityExtractor extractor, string text) =>
