@@ -61,6 +61,7 @@ public static partial class CaseDoctor
             }
 
             notes.Add("every row was readable: the case was copied with VACUUM INTO, which rebuilds every index and page");
+            MarkMiscountedSources(copy, notes);
             return new DoctorRepairResult(output, "vacuum", CountAll(copy), new Dictionary<string, long>(), 0, true, notes);
         }
         catch (SqliteException ex)
@@ -138,9 +139,34 @@ public static partial class CaseDoctor
             notes.Add("every source is marked for re-reading: run `netan ingest` on the original input files to restore lost ads, then `netan analyze`");
         }
 
+        if (damaged.Count == 0)
+        {
+            MarkMiscountedSources(target, notes);
+        }
+
         CaseStore.Execute(target, "PRAGMA journal_mode = WAL;");
         var ok = Passes(target);
         return new DoctorRepairResult(output, "salvage", recovered, damaged, orphans, ok, notes);
+    }
+
+    /// <summary>Marks for re-reading each source whose row counter runs past ads the case does not hold.</summary>
+    private static void MarkMiscountedSources(SqliteConnection copy, List<string> notes)
+    {
+        if (!TableNames(copy).Contains("sources"))
+        {
+            return;
+        }
+
+        foreach (var (id, _) in MiscountedSources(copy, CancellationToken.None))
+        {
+            using var cmd = copy.CreateCommand();
+            cmd.CommandText = """
+                UPDATE sources SET completed_at = NULL, rows_read = 0, rows_failed = 0,
+                    rows_added = (SELECT count(*) FROM ads WHERE ads.source_id = sources.id) WHERE id = $id RETURNING path;
+                """;
+            cmd.Parameters.AddWithValue("$id", id);
+            notes.Add($"{cmd.ExecuteScalar()}: its row counter ran past ads the case does not hold; marked for re-reading: run `netan ingest` on it again to restore them");
+        }
     }
 
     private static List<(string Type, string Sql)> ReadSchema(SqliteConnection source, List<string> notes)

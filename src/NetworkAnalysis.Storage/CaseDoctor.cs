@@ -62,6 +62,7 @@ public static partial class CaseDoctor
             if (tables.Contains("sources"))
             {
                 CheckSources(connection, findings);
+                CheckSourceCounters(connection, findings, ct);
             }
         }
         catch (SqliteException ex)

@@ -37,7 +37,7 @@ public sealed partial class CaseIngestor
     /// <param name="progress">Receives the fraction of the file's bytes read, in [0,1].</param>
     /// <param name="ct">Cancellation; work committed so far stays and is resumed next time.</param>
     /// <exception cref="CaseStoreException">The file is missing or its format unknown.</exception>
-    /// <exception cref="IOException">The input cannot be read, or the disk holding the case is full (committed batches are kept).</exception>
+    /// <exception cref="IOException">The input cannot be read, the disk holding the case is full (committed batches are kept), or another ingest is writing the case.</exception>
     public IngestResult Ingest(string path, IngestOptions? options = null, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         options ??= new IngestOptions();
@@ -48,6 +48,8 @@ public sealed partial class CaseIngestor
 
         var format = options.Format ?? AdReader.DetectFormat(path)
             ?? throw new CaseStoreException($"{path}: unknown input format (expected .csv, .tsv, .jsonl or .ndjson; or pass --format)");
+        // One ingest per case at a time: the row counter read below is only right while no one else advances it.
+        using var ingestLock = CaseIngestLock.TakeUnlessHeld(_store.Path);
         var (sha, size) = HashFile(path);
         var source = FindSource(sha);
         if (source is { Completed: true })
@@ -60,7 +62,8 @@ public sealed partial class CaseIngestor
         _imagePaths = new ImagePathResolver(path);
         _imageHashes = new(StringComparer.Ordinal);
         var skip = source?.RowsRead ?? 0;
-        _entityIds ??= LoadEntityIds();
+        // Reloaded under the lock: another ingest may have added identifiers since this ingestor last ran.
+        _entityIds = LoadEntityIds();
 
         var reader = new AdReader(options.Reader);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

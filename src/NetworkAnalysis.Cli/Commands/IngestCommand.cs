@@ -41,6 +41,8 @@ internal static class IngestCommand
                 Strict = parse.GetValue(strict),
                 Format = parse.GetValue(format),
             };
+            // Before opening: a second ingest is refused at once, not after waiting for the first one's transactions.
+            using var ingestLock = CaseIngestLock.Take(parse.GetValue(global.Case)!);
             using var store = CaseStore.Open(parse.GetValue(global.Case)!, create: true);
             CliAudit.Record(store, parse, global, "ingest", string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)));
             var results = Run(ctx, store, parse.GetValue(files)!, options, parse.GetValue(global.Quiet));
