@@ -24,18 +24,22 @@ public static partial class TextNormaliser
             return;
         }
 
-        var digit = DigitValue(cp);
-        if (digit >= 0)
-        {
-            b.Append((char)('0' + digit), start, end);
-            return;
-        }
-
         if (cp == 0x1F51F)
         {
             // Keycap ten.
             b.Append('1', start, end);
             b.Append('0', start, end);
+            return;
+        }
+
+        var folded = CharacterFolding.Fold(cp);
+        if (folded is not null)
+        {
+            foreach (var ch in folded)
+            {
+                b.Append(ch, start, end);
+            }
+
             return;
         }
 
@@ -54,17 +58,6 @@ public static partial class TextNormaliser
                 b.Append('-', start, end);
                 return;
             }
-        }
-
-        var folded = CompatibilityFolding.Fold(cp);
-        if (folded is not null)
-        {
-            foreach (var ch in folded)
-            {
-                b.Append(ch, start, end);
-            }
-
-            return;
         }
 
         foreach (var ch in Nfkc(cp))
@@ -86,39 +79,6 @@ public static partial class TextNormaliser
         >= 0xE0000 and <= 0xE0FFF => true,
         _ => false,
     };
-
-    /// <summary>The digit 0-9 a code point stands for, or -1.</summary>
-    /// <remarks>Covers every Unicode decimal digit (Nd) plus digit-valued symbols: superscripts, circled,
-    /// parenthesised, full-stop and dingbat digits, and digit-comma forms.</remarks>
-    internal static int DigitValue(int cp)
-    {
-        if (cp is >= 0x1F100 and <= 0x1F10A)
-        {
-            // Digit full stop / digit comma forms (🄀-🄊).
-            return cp == 0x1F100 ? 0 : cp - 0x1F101;
-        }
-
-        if (cp <= 0xFFFF)
-        {
-            var d = CharUnicodeInfo.GetDigitValue((char)cp);
-            return d is >= 0 and <= 9 ? d : -1;
-        }
-
-        if (!Rune.IsValid(cp))
-        {
-            return -1;
-        }
-
-        var rune = new Rune(cp);
-        var category = Rune.GetUnicodeCategory(rune);
-        if (category is not (UnicodeCategory.DecimalDigitNumber or UnicodeCategory.OtherNumber))
-        {
-            return -1;
-        }
-
-        var v = Rune.GetNumericValue(rune);
-        return v is >= 0 and <= 9 && v == Math.Floor(v) ? (int)v : -1;
-    }
 
     private static string Nfkc(int cp)
     {

@@ -4,8 +4,9 @@ namespace NetworkAnalysis.Core.Text;
 /// <remarks>
 /// One pass over the text: HTML tags are dropped (block tags become a space), HTML entities decoded,
 /// zero-width, bidi and variation-selector characters removed (so keycap emoji such as 5️⃣ become their digit),
-/// every Unicode decimal-digit form (fullwidth, Arabic-Indic, circled, parenthesised, superscript,
-/// mathematical) becomes an ASCII digit, other characters go through NFKC, Unicode spaces become a space
+/// decorated and compatibility characters folded through <see cref="CharacterFolding"/> (a table derived from
+/// Unicode's data: every digit form becomes an ASCII digit, decorated letters ASCII letters, look-alike
+/// punctuation ASCII punctuation), other characters go through NFKC, Unicode spaces become a space
 /// and dashes a hyphen. Spelled digits are read later by <see cref="DigitRunScanner"/> because they are
 /// only digits in digit context. Pure ASCII text without markup is returned as is without copying.
 /// Thread-safe; never throws on any string, including lone surrogates.
