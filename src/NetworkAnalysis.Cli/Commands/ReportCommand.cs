@@ -53,9 +53,11 @@ internal static class ReportCommand
             };
             double? riskScore;
             IReadOnlyList<RiskIndicatorItem> riskItems;
+            Core.Graphs.Structure.ClusterStructure? structure;
             using (var store = CaseStore.Open(parse.GetValue(global.Case)!))
             {
                 (riskScore, riskItems) = CaseRisk.Load(store, id, redact: parse.GetValue(redact), ct: ct);
+                structure = store.LoadClusterGraph(id, ct: ct) is { } clusterGraph ? Core.Graphs.Structure.ClusterGraphAnalysis.Structure(clusterGraph) : null;
                 CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
             }
 
@@ -73,6 +75,7 @@ internal static class ReportCommand
                 GeneratedAt = TimeProvider.System.GetUtcNow(),
                 Analyst = CliAudit.Actor(parse, global), // the global --analyst: one name for the report, its manifest and the audit log
                 Notes = parse.GetValue(notes),
+                Structure = structure,
             };
             var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
             foreach (var warning in result.Warnings)

@@ -34,6 +34,7 @@ public static partial class ReferralReportWriter
         Network(sb, model, options);
         TimeAndPlace(sb, model);
         Identifiers(sb, model, options);
+        Structure(sb, model, options);
         Ads(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");
