@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Graphs.Structure;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -40,9 +42,17 @@ internal static class ExplainCommand
                 from_mentions = s.Entity is { } e ? Mentions(store, snapshot, s.FromAd, e) : [],
                 to_mentions = s.Entity is { } f ? Mentions(store, snapshot, s.ToAd, f) : [],
             }).ToList();
+            var strength = Strength(result, weak, options, a, b, path.Linked);
+            var linkStrength = strength is null ? null : new
+            {
+                edge_disjoint_paths = strength.EdgeDisjointPaths,
+                cut_identifiers = strength.CutIdentifiers.Select(i => i.Label).ToList(),
+                cut = strength.Cut.Select(e => e.ToString()).ToList(),
+                explanation = strength.Describe(),
+            };
             if (parse.GetValue(global.Json))
             {
-                ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps }));
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps, link_strength = linkStrength }));
                 return path.Linked ? ExitCodes.Success : ExitCodes.Failure;
             }
 
@@ -60,9 +70,29 @@ internal static class ExplainCommand
                 ctx.Console.Write(table);
             }
 
+            if (strength is not null)
+            {
+                ctx.Console.MarkupLine("[bold]Link strength[/]: " + Markup.Escape(LogText.Safe(strength.Describe(), 2_000)));
+            }
+
             return path.Linked ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>Edge-disjoint evidence paths and the minimum cut between two linked ads, on their cluster's graph
+    /// (both clusters' when Leiden split them apart, which shows the thin link it cut); null when they are not linked.</summary>
+    private static LinkStrength? Strength(ClusteringResult result, IReadOnlyList<Core.Graphs.WeakLink> weak, ClusteringOptions options, int a, int b, bool linked)
+    {
+        if (a == b || !linked)
+        {
+            return null;
+        }
+
+        var ads = result.Clusters[result.AdCluster[a]].AdIndexes.Concat(result.AdCluster[a] == result.AdCluster[b] ? [] : result.Clusters[result.AdCluster[b]].AdIndexes).ToList();
+        var graph = ClusterGraph.FromResult(result, weak, options, ads);
+        var keys = result.Graph!.Incidence.AdKeys;
+        return ClusterGraphAnalysis.LinkStrength(graph, keys[a], keys[b]);
     }
 
     private static string[] Mentions(CaseStore store, CaseSnapshot snapshot, int ad, int entity)

@@ -32,16 +32,24 @@ internal static class ShowCommand
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);
             var take = Math.Max(0, parse.GetValue(evidence));
+            var structure = ShowStructure.Load(store, id, ct);
             if (parse.GetValue(global.Json))
             {
-                ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(explanation with
+                var json = System.Text.Json.JsonSerializer.SerializeToNode(explanation with
                 {
                     Indicators = explanation.Indicators.Select(i => i with { Excerpts = i.Excerpts.Take(take).ToList() }).ToList(),
-                }, JsonOptions));
+                }, JsonOptions)!.AsObject();
+                json["structure"] = structure is null ? null : ShowStructure.ToJson(structure, options.Redact);
+                ctx.Out.WriteLine(json.ToJsonString());
                 return Task.FromResult(ExitCodes.Success);
             }
 
             Render(ctx.Console, explanation, assessment.AdCount, take);
+            if (structure is not null)
+            {
+                ShowStructure.Render(ctx.Console, structure, options.Redact);
+            }
+
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -36,6 +36,8 @@ public static class ClusterReports
             GeneratedAt = generatedAt,
             Analyst = analyst,
             Notes = notes,
+            // What holds the cluster together (articulation points, bridges), from the cluster's own graph.
+            Structure = store.LoadClusterGraph(clusterId, ct: ct) is { } clusterGraph ? Core.Graphs.Structure.ClusterGraphAnalysis.Structure(clusterGraph) : null,
         };
     }
 }

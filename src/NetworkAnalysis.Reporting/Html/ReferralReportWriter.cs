@@ -35,6 +35,7 @@ public static partial class ReferralReportWriter
         Risk(sb, model, options);
         TimeAndPlace(sb, model);
         Identifiers(sb, model, options);
+        Structure(sb, model, options);
         Ads(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");

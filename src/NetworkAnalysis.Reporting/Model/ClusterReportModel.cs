@@ -32,4 +32,7 @@ public sealed record ClusterReportModel
 
     /// <summary>The analyst's notes.</summary>
     public string? Notes { get; init; }
+
+    /// <summary>What holds the cluster together (articulation points and bridges of its ad–identifier graph), if computed.</summary>
+    public Core.Graphs.Structure.ClusterStructure? Structure { get; init; }
 }

@@ -96,11 +96,24 @@ public sealed class ClusterGraph
     public static ClusterGraph FromResult(ClusteringResult result, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, IReadOnlyList<int> ads)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var graph = result.Graph ?? throw new ArgumentException("the result carries no graph; use ClusteringEngine.Run", nameof(result));
+        var weights = result.Weights ?? throw new ArgumentException("the result carries no weights", nameof(result));
+        return FromGraph(graph, weights, weakLinks, options, ads);
+    }
+
+    /// <summary>Builds the graph of a set of ads from the case graph and its entity weights (no clustering run needed).</summary>
+    /// <param name="graph">The case's ad–entity graph.</param>
+    /// <param name="weights">Entity weights; identifiers of weight 0 (hubs, URLs) do not link and are left out.</param>
+    /// <param name="weakLinks">The case's weak links; those below <see cref="ClusteringOptions.WeakJoinSimilarity"/> (or text ones when text does not join) are left out.</param>
+    /// <param name="options">Join similarity and text joins.</param>
+    /// <param name="ads">Dense ad indexes of the cluster.</param>
+    public static ClusterGraph FromGraph(BipartiteGraph graph, EntityWeights weights, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, IReadOnlyList<int> ads)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(weakLinks);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ads);
-        var graph = result.Graph ?? throw new ArgumentException("the result carries no graph; use ClusteringEngine.Run", nameof(result));
-        var weights = result.Weights ?? throw new ArgumentException("the result carries no weights", nameof(result));
         var keys = graph.Incidence.AdKeys;
         var members = ads.ToHashSet();
         var mentions = new List<(string, string)>();
