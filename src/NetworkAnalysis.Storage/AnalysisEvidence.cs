@@ -1,5 +1,6 @@
 using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Core.Graphs;
+using NetworkAnalysis.Core.Graphs.Structure;
 
 namespace NetworkAnalysis.Storage;
 
@@ -12,4 +13,22 @@ public sealed record AnalysisEvidence(CaseSnapshot Snapshot, StoredAnalysis Anal
 {
     /// <summary>The strongest evidence path between two ads (dense indexes), or why there is none.</summary>
     public EvidencePath Explain(int adA, int adB) => EvidenceExplainer.Explain(Result, WeakLinks, adA, adB, Analysis.Options);
+
+    /// <summary>The ad–identifier graph over <paramref name="ads"/> (dense indexes) under the stored verdicts and weights.</summary>
+    public ClusterGraph ClusterGraph(IReadOnlyList<int> ads) => Core.Graphs.Structure.ClusterGraph.FromResult(Result, WeakLinks, Analysis.Options, ads);
+
+    /// <summary>Edge-disjoint evidence paths and the minimum cut between two linked ads, on their cluster's graph (both
+    /// clusters' when Leiden split them apart, which shows the thin link it cut); null when they are the same ad or not linked.</summary>
+    public LinkStrength? LinkStrength(int adA, int adB, bool linked)
+    {
+        if (adA == adB || !linked)
+        {
+            return null;
+        }
+
+        var (ca, cb) = (Result.AdCluster[adA], Result.AdCluster[adB]);
+        var ads = Result.Clusters[ca].AdIndexes.Concat(ca == cb ? [] : Result.Clusters[cb].AdIndexes).ToList();
+        var keys = Snapshot.Incidence.AdKeys;
+        return ClusterGraphAnalysis.LinkStrength(ClusterGraph(ads), keys[adA], keys[adB]);
+    }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using NetworkAnalysis.Core.Clustering;
-using NetworkAnalysis.Core.Graphs.Structure;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -35,14 +33,15 @@ internal static class ExplainCommand
             var (a, b) = (Resolve(parse.GetValue(adA)!), Resolve(parse.GetValue(adB)!));
             // The stored analysis: its clusters, hub verdicts, thresholds and weak links; nothing is clustered again.
             var analysis = store.LoadAnalysis() ?? throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
-            var path = store.LoadEvidence(snapshot, analysis).Explain(a, b);
+            var evidence = store.LoadEvidence(snapshot, analysis);
+            var path = evidence.Explain(a, b);
             var steps = path.Steps.Select(s => new
             {
                 from = keys[s.FromAd], to = keys[s.ToAd], via = s.Via, weight = s.Weight, hub = s.IsHub,
                 from_mentions = s.Entity is { } e ? Mentions(store, snapshot, s.FromAd, e) : [],
                 to_mentions = s.Entity is { } f ? Mentions(store, snapshot, s.ToAd, f) : [],
             }).ToList();
-            var strength = Strength(result, weak, options, a, b, path.Linked);
+            var strength = evidence.LinkStrength(a, b, path.Linked);
             var linkStrength = strength is null ? null : new
             {
                 edge_disjoint_paths = strength.EdgeDisjointPaths,
@@ -78,21 +77,6 @@ internal static class ExplainCommand
             return path.Linked ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
-    }
-
-    /// <summary>Edge-disjoint evidence paths and the minimum cut between two linked ads, on their cluster's graph
-    /// (both clusters' when Leiden split them apart, which shows the thin link it cut); null when they are not linked.</summary>
-    private static LinkStrength? Strength(ClusteringResult result, IReadOnlyList<Core.Graphs.WeakLink> weak, ClusteringOptions options, int a, int b, bool linked)
-    {
-        if (a == b || !linked)
-        {
-            return null;
-        }
-
-        var ads = result.Clusters[result.AdCluster[a]].AdIndexes.Concat(result.AdCluster[a] == result.AdCluster[b] ? [] : result.Clusters[result.AdCluster[b]].AdIndexes).ToList();
-        var graph = ClusterGraph.FromResult(result, weak, options, ads);
-        var keys = result.Graph!.Incidence.AdKeys;
-        return ClusterGraphAnalysis.LinkStrength(graph, keys[a], keys[b]);
     }
 
     private static string[] Mentions(CaseStore store, CaseSnapshot snapshot, int ad, int entity)
