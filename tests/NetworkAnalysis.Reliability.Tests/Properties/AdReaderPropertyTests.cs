@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NetworkAnalysis.Core.Ads;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Reliability.Tests.Properties;
 
@@ -39,14 +40,14 @@ public sealed class AdReaderPropertyTests
     public void Read_AdversarialDelimitedText_NeverThrowsAndStaysBounded(AdInputFormat format)
     {
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(1_000, 11), Prop.ForAll(Text(CsvTokens), text => WellFormed("id,title,body\n" + text, format))));
+            SeededProperty.Check(Prop.ForAll(Text(CsvTokens), text => WellFormed("id,title,body\n" + text, format)), 1_000, 11));
     }
 
     [Fact]
     public void Read_AdversarialJsonLines_NeverThrowsAndStaysBounded()
     {
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(1_000, 12), Prop.ForAll(Text(JsonTokens), text => WellFormed(text, AdInputFormat.JsonLines))));
+            SeededProperty.Check(Prop.ForAll(Text(JsonTokens), text => WellFormed(text, AdInputFormat.JsonLines)), 1_000, 12));
     }
 
     [Theory]
@@ -55,7 +56,7 @@ public sealed class AdReaderPropertyTests
     public void Read_AnyUnicodeString_NeverThrows(AdInputFormat format)
     {
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(1_000, 13), Prop.ForAll(ArbMap.Default.ArbFor<string>(), text => WellFormed(text ?? "", format))));
+            SeededProperty.Check(Prop.ForAll(UnicodeText.Arbitrary, text => WellFormed(text, format)), 1_000, 13));
     }
 
     [Theory]
@@ -67,12 +68,12 @@ public sealed class AdReaderPropertyTests
         var tokens = format == AdInputFormat.Csv ? CsvTokens : JsonTokens;
         var arb = Arb.From(Text(tokens).Generator.SelectMany(_ => Gen.Choose(0, 12), (text, skip) => (text, skip)));
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(500, 14), Prop.ForAll(arb, input =>
+            SeededProperty.Check(Prop.ForAll(arb, input =>
             {
                 var text = (format == AdInputFormat.Csv ? "id,title,body\n" : "") + input.text;
                 var all = Read(text, format).Select(Describe).ToList();
                 var resumed = Read(text, format, input.skip).Select(Describe).ToList();
                 return resumed.SequenceEqual(all.Skip(input.skip));
-            })));
+            }), 500, 14));
     }
 }

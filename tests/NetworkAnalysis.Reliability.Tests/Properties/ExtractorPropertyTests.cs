@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Reliability.Tests.Properties;
 
@@ -36,14 +37,15 @@ public sealed class ExtractorPropertyTests
     public void Extract_AdversarialText_NeverThrowsAndSpansIndexTheText(string? country)
     {
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(1_000, 21), Prop.ForAll(Text, text => SpansHold(text, country))));
+            SeededProperty.Check(Prop.ForAll(Text, text => SpansHold(text, country)), 1_000, 21));
     }
 
     [Fact]
     public void Extract_AnyUnicodeString_NeverThrows()
     {
+        // Full Unicode (UnicodeText): surrogate pairs, non-BMP, noncharacters, bidi and zero-width marks, lone surrogates
         PropertyConfig.Bounded(TimeSpan.FromMinutes(2), () =>
-            Check.One(PropertyConfig.Seeded(1_000, 22), Prop.ForAll(ArbMap.Default.ArbFor<string>(), text => SpansHold(text ?? "", "US"))));
+            SeededProperty.Check(Prop.ForAll(UnicodeText.Arbitrary, text => SpansHold(text, "US")), 1_000, 22));
     }
 
     [Fact]

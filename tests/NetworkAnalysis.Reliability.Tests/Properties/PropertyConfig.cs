@@ -1,17 +1,8 @@
-using FsCheck;
-using Microsoft.FSharp.Core;
-
 namespace NetworkAnalysis.Reliability.Tests.Properties;
 
-/// <summary>Seeded FsCheck settings (the same inputs every run) and a hang guard.</summary>
+/// <summary>A hang guard for property tests (the seeded runs themselves: <c>NetworkAnalysis.Testing.SeededProperty</c>).</summary>
 internal static class PropertyConfig
 {
-    public static Config Seeded(int maxTest, ulong seed) =>
-        Config.QuickThrowOnFailure
-            .WithMaxTest(maxTest)
-            .WithQuietOnSuccess(true)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
-
     /// <summary>Runs <paramref name="check"/>, failing if it does not finish within <paramref name="limit"/> (a hang guard, not a timing test).</summary>
     public static void Bounded(TimeSpan limit, Action check)
     {
