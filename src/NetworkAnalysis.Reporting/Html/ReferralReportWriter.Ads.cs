@@ -98,7 +98,8 @@ public static partial class ReferralReportWriter
                 .Append(Markup.Escape(entity is null ? "identifier" : entity.Type)).Append("\">");
             if (mask)
             {
-                Markup.Append(sb, IdentifierMasker.Mask(text[start..end]));
+                // Masked as it reads (keycaps as digits), so no half keycap or markup is left around the mask.
+                Markup.Append(sb, IdentifierMasker.Mask(AdTextDisplay.PlainText(text[start..end])));
             }
             else
             {

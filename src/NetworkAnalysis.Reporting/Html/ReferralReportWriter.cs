@@ -115,7 +115,9 @@ public static partial class ReferralReportWriter
                 sb.Append("<ul class=\"evidence\">");
                 foreach (var line in item.Evidence)
                 {
-                    sb.Append("<li>").Append(Markup.Escape(needles is null ? line : AdTextDisplay.MaskNeedles(line, needles))).Append("</li>");
+                    // Evidence excerpts are cut from the raw ad text: shown as text like the ads themselves.
+                    var shown = AdTextDisplay.PlainText(line);
+                    sb.Append("<li>").Append(Markup.Escape(needles is null ? shown : AdTextDisplay.MaskNeedles(shown, needles))).Append("</li>");
                 }
 
                 sb.Append("</ul>");

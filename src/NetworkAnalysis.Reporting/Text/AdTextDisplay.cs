@@ -121,7 +121,19 @@ public static class AdTextDisplay
 
     /// <summary>Appends <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) as escaped HTML with markup
     /// reduced to its text; <paramref name="hidden"/> (from <see cref="HiddenMarkup"/>) marks characters that belong to markup.</summary>
-    public static void AppendDisplay(StringBuilder sb, string text, int start, int end, bool[]? hidden)
+    public static void AppendDisplay(StringBuilder sb, string text, int start, int end, bool[]? hidden) => Append(sb, text, start, end, hidden, html: true);
+
+    /// <summary><paramref name="text"/> as a reader sees it, as plain text on one line: markup hidden, references decoded, keycaps
+    /// as their digit (for evidence lines and masks built from text that may carry markup).</summary>
+    public static string PlainText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        Append(sb, text, 0, text.Length, HiddenMarkup(text), html: false);
+        return sb.Replace('\n', ' ').ToString().Trim();
+    }
+
+    private static void Append(StringBuilder sb, string text, int start, int end, bool[]? hidden, bool html)
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(text);
@@ -149,7 +161,7 @@ public static class AdTextDisplay
             var c = text[i];
             if (c == '&' && TryDecodeEntity(text, i, end, out var decoded, out var length))
             {
-                Markup.Append(sb, decoded);
+                AppendText(sb, decoded, html);
                 i += length;
                 continue;
             }
@@ -165,7 +177,15 @@ public static class AdTextDisplay
 
                 if (j < end && text[j] == '\u20E3')
                 {
-                    sb.Append("<span class=\"keycap\">").Append(c).Append("</span>");
+                    if (html)
+                    {
+                        sb.Append("<span class=\"keycap\">").Append(c).Append("</span>");
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
                     i = j + 1;
                     continue;
                 }
@@ -177,8 +197,20 @@ public static class AdTextDisplay
                 next++;
             }
 
-            Markup.Append(sb, text.AsSpan(i, next - i));
+            AppendText(sb, text.AsSpan(i, next - i), html);
             i = next;
+        }
+    }
+
+    private static void AppendText(StringBuilder sb, ReadOnlySpan<char> text, bool html)
+    {
+        if (html)
+        {
+            Markup.Append(sb, text);
+        }
+        else
+        {
+            sb.Append(text);
         }
     }
 

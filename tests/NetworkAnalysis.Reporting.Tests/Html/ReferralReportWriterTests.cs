@@ -51,12 +51,16 @@ public sealed class ReferralReportWriterTests
         var model = SampleGraphs.Report();
 
         // When
-        var doc = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model));
+        var doc = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model, new ReferralReportOptions { ShowIdentifiers = true }));
+        var masked = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model));
 
-        // Then every mention with a valid span becomes a <mark> with the raw text
+        // Then every mention with a valid span becomes a <mark> with the raw text, masked unless identifiers are shown
         var marks = doc.QuerySelectorAll("#ads mark").Select(m => m.TextContent).ToList();
         marks.Count.ShouldBe(model.Graph.Mentions.Count);
         marks.ShouldContain("312-555-0101");
+        var maskedMarks = masked.QuerySelectorAll("#ads mark").Select(m => m.TextContent).ToList();
+        maskedMarks.Count.ShouldBe(model.Graph.Mentions.Count);
+        maskedMarks.ShouldAllBe(m => m.Contains('•'));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class Neo4jLoopbackTests
         result.Batches.ShouldBe(0);
         result.PlannedBatches.ShouldBeGreaterThan(5);
         result.Error!.ShouldContain("authentication failed");
-        result.Error.ShouldContain("HTTP 401 Neo.ClientError.Security.Unauthorized");
+        result.Error!.ShouldContain("HTTP 401 Neo.ClientError.Security.Unauthorized");
         server.Requests.Count.ShouldBe(1);
     }
 

@@ -30,7 +30,8 @@ public sealed class AdTextDisplayTests
     [Fact]
     public void AppendDisplay_TextThatOnlyLooksLikeMarkup_IsKeptEscaped()
     {
-        Display("5 < 7 and a<b but 2 > 1 & so on").ShouldBe("5 &lt; 7 and a&lt;b but 2 &gt; 1 &amp; so on");
+        // ("a<b c>" would be a tag to a browser too; a '<' before a digit or a space never is.)
+        Display("5 < 7 and I <3 you but 2 > 1 & so on").ShouldBe("5 &lt; 7 and I &lt;3 you but 2 &gt; 1 &amp; so on");
     }
 
     [Fact]
@@ -84,6 +85,19 @@ public sealed class AdTextDisplayTests
         var shown = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model, new ReferralReportOptions { ShowIdentifiers = true })).Body!.TextContent;
         shown.ShouldContain("IDENTIFIERS SHOWN");
         shown.ShouldContain(raws[0]);
+    }
+
+    [Fact]
+    public void Render_EvidenceExcerptsWithMarkup_ShownAsText()
+    {
+        var model = SampleGraphs.Report() with
+        {
+            RiskIndicators = [new RiskIndicatorItem("Movement", "Cities", 0.3, 0.25, ["s/1: …downtown.<br>Call now.<br>Email us</p>"])],
+        };
+
+        var text = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model)).QuerySelector("ul.evidence")!.TextContent;
+
+        text.ShouldBe("s/1: …downtown. Call now. Email us");
     }
 
     [Fact]
