@@ -26,6 +26,19 @@ public sealed record NearDuplicateOptions
     /// <summary>A family spanning more identifier groups than this is a hub and gives no weak links; default 10.</summary>
     public int MaxFamilyGroups { get; init; } = NearDuplicateFamilies.DefaultMaxGroups;
 
+    /// <summary>
+    /// A photo family is also a hub when no one identifier group holds at least this share of its identified ads; default
+    /// 0.5 (0 turns the rule off). Photos only.
+    /// </summary>
+    /// <remarks>
+    /// A ring's photo is shown mostly inside the ring's own group (plus a few ads that lost their identifiers); a stock
+    /// photo is scattered over unrelated posters, each holding one or two of its ads. In small cases a stock photo spans
+    /// fewer than <see cref="MaxFamilyGroups"/> groups, so the group count alone kept its links: at 2,000 generated ads
+    /// with photos they cost 0.02 B-cubed F1 (docs/near-duplicates.md). Ads without any identifier are not counted, so
+    /// identifier-less ads showing one photo still link.
+    /// </remarks>
+    public double MinMainGroupShare { get; init; } = 0.5;
+
     /// <summary>Whether text links may join components (at the engine's join similarity); default false, they only weigh inside them.</summary>
     /// <remarks>Measured on a generated corpus (docs/near-duplicates.md): joining on text lowered B-cubed F1; weighing only did not.</remarks>
     public bool TextJoins { get; init; }
