@@ -8,7 +8,9 @@ public sealed partial class EntityExtractor
     /// <summary>Merges duplicates and drops phones that are part of a larger identifier; keeps the sort order.</summary>
     private static List<Mention> Resolve(List<Mention> sorted)
     {
-        var containers = sorted.Where(static m => m.Type is EntityType.Email or EntityType.Btc or EntityType.Eth or EntityType.Usdt).ToList();
+        // A phone inside a handle that is not itself a number ("wechat: lily7025550143") is part of the handle.
+        var containers = sorted.Where(static m => m.Type is EntityType.Email or EntityType.Btc or EntityType.Eth or EntityType.Usdt
+            || (IsHandle(m.Type) && !m.Value.StartsWith('+'))).ToList();
         var result = new List<Mention>(sorted.Count);
         foreach (var m in sorted)
         {
@@ -22,6 +24,10 @@ public sealed partial class EntityExtractor
 
         return result;
     }
+
+    private static bool IsHandle(EntityType type) =>
+        type is EntityType.Snapchat or EntityType.Instagram or EntityType.Telegram or EntityType.Kik or EntityType.Twitter
+            or EntityType.Onlyfans or EntityType.Wechat or EntityType.Line or EntityType.Venmo or EntityType.Cashtag or EntityType.Paypal;
 
     private static bool IsDuplicate(List<Mention> kept, Mention m)
     {

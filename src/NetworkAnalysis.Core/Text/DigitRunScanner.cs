@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NetworkAnalysis.Core.Text;
 
 /// <summary>Reads digits in every written form from normalised text: ASCII digits, spelled digits in English
@@ -5,7 +7,7 @@ namespace NetworkAnalysis.Core.Text;
 /// <remarks>
 /// Tokens touching each other form a group; groups separated by at most <see cref="MaxGap"/> separator
 /// characters (space, dot, hyphen, tilde, asterisk, brackets, slash, underscore, bar, comma) or the words
-/// "dot"/"dash" form a run. A group made only of substitute letters ("O", "l", "I") is not digits: it ends
+/// "dot"/"dash" form a run; separators are spaces, punctuation and symbols, emoji included ("702♡555☆0143"). A group made only of substitute letters ("O", "l", "I") is not digits: it ends
 /// the run. Reuse one instance per thread; it holds buffers only.
 /// </remarks>
 internal sealed partial class DigitRunScanner
@@ -55,6 +57,19 @@ internal sealed partial class DigitRunScanner
                     j++;
                 }
 
+                // A '0' inside or at the end of a word may be its letter o ("th0usand", "tw0").
+                var k = j;
+                while (k < text.Length && k - i < MaxLetterRun && (char.IsAsciiLetter(text[k]) || text[k] == '0'))
+                {
+                    k++;
+                }
+
+                if (k > j && TrySegment(text, i, k, ref state, wordsOnly: true))
+                {
+                    i = k;
+                    continue;
+                }
+
                 var word = text.AsSpan(i, j - i);
                 if (state.Open && state.Gap < MaxGap && IsFillerWord(word))
                 {
@@ -72,6 +87,21 @@ internal sealed partial class DigitRunScanner
 
             if (state.Open && IsSeparator(c))
             {
+                if (IsCurrency(c) && i > 0 && char.IsWhiteSpace(text[i - 1]))
+                {
+                    // " $300": a price starts; the number before it has ended.
+                    Close(ref state, gluedAfter: false);
+                    i++;
+                    continue;
+                }
+
+                if (char.IsHighSurrogate(c))
+                {
+                    // An emoji counts once towards the gap.
+                    i++;
+                    continue;
+                }
+
                 state.Gap++;
                 if (c != ' ' && state.Separator is '\0' or ' ')
                 {
@@ -98,8 +128,18 @@ internal sealed partial class DigitRunScanner
         Close(ref state, gluedAfter: false);
     }
 
-    private static bool IsSeparator(char c) =>
-        c is ' ' or '.' or '-' or '~' or '*' or '(' or ')' or '[' or ']' or '{' or '}' or '/' or '_' or '|' or ',' or '\t' or '\n' or '\r' or '\u2022' or '\u00B7';
+    /// <summary>Spaces, punctuation and symbols (emoji included) that posters put between digits; not ':' or '%',
+    /// which make times and percentages, nor '+' ("650+253+1234" is a sum).</summary>
+    private static bool IsSeparator(char c) => c < 0x80
+        ? c is ' ' or '.' or '-' or '~' or '*' or '(' or ')' or '[' or ']' or '{' or '}' or '/' or '_' or '|' or ',' or '\t' or '\n' or '\r'
+            or '#' or '$' or '@' or '!' or ';' or '\\' or '^' or '=' or '&' or '\'' or '"' or '?' or '<' or '>' or '`'
+        : char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol
+            or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherPunctuation
+            or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
+            or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.ConnectorPunctuation
+            or UnicodeCategory.SpaceSeparator;
+
+    private static bool IsCurrency(char c) => c is '$' or '£' or '€' or '¥';
 
     private static bool IsFillerWord(ReadOnlySpan<char> word) =>
         word.Equals("dot", StringComparison.OrdinalIgnoreCase) || word.Equals("dash", StringComparison.OrdinalIgnoreCase)
@@ -126,6 +166,7 @@ internal sealed partial class DigitRunScanner
         state.Gap = 0;
         state.Separator = '\0';
         state.ForceNewGroup = false;
+        _fillable = 0;
         _pendingTokens.Add(token);
     }
 

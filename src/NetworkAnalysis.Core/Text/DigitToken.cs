@@ -6,11 +6,14 @@ internal enum DigitTokenKind : byte
     /// <summary>An ASCII digit in the normalised text (any Unicode digit form in the original).</summary>
     Digit,
 
-    /// <summary>A spelled digit word (English or Spanish).</summary>
+    /// <summary>A spelled number word (English or Spanish; one digit of a teen, tens, hundred or thousand).</summary>
     Word,
 
     /// <summary>A letter standing for a digit in digit context (O, o for 0; l, I for 1).</summary>
     Letter,
+
+    /// <summary>An ordinary word that sounds like a digit ("to", "for", "won", "ate"): a digit only beside other digits.</summary>
+    Homophone,
 }
 
 /// <summary>One digit read from normalised text.</summary>

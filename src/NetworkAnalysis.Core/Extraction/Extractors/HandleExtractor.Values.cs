@@ -17,7 +17,8 @@ public sealed partial class HandleExtractor
         {
             foreach (var phone in input.Phones)
             {
-                if (phone.Start >= p - 2 && phone.Start <= p + 2)
+                // The number is the value only when it is not glued to letters or digits of a longer ID ("a7025550143").
+                if (phone.Start >= p - 2 && phone.Start <= p + 2 && !GluedToWord(text, phone.Start, phone.End))
                 {
                     entities.Add(input.Mention(type, phone.E164, phone.Start, phone.End, 0.9, Name));
                     return true;
@@ -44,6 +45,9 @@ public sealed partial class HandleExtractor
 
         return TryHandle(input, entities, type, p, atRequired);
     }
+
+    private static bool GluedToWord(string text, int start, int end) =>
+        (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'));
 
     private static bool AcceptsPhone(EntityType type) =>
         type is EntityType.Zelle or EntityType.AppleCash or EntityType.Whatsapp or EntityType.Paypal or EntityType.Wechat
@@ -107,7 +111,7 @@ public sealed partial class HandleExtractor
     {
         foreach (var phone in input.Phones)
         {
-            if (phone.Start >= start - 2 && phone.Start <= start + 2)
+            if (phone.Start >= start - 2 && phone.Start <= start + 2 && !GluedToWord(input.Normalised.Text, phone.Start, phone.End))
             {
                 return true;
             }

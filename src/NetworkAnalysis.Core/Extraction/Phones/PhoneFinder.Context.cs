@@ -15,11 +15,24 @@ internal static partial class PhoneFinder
         ReferenceWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Excludes groups that read as dates, fractions such as 24/7, or measurements such as 34-24-36.</summary>
-    private static void MarkNonPhoneGroups(DigitRunScanner scanner, DigitRun run, int groupCount, Span<bool> excluded)
+    /// <remarks>Only groups written in digits count: "TwO/6/zERo" is a spelled number, not a date. A year in brackets
+    /// ("(2002)") is a citation or a date, never part of a phone.</remarks>
+    private static void MarkNonPhoneGroups(string text, DigitRunScanner scanner, DigitRun run, int groupCount, Span<bool> excluded)
     {
         for (var g = 0; g < groupCount; g++)
         {
             var a = Group(scanner, run, g);
+            if (!IsDigits(scanner, a))
+            {
+                continue;
+            }
+
+            if (a.TokenCount == 4 && Value(scanner, a) is >= 1900 and <= 2099 && IsBracketed(text, scanner, a))
+            {
+                excluded[g] = true;
+                continue;
+            }
+
             if (a.TokenCount == 8 && IsCompactDate(scanner, a))
             {
                 excluded[g] = true;
@@ -30,7 +43,8 @@ internal static partial class PhoneFinder
             {
                 var b = Group(scanner, run, g + 1);
                 var c = Group(scanner, run, g + 2);
-                if (b.Separator is '/' or '.' or '-' && c.Separator == b.Separator && (IsDate(scanner, a, b, c) || IsMeasurement(scanner, a, b, c)))
+                if (b.Separator is '/' or '.' or '-' && c.Separator == b.Separator && IsDigits(scanner, b) && IsDigits(scanner, c)
+                    && (IsDate(scanner, a, b, c) || IsMeasurement(scanner, a, b, c)))
                 {
                     excluded[g] = excluded[g + 1] = excluded[g + 2] = true;
                     g += 2;
@@ -41,13 +55,34 @@ internal static partial class PhoneFinder
             if (g + 1 < groupCount)
             {
                 var b = Group(scanner, run, g + 1);
-                if (b.Separator == '/' && a.TokenCount <= 2 && b.TokenCount <= 2)
+                if (b.Separator == '/' && a.TokenCount <= 2 && b.TokenCount <= 2 && IsDigits(scanner, b)
+                    && (g + 2 >= groupCount || Group(scanner, run, g + 2).Separator != '/'))
                 {
                     excluded[g] = excluded[g + 1] = true;
                     g++;
                 }
             }
         }
+    }
+
+    private static bool IsDigits(DigitRunScanner scanner, DigitGroup g)
+    {
+        for (var t = g.FirstToken; t < g.FirstToken + g.TokenCount; t++)
+        {
+            if (scanner.Tokens[t].Kind != DigitTokenKind.Digit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBracketed(string text, DigitRunScanner scanner, DigitGroup g)
+    {
+        var start = scanner.Tokens[g.FirstToken].Start;
+        var end = scanner.Tokens[g.FirstToken + g.TokenCount - 1].End;
+        return start > 0 && text[start - 1] is '(' or '[' && end < text.Length && text[end] is ')' or ']';
     }
 
     /// <summary>yyyymmdd between 1900 and 2099.</summary>
@@ -115,7 +150,7 @@ internal static partial class PhoneFinder
         var end = scanner.Tokens[lastToken].End;
         var gluedBefore = first == 0 && run.GluedBefore;
         var gluedAfter = last == groupCount - 1 && run.GluedAfter;
-        if (gluedBefore && gluedAfter)
+        if (gluedBefore && gluedAfter && !(letters == 0 && first == last && groupCount == 1 && lastToken - firstToken + 1 >= 10 && GluedBetweenWords(text, start, end)))
         {
             return false;
         }
@@ -137,6 +172,37 @@ internal static partial class PhoneFinder
         }
 
         return !PrecededByReferenceWord(text, start);
+    }
+
+    /// <summary>"callme7025550143now": a whole number between two words. Not between hex-like letters ("a3f7025550143bc"),
+    /// nor inside a longer run of letters and digits.</summary>
+    private static bool GluedBetweenWords(string text, int start, int end)
+    {
+        int before = 0, after = 0;
+        var wordy = false;
+        for (var k = start - 1; k >= 0 && char.IsAsciiLetterOrDigit(text[k]); k--)
+        {
+            if (char.IsAsciiDigit(text[k]))
+            {
+                return false;
+            }
+
+            before++;
+            wordy |= char.ToLowerInvariant(text[k]) > 'f';
+        }
+
+        for (var k = end; k < text.Length && char.IsAsciiLetterOrDigit(text[k]); k++)
+        {
+            if (char.IsAsciiDigit(text[k]))
+            {
+                return false;
+            }
+
+            after++;
+            wordy |= char.ToLowerInvariant(text[k]) > 'f';
+        }
+
+        return before >= 2 && after >= 2 && wordy;
     }
 
     private static bool PrecededByReferenceWord(string text, int start)

@@ -24,7 +24,7 @@ internal static partial class PhoneFinder
         {
             var groupCount = Math.Min(run.GroupCount, excluded.Length);
             excluded[..groupCount].Clear();
-            MarkNonPhoneGroups(scanner, run, groupCount, excluded);
+            MarkNonPhoneGroups(text, scanner, run, groupCount, excluded);
             var g = 0;
             while (g < groupCount)
             {
@@ -68,7 +68,31 @@ internal static partial class PhoneFinder
         }
 
         var plus = first == 0 && run.PlusStart >= 0;
-        for (var k = count - 1; k >= 0; k--)
+        var noisy = NoiseSeparated(scanner, run, first, count);
+
+        // Second pass: the '+' was lost ("91 98765 43210", "delhi-escort-919876543210"): the country code written as its own
+        // group, or one long group of digits. Only when no reading as written (national, '+', '00') fits.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            if (pass == 1 && (plus || !(ends[0] <= 3 || (count == 1 && ends[0] >= 11))))
+            {
+                break;
+            }
+
+            if (TryLengths(text, scanner, run, first, groupCount, ends[..count], digits, plus, pass == 1, noisy, region, out lastGroup, out hit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryLengths(string text, DigitRunScanner scanner, DigitRun run, int first, int groupCount, ReadOnlySpan<int> ends, Span<char> digits, bool plus, bool bare, bool noisy, string? region, out int lastGroup, out PhoneHit hit)
+    {
+        hit = default;
+        lastGroup = first;
+        for (var k = ends.Length - 1; k >= 0; k--)
         {
             var length = ends[k];
             if (length < 7)
@@ -76,8 +100,8 @@ internal static partial class PhoneFinder
                 break;
             }
 
-            var kind = PhoneParser.TryParse(digits[..length], plus, region, out var e164);
-            if (kind == PhoneParseKind.None || !NanpGroupingPlausible(e164, ends[..(k + 1)]))
+            var kind = bare ? PhoneParser.TryParseBareInternational(digits[..length], out var e164) : PhoneParser.TryParse(digits[..length], plus, region, out e164);
+            if (kind == PhoneParseKind.None || (!noisy && !NanpGroupingPlausible(e164, ends[..(k + 1)])))
             {
                 continue;
             }
@@ -98,8 +122,36 @@ internal static partial class PhoneFinder
                 _ => 0.95,
             };
             lastGroup = first + k;
-            hit = new PhoneHit(start, scanner.Tokens[lastToken].End, e164, confidence);
+            hit = new PhoneHit(start, ClosingBracket(text, start, scanner.Tokens[lastToken].End), e164, confidence);
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a separator in the window is a deliberate symbol ("702;55;50;143", "702♡555☆0143"): such numbers are
+    /// grouped at random, so the NANP grouping rule does not apply; nor does it to spelled digits.</summary>
+    private static bool NoiseSeparated(DigitRunScanner scanner, DigitRun run, int first, int count)
+    {
+        for (var g = first + 1; g < first + count; g++)
+        {
+            if (scanner.Groups[run.FirstGroup + g].Separator is not (' ' or '.' or '-' or '/' or '(' or ')' or '[' or ']' or '{' or '}' or '\0' or ',' or '_' or '~' or '*' or '|' or '\n' or '\t' or '\r' or '\u2022' or '\u00B7'))
+            {
+                return true;
+            }
+        }
+
+        // Spelled numbers are grouped by their words ("five fifty five"), not as the plan groups digits.
+        for (var g = first; g < first + count; g++)
+        {
+            var group = scanner.Groups[run.FirstGroup + g];
+            for (var t = group.FirstToken; t < group.FirstToken + group.TokenCount; t++)
+            {
+                if (scanner.Tokens[t].Kind != DigitTokenKind.Digit)
+                {
+                    return true;
+                }
+            }
         }
 
         return false;
@@ -154,6 +206,13 @@ internal static partial class PhoneFinder
             k--;
         }
 
-        return k >= 0 && text[k] is '(' or '[' ? k : start;
+        return k >= 0 && text[k] is '(' or '[' or '{' ? k : start;
+    }
+
+    /// <summary>"[7]...[3]": a number that starts with an opening bracket ends with its closing one.</summary>
+    private static int ClosingBracket(string text, int start, int end)
+    {
+        var close = text[start] switch { '[' => ']', '{' => '}', _ => '\0' };
+        return close != '\0' && end < text.Length && text[end] == close ? end + 1 : end;
     }
 }

@@ -73,6 +73,19 @@ internal static class PhoneParser
         return PhoneParseKind.None;
     }
 
+    /// <summary>Reads <paramref name="digits"/> as a country code and national number whose '+' was lost ("44 7700 900123").</summary>
+    /// <remarks>Weaker than <see cref="TryParse"/>: the caller tries it only when no reading as written fits.</remarks>
+    public static PhoneParseKind TryParseBareInternational(ReadOnlySpan<char> digits, out string e164)
+    {
+        e164 = "";
+        if (digits.Length is < 9 or > MaxDigits || digits[0] == '0')
+        {
+            return PhoneParseKind.None;
+        }
+
+        return TryInternational(NumberingPlan.Default, digits, out e164) ? PhoneParseKind.Fallback : PhoneParseKind.None;
+    }
+
     private static bool TryNational(NumberingPlan plan, Territory home, ReadOnlySpan<char> digits, out string e164)
     {
         e164 = "";
