@@ -356,31 +356,29 @@ public sealed partial class AdSourceReader
 
         string? v = null, inline = null;
         var depth = reader.Depth;
-        while (reader.Read() && reader.Depth > depth)
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
             {
+                v = reader.ReadElementContentAsString();
                 continue;
             }
 
-            if (reader.LocalName == "v")
-            {
-                v = reader.ReadElementContentAsString();
-            }
-            else if (reader.LocalName == "t")
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
             {
                 inline = (inline ?? "") + reader.ReadElementContentAsString();
+                continue;
             }
-            else if (reader.LocalName == "f")
+
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName is "f" or "rPh")
             {
                 // A formula: its cached value (<v>) is what the sheet shows; the formula itself is never evaluated.
                 reader.Skip();
+                continue;
             }
 
-            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-            {
-                break;
-            }
+            reader.Read();
         }
 
         return type switch

@@ -89,7 +89,14 @@ public sealed class HtmlAdExtractor
             fields["posted_at"] = document.QuerySelector("time[datetime]")?.GetAttribute("datetime")
                 ?? document.QuerySelector("meta[property='article:published_time']")?.GetAttribute("content")
                 ?? (document.Body is { } b && DateInText.Match(HtmlText.Of(b)) is { Success: true } m ? m.Value : null);
-            photos = block is null ? [] : block.QuerySelectorAll("img").Select(e => PhotoSource(e, null)).OfType<string>().ToList();
+            // Every image in the block; when the block is a paragraph without images, in the element around it (one or two levels up).
+            var photoScope = block;
+            for (var up = 0; up < 2 && photoScope is not null && photoScope.QuerySelector("img") is null && photoScope.ParentElement is { LocalName: not ("body" or "html") } parent; up++)
+            {
+                photoScope = parent;
+            }
+
+            photos = photoScope is null ? [] : photoScope.QuerySelectorAll("img").Select(e => PhotoSource(e, null)).OfType<string>().ToList();
         }
 
         url ??= document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");

@@ -22,9 +22,10 @@ public static class CorpusPages
     public static string PageUrl(Ad ad) => $"https://{ad.Site}/{(ad.Site == "siteb.example" ? "escorts/" + Slug(ad.City) + "/" : "ad/")}{Uri.EscapeDataString(ad.Id)}";
 
     /// <summary>The hosted URL of a photo (by its sha256), as the site embeds it: with size suffix and tracking or resizing parameters.</summary>
+    /// <remarks>Both sites embed photos from one shared image host (as many ad sites did), each with its own size and tracking decoration.</remarks>
     public static string PhotoUrl(string site, string sha256) => site == "siteb.example"
-        ? $"https://images.siteb.example/{sha256[..2]}/{sha256[..24]}.jpg?w=800&q=75"
-        : $"https://img.sitea.example/p/{sha256[..24]}_640x480.jpg?src=feed&utm_source=list";
+        ? $"https://photos.example.net/i/{sha256[..24]}.jpg?w=800&q=75"
+        : $"https://PHOTOS.example.net/i/{sha256[..24]}_640x480.jpg?src=feed&utm_source=list";
 
     /// <summary>Every capture of the corpus: each ad once, then about <paramref name="recrawlRate"/> of them again later,
     /// half with content changed (another ad's text or photos from the same poster group), half identical.</summary>
