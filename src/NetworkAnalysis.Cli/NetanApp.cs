@@ -18,6 +18,7 @@ internal static class NetanApp
         root.Subcommands.Add(DemoCommand.Create(ctx, global));
         root.Subcommands.Add(GenerateCommand.Create(ctx, global));
         root.Subcommands.Add(IngestCommand.Create(ctx, global));
+        root.Subcommands.Add(ProfileCommand.Create(ctx, global));
         root.Subcommands.Add(ExtractCommand.Create(ctx));
         root.Subcommands.Add(AnalyzeCommand.Create(ctx, global));
         root.Subcommands.Add(ClustersCommand.Create(ctx, global));

@@ -170,6 +170,11 @@ internal static class OptionKinds
             return $"'{shown}' is not a valid path ({ex.Message})";
         }
 
+        if (kind == ValueKind.InputPath)
+        {
+            return File.Exists(full) || Directory.Exists(full) ? null : AncestorProblem(full, shown) ?? $"{shown} not found";
+        }
+
         var wantsFolder = kind == ValueKind.OutputFolder;
         if (wantsFolder ? File.Exists(full) : Directory.Exists(full))
         {

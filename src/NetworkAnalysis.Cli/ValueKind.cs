@@ -13,6 +13,9 @@ internal enum ValueKind
     /// <summary>An existing file that is read.</summary>
     InputFile,
 
+    /// <summary>An existing file or folder that is read (a folder recursively).</summary>
+    InputPath,
+
     /// <summary>A file that is written (its folder is created when missing).</summary>
     OutputFile,
 

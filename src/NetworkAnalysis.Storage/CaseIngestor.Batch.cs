@@ -78,6 +78,12 @@ public sealed partial class CaseIngestor
             }
         }
 
+        foreach (var url in ad.ImageUrls)
+        {
+            // A photo known by its canonical URL is an identifier, linked wherever a page embeds that URL.
+            entities.Add(new Mention(EntityType.Image, "url:" + url, url, -1, -1, 1.0, "field:image_urls"));
+        }
+
         return new Extracted(entities, result.Attributes, images);
     }
 
@@ -122,7 +128,7 @@ public sealed partial class CaseIngestor
             "INSERT OR IGNORE INTO ingest_errors(source_id, line, field, message) VALUES ($src, $line, $field, $msg);", tx);
         Bind(insertError, "$src", "$line", "$field", "$msg");
 
-        long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0;
+        long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0, versions = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].Error is { } error)
@@ -140,11 +146,21 @@ public sealed partial class CaseIngestor
                 Db(ad.Images.Count == 0 ? null : string.Join(';', ad.Images)),
                 Db(ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes)),
                 ad.Price is { } p ? (object)(double)p : DBNull.Value, ad.Age is { } a ? a : DBNull.Value,
-                Db(AttributesJson(ad.Attributes)), ad.RawRow);
+                Db(AttributesJson(StoredAttributes(ad))), ad.RawRow);
             var adRowId = insertAd.ExecuteScalar();
             if (adRowId is null)
             {
-                duplicates++;
+                // Already in the case: a re-crawl. Different content becomes a new version; identical content adds nothing.
+                if (AddVersion(tx, sourceId, ad, extracted[i]!, insertEntity, insertMention) is { } versionMentions)
+                {
+                    versions++;
+                    mentions += versionMentions;
+                }
+                else
+                {
+                    duplicates++;
+                }
+
                 continue;
             }
 
@@ -210,6 +226,7 @@ public sealed partial class CaseIngestor
         totals.Mentions += mentions;
         totals.Images += images;
         totals.ImageErrors += imageErrors;
+        totals.Versions += versions;
     }
 
     private long EntityId(SqliteCommand insertEntity, EntityType type, string value)

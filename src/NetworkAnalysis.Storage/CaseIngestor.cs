@@ -32,7 +32,7 @@ public sealed partial class CaseIngestor
     }
 
     /// <summary>Ingests one file.</summary>
-    /// <param name="path">CSV, TSV or JSON Lines file.</param>
+    /// <param name="path">An input file of any <see cref="AdInputFormat"/> (recognised by its content).</param>
     /// <param name="options">Options.</param>
     /// <param name="progress">Receives the fraction of the file's bytes read, in [0,1].</param>
     /// <param name="ct">Cancellation; work committed so far stays and is resumed next time.</param>
@@ -46,8 +46,8 @@ public sealed partial class CaseIngestor
             throw new CaseStoreException($"input file not found: {path}");
         }
 
-        var format = options.Format ?? AdReader.DetectFormat(path)
-            ?? throw new CaseStoreException($"{path}: unknown input format (expected .csv, .tsv, .jsonl or .ndjson; or pass --format)");
+        var format = options.Format ?? AdFormatSniffer.Detect(path)
+            ?? throw new CaseStoreException($"{path}: unknown input format (expected CSV, TSV, JSON Lines, crawl records, HTML, WARC or XLSX; or pass --format)");
         // One ingest per case at a time: the row counter read below is only right while no one else advances it.
         using var ingestLock = CaseIngestLock.TakeUnlessHeld(_store.Path);
         var (sha, size) = HashFile(path);
@@ -65,9 +65,8 @@ public sealed partial class CaseIngestor
         // Reloaded under the lock: another ingest may have added identifiers since this ingestor last ran.
         _entityIds = LoadEntityIds();
 
-        var reader = new AdReader(options.Reader);
+        var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         var totals = new Totals();
         var errors = new List<AdReadError>();
         var stopped = false;
@@ -80,7 +79,7 @@ public sealed partial class CaseIngestor
             try
             {
                 var batch = new List<AdReadItem>(options.BatchSize);
-                foreach (var item in reader.Read(text, format, path, skip))
+                foreach (var item in reader.Read(stream, path, format, skip))
                 {
                     batch.Add(item);
                     if (item.Error is { } error)
@@ -173,6 +172,8 @@ public sealed partial class CaseIngestor
             MentionsAdded = totals.Mentions,
             ImagesHashed = totals.Images,
             ImageErrors = totals.ImageErrors,
+            Versions = totals.Versions,
+            RecordsSkipped = reader.Skipped,
             Errors = errors,
             StoppedAtError = stopped,
         };
@@ -187,6 +188,7 @@ public sealed partial class CaseIngestor
         public long Mentions;
         public long Images;
         public long ImageErrors;
+        public long Versions;
     }
 
     private static (string Sha, long Size) HashFile(string path)

@@ -16,6 +16,9 @@ namespace NetworkAnalysis.Storage;
 /// <c>ad_images</c> holds one row per image an ad names (its path
 /// relative to the input file, or NULL for a precomputed hash) with the SHA-256 and the 64-bit pHash/dHash
 /// (stored as signed integers, bit pattern kept), or the reason it could not be read in <c>error</c>.
+/// <c>ad_versions</c> holds each later capture of an ad whose content differs from the first (a re-crawl that changed
+/// text, phone or photos): version 1, 2, … with its source and capture time; the first capture stays in <c>ads</c>. Identifiers
+/// first seen in a version are mentions of the ad without a span, their extractor prefixed <c>vN:</c>.
 /// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
 /// </remarks>
 internal static class CaseSchema
@@ -145,6 +148,18 @@ internal static class CaseSchema
             sha256 TEXT, phash INTEGER, dhash INTEGER,
             error TEXT,
             PRIMARY KEY (ad, position));
+        CREATE TABLE IF NOT EXISTS ad_versions (
+            ad INTEGER NOT NULL REFERENCES ads(id),
+            version INTEGER NOT NULL,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            line INTEGER NOT NULL,
+            seen_at TEXT,
+            content_sha256 TEXT NOT NULL,
+            title TEXT, body TEXT, text TEXT NOT NULL, poster TEXT, city TEXT, region TEXT,
+            price REAL, age INTEGER, images TEXT, image_hashes TEXT, attributes TEXT,
+            raw TEXT NOT NULL,
+            PRIMARY KEY (ad, version),
+            UNIQUE (ad, content_sha256));
         CREATE TABLE IF NOT EXISTS weak_links (
             ad_a INTEGER NOT NULL REFERENCES ads(id),
             ad_b INTEGER NOT NULL REFERENCES ads(id),

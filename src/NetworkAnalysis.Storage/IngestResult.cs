@@ -43,4 +43,10 @@ public sealed record IngestResult
 
     /// <summary>Images that could not be used (missing, refused path, corrupt, too large, no JPEG library); each is in <c>ingest_errors</c> with its ad's line.</summary>
     public long ImageErrors { get; init; }
+
+    /// <summary>Re-crawls of ads already in the case whose content changed: each stored as a new version in <c>ad_versions</c>.</summary>
+    public long Versions { get; init; }
+
+    /// <summary>Crawl records that became neither an ad nor an error (requests, revisits, images, non-ad pages), by reason.</summary>
+    public IReadOnlyDictionary<string, long> RecordsSkipped { get; init; } = new Dictionary<string, long>();
 }

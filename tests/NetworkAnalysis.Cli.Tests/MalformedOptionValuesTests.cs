@@ -171,6 +171,7 @@ public sealed class MalformedOptionValuesTests(AnalysedCaseFixture fixture) : IC
         return OptionKinds.KindOf(option) switch
         {
             ValueKind.InputFile => ["{missing}", "{dir}", "{file}/x", Nul],
+            ValueKind.InputPath => ["{missing}", "{file}/x", Nul],
             ValueKind.OutputFile => ["{dir}", "{file}/x/out.svg", Nul],
             ValueKind.OutputFolder => ["{file}", "{file}/sub", Nul],
             ValueKind.CaseFile => ["{dir}", "{file}/x.case", Nul],
@@ -229,7 +230,7 @@ public sealed class MalformedOptionValuesTests(AnalysedCaseFixture fixture) : IC
 
         return kind switch
         {
-            ValueKind.InputFile => fixture.AdsPath,
+            ValueKind.InputFile or ValueKind.InputPath => fixture.AdsPath,
             ValueKind.CaseFile => fixture.CasePath,
             ValueKind.OutputFolder => Path.Combine(fixture.Root, "out-" + Guid.NewGuid().ToString("N")),
             ValueKind.OutputFile => Path.Combine(fixture.Root, "out-" + Guid.NewGuid().ToString("N") + ".svg"),

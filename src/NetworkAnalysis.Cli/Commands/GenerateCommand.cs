@@ -31,6 +31,13 @@ internal static class GenerateCommand
                 + "(e.g. --out corpus --images corpus/img); the ads' images field then names them relative to ads.jsonl",
         }.Kind(ValueKind.OutputFolder);
         command.Options.Add(images);
+        var format = new Option<CorpusFormat>("--format")
+        {
+            Description = "Also write the corpus as: html (saved pages, two site layouts), warc (a WARC.gz crawl with the photos), "
+                + "cdr (crawl records, JSON Lines), xlsx (a workbook); html, warc and cdr include re-crawls that change text, phone or photos",
+            DefaultValueFactory = _ => CorpusFormat.Jsonl,
+        };
+        command.Options.Add(format);
         command.SetAction(parse =>
         {
             var options = new CorpusOptions { Ads = parse.GetValue(adCount), Seed = parse.GetValue(seed) };
@@ -42,9 +49,15 @@ internal static class GenerateCommand
             var folder = parse.GetValue(output)!;
             var imageFolder = parse.GetValue(images) is { } dir ? ImageFolder(folder, dir) : null;
             var (ads, truth, photos) = Write(options, folder, imageFolder);
+            var written = WriteFormat(parse.GetValue(format), options, folder);
             if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.MarkupLineInterpolated($"Wrote [bold]{options.Ads:N0}[/] ads to {ads} and ground truth to {truth}");
+                if (written is not null)
+                {
+                    ctx.Console.MarkupLineInterpolated($"Wrote the same ads as {written}");
+                }
+
                 if (imageFolder is not null)
                 {
                     ctx.Console.MarkupLineInterpolated($"Wrote [bold]{photos:N0}[/] photos to {Path.Combine(folder, imageFolder)}");
@@ -65,6 +78,39 @@ internal static class GenerateCommand
     {
         var (ads, truth, _) = Write(options, folder, null);
         return (ads, truth);
+    }
+
+    /// <summary>Writes the corpus in another format beside ads.jsonl; returns what was written, or null for jsonl alone.</summary>
+    internal static string? WriteFormat(CorpusFormat format, CorpusOptions options, string folder)
+    {
+        if (format == CorpusFormat.Jsonl)
+        {
+            return null;
+        }
+
+        var corpus = CorpusGenerator.Generate(options);
+        switch (format)
+        {
+            case CorpusFormat.Html:
+                var pages = NetworkAnalysis.Core.Generation.Formats.CorpusFormatWriter.WriteHtml(NetworkAnalysis.Core.Generation.Formats.CorpusPages.Captures(corpus, options.Seed), folder);
+                return $"{pages:N0} saved pages under {Path.Combine(folder, "pages")}";
+            case CorpusFormat.Warc:
+                var warc = Path.Combine(folder, "crawl.warc.gz");
+                NetworkAnalysis.Core.Generation.Formats.CorpusFormatWriter.WriteWarc(NetworkAnalysis.Core.Generation.Formats.CorpusPages.Captures(corpus, options.Seed), warc);
+                return warc;
+            case CorpusFormat.Cdr:
+                var cdr = Path.Combine(folder, "crawl.cdr.jsonl");
+                using (var writer = new StreamWriter(cdr, false, new UTF8Encoding(false)))
+                {
+                    NetworkAnalysis.Core.Generation.Formats.CorpusFormatWriter.WriteCrawlRecords(NetworkAnalysis.Core.Generation.Formats.CorpusPages.Captures(corpus, options.Seed), writer);
+                }
+
+                return cdr;
+            default:
+                var xlsx = Path.Combine(folder, "ads.xlsx");
+                NetworkAnalysis.Core.Generation.Formats.CorpusFormatWriter.WriteXlsx(corpus, xlsx);
+                return xlsx;
+        }
     }
 
     /// <summary>The photo folder relative to the output folder (forward slashes); refuses one outside it.</summary>

@@ -38,6 +38,9 @@ public sealed record Ad
     /// <summary>Image file paths (relative to the input file) or URLs kept as text.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
 
+    /// <summary>Canonical URLs of photos known only by URL (see <see cref="Html.PhotoUrls"/>): each is an identifier.</summary>
+    public IReadOnlyList<string> ImageUrls { get; init; } = [];
+
     /// <summary>Precomputed image hashes such as <c>sha256:…</c> or <c>phash:…</c>.</summary>
     public IReadOnlyList<string> ImageHashes { get; init; } = [];
 

@@ -7,7 +7,11 @@ namespace NetworkAnalysis.Core.Ads;
 /// <param name="Message">What was wrong, in words for the user.</param>
 public sealed record AdReadError(string File, int Line, string? Field, string Message)
 {
+    /// <summary>Where in the file, in words, when a line number does not say it (a WARC record: <c>record 3 at byte 1234</c>).</summary>
+    public string? Position { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
-        Field is null ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: field '{Field}': {Message}";
+        Position is not null ? $"{File}: {Position}: {Message}"
+        : Field is null ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: field '{Field}': {Message}";
 }

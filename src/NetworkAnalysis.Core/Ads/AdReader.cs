@@ -194,6 +194,54 @@ public sealed class AdReader
         }
     }
 
+    /// <summary>Reads spreadsheet rows with the same header and column mapping as CSV.</summary>
+    internal IEnumerable<AdReadItem> ReadSheet(IEnumerable<SheetRow> rows, string fileName, long skipRows)
+    {
+        string[]? header = null;
+        long row = 0;
+        foreach (var record in rows)
+        {
+            if (record.Cells is null)
+            {
+                yield return Fail(fileName, record.Line, null, record.Error ?? "unreadable sheet");
+                yield break;
+            }
+
+            if (record.Cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = record.Cells.Select(h => h.Trim()).ToArray();
+                if (!header.Any(h => h.Equals(ColumnFor(AdFields.Id), StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return Fail(fileName, record.Line, AdFields.Id, $"the header row has no '{ColumnFor(AdFields.Id)}' column (use --map id=COLUMN)");
+                    yield break;
+                }
+
+                continue;
+            }
+
+            if (row++ < skipRows)
+            {
+                continue;
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Length && i < record.Cells.Length; i++)
+            {
+                if (header[i].Length > 0)
+                {
+                    fields.TryAdd(header[i], record.Cells[i]);
+                }
+            }
+
+            yield return Build(fields, string.Join('\t', record.Cells), fileName, record.Line);
+        }
+    }
+
     private string ColumnFor(string field) => _options.FieldMap.TryGetValue(field, out var mapped) ? mapped : field;
 
     private string? Get(Dictionary<string, string?> fields, string name)
