@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   `-- extraction profile [rounds]` (ExtractionProfile.cs)
 //   `-- risk N [threads] [--profile]` (RiskConsole.cs)
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
+//   `-- graph-memory [ads] [sampleAds]` (GraphMemoryConsole.cs)
 switch (args)
 {
     case ["clustering", .. var rest]:
@@ -14,6 +15,8 @@ switch (args)
         return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(rest);
     case ["risk", .. var rest]:
         return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
+    case ["graph-memory", .. var rest]:
+        return NetworkAnalysis.Benchmarks.GraphMemoryConsole.Run(rest);
     case ["neardup", .. var rest]:
         return NetworkAnalysis.Benchmarks.NearDuplicateConsole.Run(rest);
     default:
