@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   `-- risk N [threads] [--profile]` (RiskConsole.cs)
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
 //   `-- workbench-graph` with NETAN_BENCH_URL, NETAN_BENCH_CLUSTER (WorkbenchGraphConsole.cs, run by workbench_load.py)
+//   `-- graph-memory [ads] [sampleAds]` (GraphMemoryConsole.cs)
 switch (args)
 {
     case ["clustering", .. var rest]:
@@ -15,6 +16,8 @@ switch (args)
         return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(rest);
     case ["risk", .. var rest]:
         return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
+    case ["graph-memory", .. var rest]:
+        return NetworkAnalysis.Benchmarks.GraphMemoryConsole.Run(rest);
     case ["neardup", .. var rest]:
         return NetworkAnalysis.Benchmarks.NearDuplicateConsole.Run(rest);
     case ["workbench-graph"]:

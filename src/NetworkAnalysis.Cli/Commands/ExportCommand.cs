@@ -12,8 +12,8 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var format = new Option<string>("--format", "-f") { Description = "graphml, gexf, cytoscape, neo4j, ftm or csv", Required = true };
-        format.AcceptOnlyFromAmong([.. GraphExporters.Formats]);
+        var format = new Option<string>("--format", "-f") { Description = "graphml, gexf, cytoscape, neo4j, ftm, csv, or parquet (one file per case table)", Required = true };
+        format.AcceptOnlyFromAmong([.. GraphExporters.Formats, Reporting.Tables.CaseParquetExporter.Format]);
         var output = new Option<string>("--out", "-o") { Description = "Folder to write into", Required = true }.Kind(ValueKind.OutputFolder);
         var cluster = new Option<string?>("--cluster") { Description = "Export only this cluster" }.Kind(ValueKind.Text);
         var command = new Command("export", "Export the case graph (or one cluster) with a custody manifest");
@@ -29,6 +29,11 @@ internal static class ExportCommand
             if (id is not null && !reader.ClusterExists(id))
             {
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
+            }
+
+            if (string.Equals(parse.GetValue(format), Reporting.Tables.CaseParquetExporter.Format, StringComparison.OrdinalIgnoreCase))
+            {
+                return ExportTables.RunAsync(ctx, global, parse, reader, dir, id, ct);
             }
 
             var graph = reader.LoadGraph(id, loadImages: false, ct);
