@@ -1,4 +1,4 @@
-using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Graphs;
 using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Core.Similarity;
