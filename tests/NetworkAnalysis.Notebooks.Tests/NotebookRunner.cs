@@ -160,6 +160,94 @@ internal static partial class NotebookRunner
         File.WriteAllText(notebookPath, notebook.ToJsonString(options) + "\n");
     }
 
+    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s?(?:ms|s)\b")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"/tmp/[^\s""'<>]*")]
+    private static partial Regex TempPath();
+
+    /// <summary>Output text with what may differ between two honest runs (durations, temporary paths) replaced.</summary>
+    public static string Normalise(string text) =>
+        TempPath().Replace(Duration().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), "<duration>"), "<temp>");
+
+    /// <summary>Where the run's outputs differ from the ones stored in the notebook, cell by cell (empty when they agree).</summary>
+    /// <remarks>The stored outputs are what the notebook shows a reader; a run that no longer produces them fails, so a
+    /// notebook cannot claim a figure it no longer gets. Refresh them with NETAN_NOTEBOOK_UPDATE=1.</remarks>
+    public static List<string> CompareOutputs(string notebookPath, Result result)
+    {
+        var name = Path.GetFileName(notebookPath);
+        var cells = JsonNode.Parse(File.ReadAllText(notebookPath))!["cells"]!.AsArray();
+        var differences = new List<string>();
+        foreach (var code in result.CodeCells)
+        {
+            var stored = new List<string>();
+            foreach (var output in cells[code.Index]!["outputs"]?.AsArray() ?? [])
+            {
+                if ((string?)output!["output_type"] == "stream")
+                {
+                    stored.Add("stdout: " + Normalise(Text(output["text"])));
+                }
+                else if (output["data"] is JsonObject data)
+                {
+                    stored.AddRange(data.Select(d => d.Key + ": " + Normalise(Text(d.Value))));
+                }
+            }
+
+            var produced = new List<string>();
+            var cell = result.Cells.FirstOrDefault(c => c.Number == code.Number);
+            if (cell is not null)
+            {
+                if (cell.Stdout.TrimEnd('\n').Length > 0)
+                {
+                    produced.Add("stdout: " + Normalise(cell.Stdout));
+                }
+
+                produced.AddRange(cell.Displays.Select(d => d.Mime + ": " + Normalise(d.Data)));
+            }
+
+            if (!stored.SequenceEqual(produced, StringComparer.Ordinal))
+            {
+                differences.Add($"{name} cell {code.Number}: the run's output differs from the stored one: {FirstDifference(stored, produced)}");
+            }
+        }
+
+        return differences;
+    }
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        JsonNode n => (string?)n ?? "",
+        null => "",
+    };
+
+    private static string FirstDifference(List<string> stored, List<string> produced)
+    {
+        if (stored.Count != produced.Count)
+        {
+            return $"{stored.Count} stored output(s), {produced.Count} produced";
+        }
+
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var a = stored[i].Split('\n');
+            var b = produced[i].Split('\n');
+            for (var l = 0; l < Math.Max(a.Length, b.Length); l++)
+            {
+                var x = l < a.Length ? a[l] : "(none)";
+                var y = l < b.Length ? b[l] : "(none)";
+                if (x != y)
+                {
+                    return $"output {i + 1}, line {l + 1}: stored [{Clip(x)}], produced [{Clip(y)}]";
+                }
+            }
+        }
+
+        return "(no line differs)";
+    }
+
+    private static string Clip(string s) => s.Length <= 300 ? s : s[..300] + "…";
+
     private static JsonArray Lines(string text)
     {
         var array = new JsonArray();

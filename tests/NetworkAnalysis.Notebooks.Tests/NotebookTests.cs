@@ -2,7 +2,8 @@ using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Notebooks.Tests;
 
-/// <summary>Every notebook in notebooks/ runs from top to bottom; a failing cell fails the test, naming the notebook and cell.</summary>
+/// <summary>Every notebook in notebooks/ runs from top to bottom and produces the outputs it stores; a failing or changed cell
+/// fails the test, naming the notebook and cell.</summary>
 /// <remarks>Set NETAN_NOTEBOOK_UPDATE=1 to write each cell's output back into the notebook (notebooks/render.sh).</remarks>
 public sealed class NotebookTests
 {
@@ -27,12 +28,24 @@ public sealed class NotebookTests
         // When
         var result = NotebookRunner.Run(path, TestData.RepoRoot, TimeSpan.FromMinutes(8));
 
-        // Then
+        // Then every cell ran, and each produced exactly the output the notebook stores and shows (durations and
+        // temporary paths aside), so no notebook shows a figure it no longer gets
         result.Success.ShouldBeTrue(result.Failure);
         if (Environment.GetEnvironmentVariable("NETAN_NOTEBOOK_UPDATE") == "1")
         {
             NotebookRunner.WriteOutputs(path, result);
+            return;
         }
+
+        var differences = NotebookRunner.CompareOutputs(path, result);
+        differences.ShouldBeEmpty(string.Join("\n", differences) + "\n(if the change is intended, refresh the stored outputs: NETAN_NOTEBOOK_UPDATE=1 dotnet test tests/NetworkAnalysis.Notebooks.Tests -c Release)");
+    }
+
+    [Fact]
+    public void Normalise_DurationsAndTempPaths_OnlyThose()
+    {
+        NotebookRunner.Normalise("took 1.25 s and 340 ms in /tmp/netan-x/a.case\n\n").ShouldBe("took <duration> and <duration> in <temp>");
+        NotebookRunner.Normalise("B-cubed F1 0.986  ARI 0.979  clusters 786, 5,000 ads, cluster(s) C1").ShouldBe("B-cubed F1 0.986  ARI 0.979  clusters 786, 5,000 ads, cluster(s) C1");
     }
 
     [Fact]
