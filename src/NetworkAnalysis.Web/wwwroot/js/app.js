@@ -26,7 +26,7 @@ async function start() {
       onEntity: id => selectEntity(id),
       onToggle: id => toggleEntity(id),
       onPathPick: key => { const f = $('path-from'); if (!f.value || $('path-to').value) { f.value = key; $('path-to').value = ''; } else $('path-to').value = key; },
-    });
+    }, i.palette, $('graph-legend'));
   }
   wire();
   // The cluster list and a cluster named in the address load side by side (neither needs the other).

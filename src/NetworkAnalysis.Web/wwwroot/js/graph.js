@@ -1,12 +1,14 @@
 // The cluster graph: Cytoscape.js over ads and identifiers. Labels are drawn on a canvas, so ad text never becomes markup.
-import { el, clear, api, enc, short, $ } from './dom.js';
+import { el, clear, api, enc, $ } from './dom.js';
 
-const TYPE_COLOURS = { phone: '#3a7bd5', email: '#3fa34d', poster: '#e08a1e', image: '#8a5cc7', handle: '#c9487a', cashtag: '#c9487a', url: '#888888' };
-
+// Colours come from the server (/api/info palette: the Reporting charts' ChartPalette), so an identifier type has one
+// colour in the graph, the legend and every SVG chart.
 export class ClusterGraph {
-  constructor(container, callbacks) {
+  constructor(container, callbacks, palette, legend) {
     this.container = container;
     this.callbacks = callbacks; // { onAd(id), onPathPick(key) }
+    this.palette = palette || { ad: '#4c6ef5', types: {} };
+    this.legend = legend;
     this.cy = null;
     this.reset();
   }
@@ -85,13 +87,14 @@ export class ClusterGraph {
     const nodes = [];
     for (const id of entities) {
       const e = this.entities.get(id);
-      const size = 14 + 2 * Math.round(Math.min(26, Math.sqrt(e.ads) * 3) / 2);
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: short(e.label, 28), hub: e.hub ? 1 : 0, size },
-        classes: `entity t-${TYPE_COLOURS[e.type] ? e.type : 'other'} s${size}${e.hub ? ' hub' : ''}` }, e));
+      // Size follows the ads that name the identifier, within a small range (10 to 22 px), so no circle swamps the labels.
+      const size = MIN_SIZE + 2 * Math.round(Math.min(MAX_SIZE - MIN_SIZE, Math.sqrt(e.ads) * 2) / 2);
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: shorten(e.label), full: e.type + ': ' + e.label, hub: e.hub ? 1 : 0, size },
+        classes: `entity t-${this.palette.types[e.type] ? e.type : 'other'} s${size}${e.hub ? ' hub' : ''}` }, e));
     }
     for (const id of ads) {
       const a = this.ads.get(id), outside = a.clusterId !== this.clusterId;
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: short(a.label, 30), outside: outside ? 1 : 0 }, classes: outside ? 'ad outside' : 'ad' }, a, this.near(id)));
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: shorten(a.label), full: 'ad ' + a.label, outside: outside ? 1 : 0 }, classes: outside ? 'ad outside' : 'ad' }, a, this.near(id)));
     }
     const edges = [];
     for (const [id, l] of this.links) {
@@ -151,11 +154,12 @@ export class ClusterGraph {
       // (by default a grid, with a fit over every label's box; even 'preset' sets each position again), only for the
       // layout below to place them.
       this.cy = cytoscape({
-        container: this.container, style: STYLE, layout: { name: 'null' },
+        container: this.container, style: style(this.palette), layout: { name: 'null' },
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.05, maxZoom: 4,
       });
       this.bind();
     }
+    this.boxes = null;
     this.cy.batch(() => { this.cy.elements().remove(); this.cy.add(elements); });
     const placed = this.serverLayout && elements.every(x => x.group !== 'nodes' || x.position);
     const name = this.layoutName === 'auto' ? (placed ? 'preset' : count <= 400 ? 'cose' : 'concentric') : this.layoutName;
@@ -165,7 +169,9 @@ export class ClusterGraph {
     if (name === 'cose') Object.assign(options, { numIter: 600, randomize: true, nodeDimensionsIncludeLabels: false });
     if (name === 'concentric') Object.assign(options, { concentric: n => n.degree(), levelWidth: () => 2, minNodeSpacing: 4 });
     const done = () => {
+      if (count <= SPREAD_LABELS) this.spreadLabels();
       this.fitToNodes(20);
+      this.drawLegend();
       this.updateLabels();
       const ms = Math.round(performance.now() - t0);
       Object.assign(this.container.dataset, { ready: '1', nodes: String(count), edges: String(this.cy.edges().length), ms: String(ms) });
@@ -185,15 +191,79 @@ export class ClusterGraph {
     const nodes = this.cy.nodes();
     if (nodes.empty()) return;
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
-    nodes.forEach(n => {
-      const p = n.position(), r = (n.data('kind') === 'ad' ? 10 : n.data('size') || 14) / 2;
-      x1 = Math.min(x1, p.x - r); x2 = Math.max(x2, p.x + r); y1 = Math.min(y1, p.y - r); y2 = Math.max(y2, p.y + r + (this.labelsHidden ? 0 : 12));
-    });
+    if (this.boxes) {
+      // Small graphs: the label boxes measured by spreadLabels(), so long labels are framed too.
+      for (const b of this.boxes) { x1 = Math.min(x1, b.x1); x2 = Math.max(x2, b.x2); y1 = Math.min(y1, b.y1); y2 = Math.max(y2, b.y2); }
+    } else {
+      nodes.forEach(n => {
+        const p = n.position(), r = (n.data('kind') === 'ad' ? AD_SIZE : n.data('size') || MIN_SIZE) / 2;
+        x1 = Math.min(x1, p.x - r); x2 = Math.max(x2, p.x + r); y1 = Math.min(y1, p.y - r); y2 = Math.max(y2, p.y + r + (this.labelsHidden ? 0 : 12));
+      });
+    }
     const w = this.cy.width(), h = this.cy.height();
     this.needsFit = !w || !h; // drawn while its tab was hidden: framed when the tab shows again (resized())
     if (this.needsFit) return;
-    const zoom = Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), Math.min((w - 2 * padding) / Math.max(1, x2 - x1), (h - 2 * padding) / Math.max(1, y2 - y1))));
+    // Never blown up past FIT_MAX_ZOOM (a 14-node cluster stays at a readable scale), and a labelled graph is never shrunk
+    // below LABEL_MIN_ZOOM, where its labels would be too small to read (it is centred; the rest is a pan away).
+    const fit = Math.min((w - 2 * padding) / Math.max(1, x2 - x1), (h - 2 * padding) / Math.max(1, y2 - y1));
+    const floor = this.labelsHidden ? this.cy.minZoom() : LABEL_MIN_ZOOM;
+    const zoom = Math.max(floor, Math.min(FIT_MAX_ZOOM, fit));
     this.cy.viewport({ zoom, pan: { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 } });
+  }
+
+  // Small graphs (up to SPREAD_LABELS nodes): moves nodes apart until no two boxes of node plus label overlap. Boxes are
+  // measured once in model coordinates (label sizes do not change as nodes move), then separated along the axis of least
+  // overlap, a few hundred sweeps at most: a 150-node graph is 11,175 pairs a sweep.
+  spreadLabels() {
+    const nodes = this.cy.nodes().toArray();
+    const items = nodes.map(n => {
+      const p = n.position(), b = n.boundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false });
+      return { n, x: p.x, y: p.y, l: b.x1 - p.x - GAP, r: b.x2 - p.x + GAP, t: b.y1 - p.y - GAP, b: b.y2 - p.y + GAP };
+    });
+    // Force layouts leave far more room than the labels need: draw the layout in about the room its boxes take (boxes
+    // cover about a third of it), keeping its shape, before separating them, so the graph is framed at a readable zoom.
+    let area = 0, x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, cx = 0, cy = 0;
+    for (const it of items) {
+      area += (it.r - it.l) * (it.b - it.t);
+      x1 = Math.min(x1, it.x); x2 = Math.max(x2, it.x); y1 = Math.min(y1, it.y); y2 = Math.max(y2, it.y);
+      cx += it.x / items.length; cy += it.y / items.length;
+    }
+    const scale = Math.sqrt(3 * area / Math.max(1, (x2 - x1) * (y2 - y1)));
+    if (scale < 1) for (const it of items) { it.x = cx + (it.x - cx) * scale; it.y = cy + (it.y - cy) * scale; }
+    for (let sweep = 0; sweep < 400; sweep++) {
+      let moved = false;
+      for (let i = 0; i < items.length; i++) {
+        const a = items[i];
+        for (let j = i + 1; j < items.length; j++) {
+          const c = items[j];
+          const ox = Math.min(a.x + a.r, c.x + c.r) - Math.max(a.x + a.l, c.x + c.l);
+          const oy = Math.min(a.y + a.b, c.y + c.b) - Math.max(a.y + a.t, c.y + c.t);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (ox < oy) { const d = (ox / 2 + 0.5) * (a.x <= c.x ? 1 : -1); a.x -= d; c.x += d; }
+          else { const d = (oy / 2 + 0.5) * (a.y <= c.y ? 1 : -1); a.y -= d; c.y += d; }
+        }
+      }
+      if (!moved) break;
+    }
+    this.cy.batch(() => { for (const it of items) it.n.position({ x: it.x, y: it.y }); });
+    this.boxes = items.map(it => ({ x1: it.x + it.l, x2: it.x + it.r, y1: it.y + it.t, y2: it.y + it.b }));
+  }
+
+  // The legend: one swatch per identifier type drawn, in the palette's colours, plus ads and the hub marking.
+  drawLegend() {
+    if (!this.legend) return;
+    clear(this.legend);
+    const types = [...new Set(this.cy.nodes('.entity').map(n => this.entities.get(n.id())?.type).filter(Boolean))].sort();
+    // Colours are set through the CSSOM: the page's Content-Security-Policy forbids style attributes.
+    const item = (colour, text, attrs) => {
+      const swatch = el('span', { class: 'swatch' });
+      swatch.style.backgroundColor = colour;
+      return el('li', attrs, swatch, el('span', { text }));
+    };
+    this.legend.append(item(this.palette.ad, 'ad', { class: 'legend-ad' }));
+    for (const t of types) this.legend.append(item(this.palette.types[t] || OTHER, t, { dataset: { type: t } }));
+    if (this.cy.nodes('.hub').nonempty()) this.legend.append(item('transparent', 'hub (dashed red ring): never merges clusters', { class: 'legend-hub' }));
   }
 
   updateLabels() {
@@ -205,6 +275,9 @@ export class ClusterGraph {
 
   bind() {
     this.cy.on('zoom', () => this.updateLabels());
+    // The full value (labels are shortened) as the canvas's tooltip while the pointer is on a node.
+    this.cy.on('mouseover', 'node', ev => { this.container.title = ev.target.data('full') || ''; });
+    this.cy.on('mouseout', 'node', () => { this.container.title = ''; });
     this.cy.on('tap', 'node[kind = "ad"]', ev => {
       const ad = this.ads.get(ev.target.id());
       if (ev.originalEvent && ev.originalEvent.shiftKey) this.callbacks.onPathPick(ad.label);
@@ -281,6 +354,18 @@ export class ClusterGraph {
 
 const BIG_GRAPH = 600;
 const LABEL_ZOOM = 1.2;
+const SPREAD_LABELS = 150;
+const FIT_MAX_ZOOM = 1.5;
+const LABEL_MIN_ZOOM = 0.85;
+const MIN_SIZE = 10, MAX_SIZE = 22, AD_SIZE = 10, GAP = 1;
+const LABEL_CHARS = 20;
+const OTHER = '#777777';
+
+// Long values (photo hashes, long e-mails) keep their start and end: "d1c4e9a0b3…9f02aa"; the full value is the tooltip.
+function shorten(s) {
+  const t = String(s ?? '');
+  return t.length > LABEL_CHARS ? t.slice(0, LABEL_CHARS - 8) + '…' + t.slice(-7) : t;
+}
 
 function withPosition(node, item, fallback) {
   if (item && item.x != null && item.y != null) node.position = { x: item.x, y: item.y };
@@ -290,18 +375,20 @@ function withPosition(node, item, fallback) {
 
 // Styles hang on classes set when the elements are created (type, size step, hub, ad, labelled) rather than on data
 // mappers: Cytoscape parses a mapped property again for every element, a class's properties once.
-const STYLE = [
-  { selector: 'node', style: { 'font-size': 9, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'color': '#333' } },
-  { selector: 'node.labelled', style: { 'label': 'data(label)' } },
-  { selector: 'node.entity', style: { 'background-color': '#777' } },
-  ...Object.entries(TYPE_COLOURS).map(([type, colour]) => ({ selector: 'node.t-' + type, style: { 'background-color': colour } })),
-  ...Array.from({ length: 14 }, (_, i) => 14 + 2 * i).map(size => ({ selector: 'node.s' + size, style: { 'width': size, 'height': size } })),
-  { selector: 'node.hub', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#a33' } },
-  { selector: 'node.ad', style: { 'shape': 'round-rectangle', 'background-color': '#9aa5b1', 'width': 10, 'height': 10, 'font-size': 7, 'min-zoomed-font-size': 9 } },
-  { selector: 'node.outside', style: { 'background-color': '#f0b429' } },
-  { selector: 'edge', style: { 'width': 1, 'line-color': '#c5ccd6', 'curve-style': 'haystack' } },
-  { selector: 'edge[co = 1]', style: { 'width': 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#aab4c2' } },
-  { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111' } },
-  { selector: 'node.path', style: { 'background-color': '#d62828', 'border-width': 3, 'border-color': '#7a0f0f', 'z-index': 10 } },
-  { selector: 'edge.path', style: { 'line-color': '#d62828', 'width': 4, 'z-index': 10 } },
-];
+function style(palette) {
+  return [
+    { selector: 'node', style: { 'font-size': 10, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 2, 'color': '#333' } },
+    { selector: 'node.labelled', style: { 'label': 'data(label)' } },
+    { selector: 'node.entity', style: { 'background-color': OTHER } },
+    ...Object.entries(palette.types).map(([type, colour]) => ({ selector: 'node.t-' + type, style: { 'background-color': colour } })),
+    ...Array.from({ length: (MAX_SIZE - MIN_SIZE) / 2 + 1 }, (_, i) => MIN_SIZE + 2 * i).map(size => ({ selector: 'node.s' + size, style: { 'width': size, 'height': size } })),
+    { selector: 'node.hub', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#a33' } },
+    { selector: 'node.ad', style: { 'shape': 'round-rectangle', 'background-color': palette.ad, 'width': AD_SIZE, 'height': AD_SIZE, 'font-size': 9, 'min-zoomed-font-size': 7 } },
+    { selector: 'node.outside', style: { 'background-color': '#f0b429' } },
+    { selector: 'edge', style: { 'width': 1, 'line-color': '#c5ccd6', 'curve-style': 'haystack' } },
+    { selector: 'edge[co = 1]', style: { 'width': 'mapData(weight, 1, 20, 1, 6)', 'line-color': '#aab4c2' } },
+    { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111' } },
+    { selector: 'node.path', style: { 'background-color': '#d62828', 'border-width': 3, 'border-color': '#7a0f0f', 'z-index': 10 } },
+    { selector: 'edge.path', style: { 'line-color': '#d62828', 'width': 4, 'z-index': 10 } },
+  ];
+}

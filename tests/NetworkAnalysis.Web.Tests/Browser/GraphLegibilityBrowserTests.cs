@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Reporting.Charts;
+
+namespace NetworkAnalysis.Web.Tests.Browser;
+
+/// <summary>The cluster graph at its default zoom: labels that do not overlap, modest circles, the charts' colours and a legend.</summary>
+public sealed class GraphLegibilityBrowserTests
+{
+    // Every node's rendered label box (Cytoscape's own measure of the drawn text), size, colour and full value.
+    private const string MeasureScript = """
+        () => {
+          const cy = document.querySelector('#graph')._cyreg.cy;
+          return JSON.stringify({
+            zoom: cy.zoom(), width: cy.width(), height: cy.height(),
+            nodes: cy.nodes().map(n => {
+              const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+              return {
+                id: n.id(), kind: n.data('kind'), label: n.style('label'), full: n.data('full'), colour: n.style('background-color').replace(/ /g, ''),
+                shown: parseFloat(n.style('font-size')) * cy.zoom() >= parseFloat(n.style('min-zoomed-font-size')),
+                w: n.renderedWidth(), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2, rx: n.renderedPosition('x'), ry: n.renderedPosition('y'),
+              };
+            }),
+          });
+        }
+        """;
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(65)]
+    public async Task ClusterGraph_AtDefaultZoom_LabelsDoNotOverlap_InThePalettesColours(int adsInChain)
+    {
+        if (!BrowserSession.CanRun())
+        {
+            return;
+        }
+
+        // Given one cluster of ads chained by phones (ad i names phones i and i+1), every fifth with a long e-mail; 6 ads
+        // give a 14-node graph, 65 ads 144 nodes (ads, phones and e-mails in the ads-and-identifiers view)
+        var ads = Enumerable.Range(0, adsInChain)
+            .Select(i => ($"chain{i:D2}", $"Ad {i}", $"call 775-555-{100 + i:D4} or 775-555-{101 + i:D4}" + (i % 5 == 0 ? $" write averylongmailboxname{i:D2}.for.bookings@example.com" : ""), (string?)"Reno"))
+            .ToArray();
+        using var chain = new WorkbenchCase(ads);
+        using (var db = new SqliteConnection($"Data Source={chain.Path}"))
+        {
+            db.Open();
+            using var merge = db.CreateCommand();
+            // One cluster by hand (as the big-cluster test does): this test is about drawing it, not about how a chain splits.
+            merge.CommandText = """
+                UPDATE memberships SET cluster_id = (SELECT m.cluster_id FROM memberships m JOIN ads a ON a.id = m.ad WHERE a.ad_id = 'chain00')
+                WHERE ad IN (SELECT id FROM ads WHERE ad_id LIKE 'chain%');
+                UPDATE clusters SET size = 1000 WHERE id = (SELECT m.cluster_id FROM memberships m JOIN ads a ON a.id = m.ad WHERE a.ad_id = 'chain00');
+                """;
+            merge.ExecuteNonQuery();
+        }
+
+        await using var session = await BrowserSession.StartAsync(chain.Options());
+        var (page, problems) = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
+
+        // When the investigator opens it in the ads-and-identifiers view
+        await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", clusterId);
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var drawn = JsonDocument.Parse(await page.EvaluateAsync<string>(MeasureScript)).RootElement;
+        var nodes = drawn.GetProperty("nodes").EnumerateArray().ToList();
+
+        // Then every label is drawn at a readable size and no two rendered label boxes overlap,
+        nodes.Count.ShouldBe(adsInChain + adsInChain + 1 + ((adsInChain + 4) / 5));
+        nodes.Count.ShouldBeLessThanOrEqualTo(150);
+        nodes.ShouldAllBe(n => n.GetProperty("shown").GetBoolean() && n.GetProperty("label").GetString() != "");
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            for (var j = i + 1; j < nodes.Count; j++)
+            {
+                var (a, b) = (nodes[i], nodes[j]);
+                var ox = Math.Min(a.GetProperty("x2").GetDouble(), b.GetProperty("x2").GetDouble()) - Math.Max(a.GetProperty("x1").GetDouble(), b.GetProperty("x1").GetDouble());
+                var oy = Math.Min(a.GetProperty("y2").GetDouble(), b.GetProperty("y2").GetDouble()) - Math.Max(a.GetProperty("y1").GetDouble(), b.GetProperty("y1").GetDouble());
+                (ox > 0.5 && oy > 0.5).ShouldBeFalse($"labels '{a.GetProperty("label")}' and '{b.GetProperty("label")}' overlap by {ox:0.#} x {oy:0.#} px");
+            }
+        }
+
+        // circles stay small (size follows the ads within a small range), long values are shortened with the full value kept,
+        nodes.Max(n => n.GetProperty("w").GetDouble()).ShouldBeLessThanOrEqualTo(40);
+        double width = drawn.GetProperty("width").GetDouble(), height = drawn.GetProperty("height").GetDouble();
+        var emails = nodes.Where(n => n.GetProperty("full").GetString()!.StartsWith("email: averylongmailboxname", StringComparison.Ordinal)).ToList();
+        emails.ShouldAllBe(n => n.GetProperty("label").GetString()!.Contains('…') && n.GetProperty("label").GetString()!.Length <= 20);
+        var inView = nodes.Count(n => n.GetProperty("rx").GetDouble() >= 0 && n.GetProperty("rx").GetDouble() <= width && n.GetProperty("ry").GetDouble() >= 0 && n.GetProperty("ry").GetDouble() <= height);
+        Console.WriteLine($"{nodes.Count} nodes at zoom {drawn.GetProperty("zoom").GetDouble():0.00} in a {width:0}x{height:0} view: {inView} in view");
+        var email = emails.First(n => n.GetProperty("rx").GetDouble() > 5 && n.GetProperty("rx").GetDouble() < width - 5
+            && n.GetProperty("ry").GetDouble() > 5 && n.GetProperty("ry").GetDouble() < height - 5);
+
+        // and the full value is the tooltip while the pointer is on the node
+        var box = (await page.QuerySelectorAsync("#graph"))!;
+        var origin = (await box.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync((float)(origin.X + email.GetProperty("rx").GetDouble()), (float)(origin.Y + email.GetProperty("ry").GetDouble()));
+        await page.WaitForFunctionAsync("() => document.querySelector('#graph').title !== ''");
+        (await page.GetAttributeAsync("#graph", "title")).ShouldBe(email.GetProperty("full").GetString());
+        email.GetProperty("full").GetString()!.ShouldEndWith(".for.bookings@example.com");
+
+        // every identifier type has the Reporting charts' colour, and the legend names each type drawn in that colour
+        nodes.Where(n => n.GetProperty("kind").GetString() == "ad").ShouldAllBe(n => n.GetProperty("colour").GetString() == Rgb(ChartPalette.Ad));
+        nodes.Where(n => n.GetProperty("full").GetString()!.StartsWith("phone:", StringComparison.Ordinal))
+            .ShouldAllBe(n => n.GetProperty("colour").GetString() == Rgb(ChartPalette.ForEntityType("phone")));
+        email.GetProperty("colour").GetString().ShouldBe(Rgb(ChartPalette.ForEntityType("email")));
+        var legend = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#graph-legend li[data-type]')].map(li => li.dataset.type + '=' + getComputedStyle(li.querySelector('.swatch')).backgroundColor.replace(/ /g, ''))");
+        legend.ShouldBe([$"email={Rgb(ChartPalette.ForEntityType("email"))}", $"phone={Rgb(ChartPalette.ForEntityType("phone"))}"]);
+        problems.ShouldBeEmpty();
+    }
+
+    private static string Rgb(string hex) => string.Create(CultureInfo.InvariantCulture,
+        $"rgb({Convert.ToInt32(hex[1..3], 16)},{Convert.ToInt32(hex[3..5], 16)},{Convert.ToInt32(hex[5..7], 16)})");
+}
