@@ -72,7 +72,9 @@ public sealed class RiskExplainerTests
         // When excerpted with redaction and a window that cuts the phone after "202 555 0"
         var excerpt = RiskExplainer.Excerpt(new RiskEvidence("s/1", name.Start, name.End, "name"), ad, new RiskExplanationOptions { Redact = true, ContextChars = 15 });
 
-        // Then the cut shows only what masking the whole number shows, not the cut part masked on its own ("*** **5 0")
-        excerpt.Text.ShouldBe("Mia text *** *** 0"); // "0" is the first of the four digits the full mask keeps ("*** *** 0142")
+        // Then the cut shows only what masking the whole number shows, not the cut part masked on its own ("*** **5 0"),
+        // and it ends at a word boundary (before the " 0" the window would have cut from "0142")
+        excerpt.Text.ShouldBe("Mia text *** ***");
+        excerpt.TruncatedEnd.ShouldBeTrue();
     }
 }
