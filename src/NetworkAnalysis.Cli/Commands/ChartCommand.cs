@@ -51,6 +51,11 @@ internal static class ChartCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
+            using (var store = Storage.CaseStore.Open(parse.GetValue(global.Case)!))
+            {
+                CliAudit.Record(store, parse, global, "chart " + which, id ?? "(all)", Path.GetFullPath(path));
+            }
+
             IReadOnlySet<string> hubs = which == "sizes" ? new HashSet<string>() : CaseHubs.Detect(parse.GetValue(global.Case)!, ct);
             ISvgChart chart = which switch
             {

@@ -20,6 +20,7 @@ internal static class EvaluateCommand
             var truthPath = parse.GetValue(truthOption)!;
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var report = Evaluate(store, truthPath);
+            CliAudit.Record(store, parse, global, "evaluate", Path.GetFullPath(truthPath));
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, naive_components = report.Naive }));

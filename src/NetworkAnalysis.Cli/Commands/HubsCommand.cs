@@ -23,6 +23,7 @@ internal static class HubsCommand
         command.SetAction(parse =>
         {
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            CliAudit.Record(store, parse, global, "hubs", store.Path);
             // Unless given, the thresholds are those of the analysis that made the current clusters, so the list
             // matches the hubs the clusters and the risk scores were computed with.
             var used = ClusteringThresholds(store.ClusteringRunParameters());

@@ -20,6 +20,7 @@ internal static class LookupCommand
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var text = parse.GetValue(query)!;
             var results = store.Lookup(text, parse.GetValue(country));
+            CliAudit.Record(store, parse, global, "lookup", text);
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new
