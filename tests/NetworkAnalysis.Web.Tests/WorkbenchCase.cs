@@ -27,7 +27,12 @@ public sealed class WorkbenchCase : IDisposable
         rows.AddRange(extraRows);
         var input = _dir.Write("ads.jsonl", string.Join('\n', rows.Select(r => JsonSerializer.Serialize(r))));
         Directory.CreateDirectory(_dir.File("img"));
-        File.WriteAllBytes(_dir.File("img/p1.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9]);
+        // A real JPEG: the workbench sends only bytes that decode as an image.
+        using (var photo = File.Create(_dir.File("img/p1.jpg")))
+        {
+            Core.Imaging.ImageCodec.Encode(new Core.Imaging.RgbImage(8, 8), Core.Imaging.ImageFormat.Jpeg, photo).ShouldBeNull();
+        }
+
         Path = _dir.File("test.case");
         using var store = CaseStore.Open(Path, create: true);
         new CaseIngestor(store).Ingest(input);

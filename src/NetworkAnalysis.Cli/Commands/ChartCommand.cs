@@ -51,6 +51,11 @@ internal static class ChartCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
+            using (var store = Storage.CaseStore.Open(parse.GetValue(global.Case)!))
+            {
+                CliAudit.Record(store, parse, global, "chart " + which, id ?? "(all)", Path.GetFullPath(path));
+            }
+
             ISvgChart chart = which switch
             {
                 "network" => new NetworkChart(reader.LoadGraph(id, false, ct), new NetworkChartOptions

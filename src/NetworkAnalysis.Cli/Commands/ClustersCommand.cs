@@ -35,6 +35,7 @@ internal static class ClustersCommand
         {
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var format = parse.GetValue(global.Json) ? "json" : parse.GetValue(formatOption)!;
+            CliAudit.Record(store, parse, global, parse.GetValue(members) ? "clusters --members" : "clusters", store.Path, format);
             if (parse.GetValue(members))
             {
                 WriteMembers(ctx, store, format, parse.GetValue(indicators), ct);

@@ -34,6 +34,7 @@ internal static class DemoCommand
             }
 
             using var store = CaseStore.Open(casePath, create: true);
+            CliAudit.Record(store, parse, global, "demo", Path.GetFullPath(adsPath));
             IngestCommand.Run(ctx, store, [adsPath], new IngestOptions(), quiet);
             var analysis = Progress.Run(ctx, quiet, "Clustering", _ => new CaseAnalyzer(store).Analyze());
             var clusters = store.ListClusters(limit: parse.GetValue(top));

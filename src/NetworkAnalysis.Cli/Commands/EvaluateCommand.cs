@@ -22,6 +22,7 @@ internal static class EvaluateCommand
             var truthPath = parse.GetValue(truthOption)!;
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var report = Evaluate(store, truthPath);
+            CliAudit.Record(store, parse, global, "evaluate", Path.GetFullPath(truthPath));
             if (parse.GetValue(global.Json))
             {
                 // snake_case keys like every other command's JSON (b_cubed_f1, pairwise_precision, ...).

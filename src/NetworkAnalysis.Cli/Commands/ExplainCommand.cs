@@ -18,6 +18,7 @@ internal static class ExplainCommand
         command.SetAction(parse =>
         {
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            CliAudit.Record(store, parse, global, "explain", parse.GetValue(adA) + " " + parse.GetValue(adB));
             var snapshot = store.LoadSnapshot();
             var keys = snapshot.Incidence.AdKeys;
             var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);

@@ -18,6 +18,7 @@ internal static class HubsCommand
         command.SetAction(parse =>
         {
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
+            CliAudit.Record(store, parse, global, "hubs", store.Path);
             var analysis = store.LoadAnalysis() ?? throw new CliError("the case has no clusters yet: run `netan analyze` first", ExitCodes.Failure);
             var thresholds = analysis.Options.Hubs;
             var limit = parse.GetValue(top);

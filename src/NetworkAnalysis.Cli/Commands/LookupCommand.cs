@@ -21,6 +21,7 @@ internal static class LookupCommand
             var text = parse.GetValue(query)!;
             var results = store.Lookup(text, parse.GetValue(country));
             var thresholds = store.LoadAnalysis()?.Options.Hubs ?? new Core.Graphs.HubOptions();
+            CliAudit.Record(store, parse, global, "lookup", text);
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new

@@ -27,6 +27,7 @@ internal static class ScoreCommand
             using var store = CaseStore.Open(parse.GetValue(global.Case)!);
             var result = Progress.Run(ctx, parse.GetValue(global.Quiet), "Scoring", _ => new CaseRiskScorer(store).Score(set, bytes, ct));
             var review = result.Assessments.Count(a => a.NeedsReview);
+            CliAudit.Record(store, parse, global, "score", store.Path, $"indicators {result.IndicatorSetSha256}");
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new

@@ -28,6 +28,7 @@ internal static class ShowCommand
             var id = parse.GetValue(cluster)!;
             var assessment = store.LoadAssessment(id, set.Sha256)
                 ?? throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
+            CliAudit.Record(store, parse, global, "show", id, parse.GetValue(redact) ? "redacted" : null);
             var ads = (store.LoadRiskCluster(id)?.Ads ?? []).ToDictionary(a => a.Key, StringComparer.Ordinal);
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);

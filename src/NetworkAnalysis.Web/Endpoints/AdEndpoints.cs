@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NetworkAnalysis.Core.Imaging;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web.Endpoints;
@@ -12,6 +13,8 @@ internal static class AdEndpoints
     {
         [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".gif"] = "image/gif", [".webp"] = "image/webp",
     };
+
+    private const long MaxImageBytes = 32L << 20;
 
     private const string Placeholder =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"160\" height=\"120\" viewBox=\"0 0 160 120\"><rect width=\"160\" height=\"120\" fill=\"#ddd\"/>" +
@@ -32,22 +35,62 @@ internal static class AdEndpoints
             {
                 ad.Id, ad.Key, ad.Site, ad.AdId, ad.ClusterId, ad.PostedAt, ad.City, ad.Region, ad.Country, ad.Poster, ad.Price, ad.Age, ad.Text,
                 ad.Mentions, ad.Source,
-                images = ad.Images.Select((name, i) => new { index = i, name, local = LocalImage(ad, i) is not null }),
+                images = ad.Images.Select((name, i) => new { index = i, name, local = LocalImagePath(ad, i) is not null }),
             });
         });
 
         app.MapGet("/api/ads/{id:long}/images/{n:int}", (long id, int n, CaseStorePool pool) =>
         {
-            using var lease = pool.Rent();
-            return lease.Store.GetAd(id) is { } ad && LocalImage(ad, n) is { } path
-                ? Results.File(path, ImageTypes[Path.GetExtension(path)])
+            AdDetail? ad;
+            using (var lease = pool.Rent())
+            {
+                ad = lease.Store.GetAd(id);
+            }
+
+            return ad is not null && LocalImage(ad, n) is { } image
+                ? Results.Bytes(image.Bytes, image.ContentType)
                 : Results.Text(Placeholder, "image/svg+xml");
         });
     }
 
-    /// <summary>The image as a file beside the ad's input file, if it is a relative path to an image file that exists there.</summary>
-    /// <remarks>URLs, absolute paths and paths leaving the input's folder are refused: the workbench never fetches or roams.</remarks>
-    internal static string? LocalImage(AdDetail ad, int index)
+    /// <summary>The image's bytes and type, when its file passes <see cref="LocalImagePath"/> and its bytes decode as an image.</summary>
+    /// <remarks>The type comes from the decoded bytes, never the name: a text file named <c>.png</c> is not sent.</remarks>
+    internal static (byte[] Bytes, string ContentType)? LocalImage(AdDetail ad, int index)
+    {
+        if (LocalImagePath(ad, index) is not { } path)
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.Length is 0 or > MaxImageBytes)
+            {
+                return null;
+            }
+
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return ImageCodec.Decode(bytes) is { Success: true, Format: { } format }
+            ? (bytes, format == ImageFormat.Png ? "image/png" : "image/jpeg")
+            : null;
+    }
+
+    /// <summary>The image's file beside the ad's input file: a relative path to an image name that exists there.</summary>
+    /// <remarks>
+    /// URLs, absolute paths, paths leaving the input's folder and symbolic links that lead out of it are refused, by
+    /// the rule ingest applies (<see cref="ImagePathResolver"/>: containment checked on the real path); the workbench
+    /// never fetches or roams.
+    /// </remarks>
+    internal static string? LocalImagePath(AdDetail ad, int index)
     {
         if (index < 0 || index >= ad.Images.Count)
         {
@@ -55,14 +98,11 @@ internal static class AdEndpoints
         }
 
         var name = ad.Images[index];
-        if (name.Contains(':', StringComparison.Ordinal) || name.StartsWith('/') || name.StartsWith('\\')
-            || !ImageTypes.ContainsKey(Path.GetExtension(name)) || Path.GetDirectoryName(ad.Source.Path) is not { Length: > 0 } folder)
+        if (!ImageTypes.ContainsKey(Path.GetExtension(name)) || Path.GetDirectoryName(ad.Source.Path) is not { Length: > 0 })
         {
             return null;
         }
 
-        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, name));
-        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        return new ImagePathResolver(ad.Source.Path).Resolve(name) is { Success: true } resolved && File.Exists(resolved.FullPath) ? resolved.FullPath : null;
     }
 }

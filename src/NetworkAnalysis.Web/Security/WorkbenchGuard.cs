@@ -28,6 +28,14 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
 
+        if (IsCrossSite(ctx.Request))
+        {
+            // Another site's page (a link, an <img>, a form, fetch) must not search, export or write the audit log in the
+            // analyst's name; only a top-level navigation to a page (not the API) is let through.
+            await Reject(ctx, StatusCodes.Status403Forbidden, "requests from other sites are refused: use the workbench itself");
+            return;
+        }
+
         if (_token is null && !IsLoopbackHost(ctx.Request.Host.Host))
         {
             // Without a token only loopback names are answered, so a rebound DNS name cannot reach the case.
@@ -72,6 +80,28 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
         }
 
         await next(ctx);
+    }
+
+    /// <summary>Whether a browser says the request comes from another site (Sec-Fetch-Site), or its Origin is not this server.</summary>
+    internal static bool IsCrossSite(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        var fromElsewhere = site is "cross-site" or "same-site";
+        if (!fromElsewhere && request.Headers.Origin.ToString() is { Length: > 0 } origin)
+        {
+            fromElsewhere = !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!fromElsewhere)
+        {
+            return false;
+        }
+
+        var navigation = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers["Sec-Fetch-Mode"].ToString() == "navigate"
+            && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        return !navigation;
     }
 
     private bool IsAuthorized(HttpRequest request)
