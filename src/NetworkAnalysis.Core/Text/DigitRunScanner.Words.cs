@@ -286,9 +286,33 @@ internal sealed partial class DigitRunScanner
     /// <summary>"7 o 2": a lone O between two groups of digits is a zero.</summary>
     private bool IsSpacedZero(int g, int last)
     {
+        if (!IsLoneO(g))
+        {
+            return false;
+        }
+
+        // "7 O O 2": a row of lone Os between digits.
+        var before = g - 1;
+        while (before >= 0 && IsLoneO(before))
+        {
+            before--;
+        }
+
+        var after = g + 1;
+        while (after <= last && IsLoneO(after))
+        {
+            after++;
+        }
+
+        return before >= 0 && after <= last
+            && !IsWordsOnly(_pendingGroups[before], homophones: false) && !IsWordsOnly(_pendingGroups[after], homophones: false);
+    }
+
+    private bool IsLoneO(int g)
+    {
         var group = _pendingGroups[g];
-        return g > 0 && g < last && group.TokenCount == 1 && _pendingTokens[group.FirstToken].Digit == '0'
-            && !IsWordsOnly(_pendingGroups[g - 1], homophones: false) && !IsWordsOnly(_pendingGroups[g + 1], homophones: false);
+        var token = _pendingTokens[group.FirstToken];
+        return group.TokenCount == 1 && token.Kind == DigitTokenKind.Letter && token.Digit == '0';
     }
 
     /// <summary>Whether the group is only substitute letters, or (when <paramref name="homophones"/>) letters and homophones.</summary>

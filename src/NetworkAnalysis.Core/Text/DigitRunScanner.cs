@@ -95,9 +95,16 @@ internal sealed partial class DigitRunScanner
                     continue;
                 }
 
-                if (char.IsHighSurrogate(c))
+                if (char.IsHighSurrogate(c) || c is '[' or ']' or '{' or '}')
                 {
-                    // An emoji counts once towards the gap.
+                    // An emoji counts once towards the gap; brackets around single digits ("[7]-[0]") not at all.
+                    if (state.Separator == '\0' && !char.IsHighSurrogate(c))
+                    {
+                        state.Separator = c;
+                    }
+
+                    state.ForceNewGroup = true;
+
                     i++;
                     continue;
                 }

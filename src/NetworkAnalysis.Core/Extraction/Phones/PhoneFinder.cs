@@ -68,7 +68,7 @@ internal static partial class PhoneFinder
         }
 
         var plus = first == 0 && run.PlusStart >= 0;
-        var noisy = NoiseSeparated(scanner, run, first, count);
+        var noisy = NoiseSeparated(text, scanner, run, first, count);
 
         // Second pass: the '+' was lost ("91 98765 43210", "delhi-escort-919876543210"): the country code written as its own
         // group, or one long group of digits. Only when no reading as written (national, '+', '00') fits.
@@ -122,7 +122,7 @@ internal static partial class PhoneFinder
                 _ => 0.95,
             };
             lastGroup = first + k;
-            hit = new PhoneHit(start, ClosingBracket(text, start, scanner.Tokens[lastToken].End), e164, confidence);
+            hit = new PhoneHit(start, ClosingBracket(text, start, scanner.Tokens[endGroup.FirstToken].Start, scanner.Tokens[lastToken].End), e164, confidence);
             return true;
         }
 
@@ -131,7 +131,7 @@ internal static partial class PhoneFinder
 
     /// <summary>Whether a separator in the window is a deliberate symbol ("702;55;50;143", "702♡555☆0143"): such numbers are
     /// grouped at random, so the NANP grouping rule does not apply; nor does it to spelled digits.</summary>
-    private static bool NoiseSeparated(DigitRunScanner scanner, DigitRun run, int first, int count)
+    private static bool NoiseSeparated(string text, DigitRunScanner scanner, DigitRun run, int first, int count)
     {
         for (var g = first + 1; g < first + count; g++)
         {
@@ -141,7 +141,8 @@ internal static partial class PhoneFinder
             }
         }
 
-        // Spelled numbers are grouped by their words ("five fifty five"), not as the plan groups digits.
+        // Spelled numbers are grouped by their words ("five fifty five"), not as the plan groups digits; digits bracketed one
+        // by one ("[5]") are decoration.
         for (var g = first; g < first + count; g++)
         {
             var group = scanner.Groups[run.FirstGroup + g];
@@ -151,6 +152,12 @@ internal static partial class PhoneFinder
                 {
                     return true;
                 }
+            }
+
+            var token = scanner.Tokens[group.FirstToken];
+            if (group.TokenCount == 1 && token.Start > 0 && text[token.Start - 1] is '[' or '{' && token.End < text.Length && text[token.End] is ']' or '}')
+            {
+                return true;
             }
         }
 
@@ -209,10 +216,16 @@ internal static partial class PhoneFinder
         return k >= 0 && text[k] is '(' or '[' or '{' ? k : start;
     }
 
-    /// <summary>"[7]...[3]": a number that starts with an opening bracket ends with its closing one.</summary>
-    private static int ClosingBracket(string text, int start, int end)
+    /// <summary>"[7]...[3]": a last group in brackets ends with its closing bracket; so does a number that starts with one.</summary>
+    private static int ClosingBracket(string text, int start, int lastGroupStart, int end)
     {
-        var close = text[start] switch { '[' => ']', '{' => '}', _ => '\0' };
-        return close != '\0' && end < text.Length && text[end] == close ? end + 1 : end;
+        if (end >= text.Length)
+        {
+            return end;
+        }
+
+        var opener = lastGroupStart > 0 && text[lastGroupStart - 1] is '[' or '{' ? text[lastGroupStart - 1] : text[start];
+        var close = opener switch { '[' => ']', '{' => '}', _ => '\0' };
+        return close != '\0' && text[end] == close ? end + 1 : end;
     }
 }
