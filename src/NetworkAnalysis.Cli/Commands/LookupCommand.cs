@@ -62,6 +62,8 @@ internal static class LookupCommand
                 }
 
                 ctx.Console.Write(linked);
+                // The identifier's ads that were re-crawled with changed content: how they changed.
+                ShowCommand.RenderHistory(ctx.Console, r.Ads.Take(20).SelectMany(key => store.AdHistory(null, key)).ToList(), redact: false);
             }
 
             return ExitCodes.Success;

@@ -51,6 +51,7 @@ internal static class ShowCommand
                 ShowStructure.Render(ctx.Console, structure, options.Redact);
             }
 
+            RenderHistory(ctx.Console, store.AdHistory(id), parse.GetValue(redact));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
@@ -88,6 +89,22 @@ internal static class ShowCommand
             {
                 console.MarkupLineInterpolated($"  [dim]… {i.Excerpts.Count - take} more (use --evidence)[/]");
             }
+        }
+    }
+
+    /// <summary>Re-crawls of the cluster's ads that changed content, with what changed (identifiers hidden when redacting).</summary>
+    internal static void RenderHistory(IAnsiConsole console, IReadOnlyList<AdHistoryEntry> history, bool redact)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[bold]Re-crawl history[/] ({history.Count:N0} changed captures)");
+        foreach (var h in history)
+        {
+            var changes = redact ? $"{h.Changes.Count} change(s) (redacted)" : string.Join("; ", h.Changes);
+            console.MarkupLine($"  [dim]{Markup.Escape(LogText.Safe(h.AdKey, 80))} v{h.Version}[/] {Markup.Escape(LogText.Safe(changes, 400))} [dim]({Markup.Escape(LogText.Safe(Path.GetFileName(h.SourcePath), 80))})[/]");
         }
     }
 

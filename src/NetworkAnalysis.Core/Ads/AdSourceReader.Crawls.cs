@@ -117,22 +117,27 @@ public sealed partial class AdSourceReader
 
         var urls = new List<string>();
         var hashes = new List<string>();
+        var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var photo in result.Photos)
         {
-            if (PhotoUrls.Canonical(photo, _html.Profiles.All) is not { } canonical || urls.Contains(canonical))
+            if (PhotoUrls.Canonical(photo, _html.Profiles.All) is not { } canonical || !seenUrls.Add(canonical))
             {
                 continue;
             }
 
-            urls.Add(canonical);
             if (photos.TryGetValue(canonical, out var hashed))
             {
+                // The bytes are at hand: the URL maps to the photo's hash, which is the identifier (one per photo, not two).
                 hashes.Add("sha256:" + hashed.Sha256);
                 if (hashed.Hashes is { } h)
                 {
                     hashes.Add("phash:" + ImageHashHex.Format(h.PHash));
                     hashes.Add("dhash:" + ImageHashHex.Format(h.DHash));
                 }
+            }
+            else
+            {
+                urls.Add(canonical);
             }
         }
 

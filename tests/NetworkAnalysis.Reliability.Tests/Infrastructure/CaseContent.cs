@@ -29,6 +29,10 @@ internal static class CaseContent
         ("sources", "SELECT sha256, size, format, completed_at IS NOT NULL, rows_read, rows_added, rows_failed FROM sources ORDER BY sha256"),
         ("clusters", "SELECT id, size, phones, emails, entities, cities, city_count, ifnull(first_seen,''), ifnull(last_seen,'') FROM clusters ORDER BY id"),
         ("memberships", "SELECT a.ad_key, m.cluster_id FROM memberships m JOIN ads a ON a.id = m.ad ORDER BY 1"),
+        ("versions", """
+            SELECT a.ad_key, v.version, s.sha256, v.line, ifnull(v.seen_at,''), v.content_sha256, v.text, v.raw
+            FROM ad_versions v JOIN ads a ON a.id = v.ad JOIN sources s ON s.id = v.source_id ORDER BY 1, 2
+            """),
     ];
 
     /// <summary>Per-part hashes and row counts, e.g. <c>mentions</c> → (rows, hash).</summary>

@@ -25,7 +25,9 @@ public sealed class WarcAdReadingTests : IDisposable
         items.ShouldAllBe(i => i.IsSuccess);
         items.Select(i => i.Ad!.Key).Distinct().Count().ShouldBe(80);
         reader.Skipped["revisit (identical re-crawl)"].ShouldBeGreaterThan(0);
-        var withPhoto = items.Select(i => i.Ad!).First(a => a.ImageUrls.Count > 0);
+        var withPhoto = items.Select(i => i.Ad!).First(a => a.ImageHashes.Count > 0);
+        // Every photo's bytes are in the crawl, so each URL maps to its hash and none stays a bare URL.
+        items.ShouldAllBe(i => i.Ad!.ImageUrls.Count == 0);
         withPhoto.ImageHashes.ShouldContain(h => h.StartsWith("sha256:", StringComparison.Ordinal));
         withPhoto.ImageHashes.ShouldContain(h => h.StartsWith("phash:", StringComparison.Ordinal));
         withPhoto.Attributes.Keys.ShouldContain("crawled_at");
