@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   `-- risk N [threads] [--profile]` (RiskConsole.cs)
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
 //   `-- graph-memory [ads] [sampleAds]` (GraphMemoryConsole.cs)
+//   `-- imaging [photos] [rounds]` (ImagingConsole.cs: SkiaSharp vs libturbojpeg and the managed PNG decoder)
 switch (args)
 {
     case ["clustering", .. var rest]:
@@ -15,6 +16,8 @@ switch (args)
         return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(rest);
     case ["risk", .. var rest]:
         return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
+    case ["imaging", .. var rest]:
+        return NetworkAnalysis.Benchmarks.ImagingConsole.Run(rest);
     case ["graph-memory", .. var rest]:
         return NetworkAnalysis.Benchmarks.GraphMemoryConsole.Run(rest);
     case ["neardup", .. var rest]:
