@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
 //   `-- workbench-graph` with NETAN_BENCH_URL, NETAN_BENCH_CLUSTER (WorkbenchGraphConsole.cs, run by workbench_load.py)
 //   `-- graph-memory [ads] [sampleAds]` (GraphMemoryConsole.cs)
+//   `-- imaging [photos] [rounds]` (ImagingConsole.cs: SkiaSharp vs libturbojpeg and the managed PNG decoder)
 switch (args)
 {
     case ["clustering", .. var rest]:
@@ -16,6 +17,8 @@ switch (args)
         return NetworkAnalysis.Benchmarks.ExtractionProfile.Run(rest);
     case ["risk", .. var rest]:
         return NetworkAnalysis.Benchmarks.RiskConsole.Run(rest);
+    case ["imaging", .. var rest]:
+        return NetworkAnalysis.Benchmarks.ImagingConsole.Run(rest);
     case ["graph-memory", .. var rest]:
         return NetworkAnalysis.Benchmarks.GraphMemoryConsole.Run(rest);
     case ["neardup", .. var rest]:
