@@ -26,16 +26,11 @@ public sealed class GraphLegibilityBrowserTests
         }
         """;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(6)]
     [InlineData(65)]
     public async Task ClusterGraph_AtDefaultZoom_LabelsDoNotOverlap_InThePalettesColours(int adsInChain)
     {
-        if (!BrowserSession.CanRun())
-        {
-            return;
-        }
-
         // Given one cluster of ads chained by phones (ad i names phones i and i+1), every fifth with a long e-mail; 6 ads
         // give a 14-node graph, 65 ads 144 nodes (ads, phones and e-mails in the ads-and-identifiers view)
         var ads = Enumerable.Range(0, adsInChain)
