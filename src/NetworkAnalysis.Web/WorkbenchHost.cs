@@ -72,6 +72,7 @@ public static class WorkbenchHost
         {
             StaticAssets.Map(endpoints);
             SearchEndpoints.Map(endpoints);
+            PaletteEndpoints.Map(endpoints);
             ClusterEndpoints.Map(endpoints);
             AdEndpoints.Map(endpoints);
             AnnotationEndpoints.Map(endpoints);

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NetworkAnalysis.Core.Extraction;
-using NetworkAnalysis.Reporting.Charts;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
@@ -10,13 +8,6 @@ namespace NetworkAnalysis.Web.Endpoints;
 internal static class SearchEndpoints
 {
     private static readonly string[] Statuses = ["new", "reviewing", "referred", "dismissed"];
-
-    /// <summary>The charts' colours (<see cref="ChartPalette"/>), so the graph colours every identifier type as the SVG charts do.</summary>
-    private static readonly object Palette = new
-    {
-        ad = ChartPalette.Ad,
-        types = Enum.GetValues<EntityType>().Select(t => t.ToName()).ToDictionary(t => t, ChartPalette.ForEntityType, StringComparer.Ordinal),
-    };
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -29,7 +20,7 @@ internal static class SearchEndpoints
                 maxGraphAds = options.MaxGraphAds, cytoscape = WorkbenchHost.HasCytoscape,
                 counts = new { ads = counts.Ads, entities = counts.Entities, clusters = counts.Clusters, sources = counts.Sources },
                 statuses = Statuses,
-                palette = Palette,
+                palette = PaletteEndpoints.Palette,
             });
         });
 

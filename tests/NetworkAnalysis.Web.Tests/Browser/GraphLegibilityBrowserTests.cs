@@ -52,7 +52,7 @@ public sealed class GraphLegibilityBrowserTests
 
         await using var session = await BrowserSession.StartAsync(chain.Options());
         var (page, problems) = await session.NewPageAsync();
-        await page.SetViewportSizeAsync(1280, 900);
+        await page.SetViewportSizeAsync(1280, 1400);
         await page.GotoAsync(session.Url + "/");
         await page.WaitForSelectorAsync("body[data-ready='1']");
         var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
@@ -90,9 +90,21 @@ public sealed class GraphLegibilityBrowserTests
 
         // and the full value is the tooltip while the pointer is on the node
         var box = (await page.QuerySelectorAsync("#graph"))!;
+        await box.ScrollIntoViewIfNeededAsync();
         var origin = (await box.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync((float)(origin.X + email.GetProperty("rx").GetDouble()), (float)(origin.Y + email.GetProperty("ry").GetDouble()));
-        await page.WaitForFunctionAsync("() => document.querySelector('#graph').title !== ''");
+        (origin.Y + origin.Height).ShouldBeLessThanOrEqualTo(1400, "the whole graph must be on the page for the pointer to reach it");
+        // (the node's position is read again right before each try: a late re-render may have moved it)
+        var hovered = false;
+        for (var attempt = 0; attempt < 3 && !hovered; attempt++)
+        {
+            var at = await page.EvaluateAsync<double[]>("id => { const n = document.querySelector('#graph')._cyreg.cy.getElementById(id); return [n.renderedPosition('x'), n.renderedPosition('y')]; }", email.GetProperty("id").GetString());
+            var (hx, hy) = ((float)(origin.X + at[0]), (float)(origin.Y + at[1]));
+            await page.Mouse.MoveAsync(hx - 30, hy - 30);
+            await page.Mouse.MoveAsync(hx, hy, new() { Steps = 6 });
+            hovered = await page.EvaluateAsync<bool>("() => new Promise(r => { const t0 = Date.now(); (function poll() { if (document.querySelector('#graph').title !== '') r(true); else if (Date.now() - t0 > 3000) r(false); else setTimeout(poll, 50); })(); })");
+        }
+
+        hovered.ShouldBeTrue("hovering the node should show its full value");
         (await page.GetAttributeAsync("#graph", "title")).ShouldBe(email.GetProperty("full").GetString());
         email.GetProperty("full").GetString()!.ShouldEndWith(".for.bookings@example.com");
 
@@ -103,6 +115,8 @@ public sealed class GraphLegibilityBrowserTests
         email.GetProperty("colour").GetString().ShouldBe(Rgb(ChartPalette.ForEntityType("email")));
         var legend = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#graph-legend li[data-type]')].map(li => li.dataset.type + '=' + getComputedStyle(li.querySelector('.swatch')).backgroundColor.replace(/ /g, ''))");
         legend.ShouldBe([$"email={Rgb(ChartPalette.ForEntityType("email"))}", $"phone={Rgb(ChartPalette.ForEntityType("phone"))}"]);
+        var chip = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.lists .type.type-phone')).backgroundColor.replace(/ /g, '')");
+        chip.ShouldBe(Rgb(ChartPalette.ForEntityType("phone")).Replace("rgb(", "rgba(", StringComparison.Ordinal).Replace(")", ",0.2)", StringComparison.Ordinal));
         problems.ShouldBeEmpty();
     }
 
