@@ -59,8 +59,8 @@ public sealed class RiskCommandsTests : IDisposable
         // When an unknown cluster is shown
         var result = await CliRunner.RunAsync("show", "Cnope", "--case", casePath);
 
-        // Then it fails with exit code 1 and says so
-        result.ExitCode.ShouldBe(1);
+        // Then it fails with exit code 2 (bad input, as in report, chart, export and push) and says so
+        result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("no cluster");
     }
 }
