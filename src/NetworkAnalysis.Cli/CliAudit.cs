@@ -13,6 +13,15 @@ internal static class CliAudit
         : string.IsNullOrWhiteSpace(Environment.UserName) ? "unknown" : Environment.UserName;
 
     /// <summary>Appends an audit entry: who (from <paramref name="parse"/>), what, to which target.</summary>
-    public static AuditEntry Record(CaseStore store, ParseResult parse, GlobalOptions global, string action, string target, string? details = null) =>
+    /// <remarks>A case opened read-only (a read-only medium) cannot take the entry: standard error says so instead.</remarks>
+    public static void Record(CaseStore store, ParseResult parse, GlobalOptions global, string action, string target, string? details = null)
+    {
+        if (store.IsReadOnly)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"netan: note: {LogText.Safe(store.Path, 300)} is read-only, so this {LogText.Safe(action, 40)} is not recorded in its audit log");
+            return;
+        }
+
         store.AppendAudit(Actor(parse, global), action, target, details);
+    }
 }

@@ -36,6 +36,11 @@ internal static class RiskOptions
     public static IndicatorSet EnsureScores(CaseStore store, string? path, CancellationToken ct)
     {
         var (set, bytes) = Load(path);
+        if (store.IsReadOnly && !store.HasCurrentScores(set.Sha256))
+        {
+            throw new CliError($"{LogText.Safe(store.Path, 300)} is read-only and holds no risk scores from these indicators for its current clusters; run `netan score` on a writable copy", ExitCodes.Failure);
+        }
+
         new CaseRiskScorer(store).EnsureScores(set, bytes, ct);
         return set;
     }

@@ -58,6 +58,10 @@ public static partial class CaseDoctor
             {
                 CheckAudit(connection, findings);
             }
+            else if (rows.GetValueOrDefault("runs") > 0 || rows.GetValueOrDefault("sources") > 0 || RecordedAuditEntries(connection) is not null)
+            {
+                findings.Add(new(DoctorSeverity.Error, "audit", "the audit table is missing although the case holds work or recorded audit entries: it was dropped"));
+            }
 
             if (tables.Contains("sources"))
             {
@@ -75,24 +79,29 @@ public static partial class CaseDoctor
 
     internal static SqliteConnection OpenReadOnly(string full)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
         var fileHandle = CaseFileHandles.Acquire(full, create: false);
-        connection.Disposed += (_, _) => fileHandle.Dispose();
+        SqliteConnection connection;
         try
         {
-            connection.Open();
+            connection = CaseStore.OpenReadOnlyConnection(full, immutable: false);
+            try
+            {
+                CaseStore.Execute(connection, "SELECT count(*) FROM sqlite_master;");
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 14)
+            {
+                // A read-only medium: the -shm file cannot be created, and nothing can change the file there.
+                connection.Dispose();
+                connection = CaseStore.OpenReadOnlyConnection(full, immutable: true);
+            }
         }
         catch
         {
-            connection.Dispose();
+            fileHandle.Dispose();
             throw;
         }
 
+        connection.Disposed += (_, _) => fileHandle.Dispose();
         return connection;
     }
 
@@ -228,9 +237,33 @@ public static partial class CaseDoctor
         }
 
         var result = AuditChain.Verify(entries);
+        if (result.IsIntact)
+        {
+            if (CaseStore.MissingAuditEntries(RecordedAuditEntries(connection), result.Entries) is { } missing)
+            {
+                findings.Add(new(DoctorSeverity.Error, "audit", missing));
+                return;
+            }
+        }
+
         findings.Add(result.IsIntact
             ? new(DoctorSeverity.Info, "audit", $"audit chain intact: {result.Entries:N0} entries{(result.HeadHash is { } h ? ", head " + h : "")}")
             : new(DoctorSeverity.Error, "audit", $"audit chain broken at entry {result.FirstBrokenSequence}: {result.Problem}"));
+    }
+
+    /// <summary>How many audit entries the case recorded in its meta table, or null (none recorded, or no meta table).</summary>
+    private static string? RecordedAuditEntries(SqliteConnection connection)
+    {
+        try
+        {
+            using var meta = connection.CreateCommand();
+            meta.CommandText = "SELECT value FROM meta WHERE key = 'audit_entries';";
+            return meta.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
     }
 
     private static void CheckSources(SqliteConnection connection, List<DoctorFinding> findings)

@@ -74,6 +74,13 @@ public sealed partial class CaseStore
             insert.ExecuteNonQuery();
         }
 
+        // How many entries the log should hold, kept beside it: a dropped, emptied or cut audit table is then found.
+        using (var mark = Command("INSERT INTO meta(key, value) VALUES ('audit_entries', $s) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", tx))
+        {
+            mark.Parameters.AddWithValue("$s", seq.ToString(CultureInfo.InvariantCulture));
+            mark.ExecuteNonQuery();
+        }
+
         tx.Commit();
         return new AuditEntry(seq, at, actor, action, target, details, previous, hash);
     }
@@ -103,6 +110,11 @@ public sealed partial class CaseStore
         using var r = cmd.ExecuteReader();
         var seen = false;
         var result = AuditChain.Verify(Read(r, hash => seen |= string.Equals(hash, expectedHead, StringComparison.OrdinalIgnoreCase)));
+        if (result.IsIntact && MissingAuditEntries(GetMeta("audit_entries"), result.Entries) is { } missing)
+        {
+            return result with { FirstBrokenSequence = result.Entries + 1, Problem = missing };
+        }
+
         if (result.IsIntact && expectedHead is not null && !seen)
         {
             return result with
@@ -124,6 +136,12 @@ public sealed partial class CaseStore
             }
         }
     }
+
+    /// <summary>The problem when the case recorded more audit entries (<paramref name="recorded"/>, from meta) than the log holds.</summary>
+    internal static string? MissingAuditEntries(string? recorded, long present) =>
+        long.TryParse(recorded, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > present
+            ? $"the case recorded {n:N0} audit entries but the log holds {present:N0}: the audit table was dropped, emptied or cut short"
+            : null;
 
     private static AuditEntry ReadEntry(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),

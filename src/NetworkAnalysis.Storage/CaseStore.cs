@@ -10,8 +10,9 @@ public sealed partial class CaseStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly IDisposable _fileHandle;
 
-    private CaseStore(string path, SqliteConnection connection, IDisposable fileHandle, TimeProvider time)
+    private CaseStore(string path, SqliteConnection connection, IDisposable fileHandle, TimeProvider time, bool readOnly)
     {
+        IsReadOnly = readOnly;
         Path = path;
         _connection = connection;
         _fileHandle = fileHandle;
@@ -27,6 +28,10 @@ public sealed partial class CaseStore : IDisposable
     internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens a case file, creating it when <paramref name="create"/> is true and it does not exist.</summary>
+    /// <remarks>
+    /// A case that cannot be written (a read-only medium, a file without write permission) is opened read-only, as
+    /// <see cref="OpenReadOnly"/> does: every read works and every write fails.
+    /// </remarks>
     /// <exception cref="CaseStoreException">The file is missing, not a case file, corrupt, or of a newer version.</exception>
     public static CaseStore Open(string path, bool create = false, TimeProvider? time = null)
     {
@@ -63,9 +68,16 @@ public sealed partial class CaseStore : IDisposable
             }
 
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
-            var store = new CaseStore(full, connection, fileHandle, time ?? TimeProvider.System);
+            var store = new CaseStore(full, connection, fileHandle, time ?? TimeProvider.System, readOnly: false);
             store.EnsureSchema(exists);
             return store;
+        }
+        catch (SqliteException ex) when (exists && ex.SqliteErrorCode is 8 or 14)
+        {
+            // SQLITE_READONLY or SQLITE_CANTOPEN (the -shm beside it cannot be created): a case on a read-only medium.
+            connection.Dispose();
+            fileHandle.Dispose();
+            return OpenReadOnly(path, time);
         }
         catch (SqliteException ex)
         {
@@ -79,6 +91,74 @@ public sealed partial class CaseStore : IDisposable
             fileHandle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens a case file so that its bytes never change: no schema upgrade, no index, no audit entry, no checkpoint.</summary>
+    /// <remarks>
+    /// Read-only SQLite still needs the <c>-shm</c> file beside a WAL case; where that cannot be created (a read-only
+    /// medium: an evidence drive, a read-only mount) the file is opened as immutable, which is exact because nothing
+    /// can write it there. Writes through the store fail with a <see cref="SqliteException"/>.
+    /// </remarks>
+    /// <exception cref="CaseStoreException">The file is missing, not a case file, corrupt, or of a newer version.</exception>
+    public static CaseStore OpenReadOnly(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new CaseStoreException($"case file not found: {path} (run `netan ingest` or `netan demo` first, or pass --case)");
+        }
+
+        var fileHandle = CaseFileHandles.Acquire(full, create: false, () => CaseFileHeader.ThrowIfDamaged(full, path));
+        SqliteConnection? connection = null;
+        try
+        {
+            try
+            {
+                connection = OpenReadOnlyConnection(full, immutable: false);
+                Verify(connection, path);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 14)
+            {
+                connection?.Dispose();
+                connection = OpenReadOnlyConnection(full, immutable: true);
+                Verify(connection, path);
+            }
+
+            // Opened with SQLITE_OPEN_READONLY: the case file cannot be written; temp tables (memory) still can.
+            Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            var store = new CaseStore(full, connection, fileHandle, time ?? TimeProvider.System, readOnly: true);
+            store.CheckCaseFile();
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection?.Dispose();
+            fileHandle.Dispose();
+            throw new CaseStoreException($"cannot open case file {path} read-only: {ex.Message} (run `netan doctor {path}`)", ex);
+        }
+        catch
+        {
+            connection?.Dispose();
+            fileHandle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the store was opened read-only (see <see cref="OpenReadOnly"/>): nothing can be written through it.</summary>
+    public bool IsReadOnly { get; }
+
+    internal static SqliteConnection OpenReadOnlyConnection(string full, bool immutable)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? "file:" + Uri.EscapeDataString(full).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1" : full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000;");
+        return connection;
     }
 
     private static void Verify(SqliteConnection connection, string path)
@@ -105,20 +185,7 @@ public sealed partial class CaseStore : IDisposable
     {
         if (existed)
         {
-            using var probe = _connection.CreateCommand();
-            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta';";
-            var hasMeta = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table';";
-            var tables = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (!hasMeta && tables > 0)
-            {
-                throw new CaseStoreException($"{Path} is a SQLite database but not a NetworkAnalysis case file");
-            }
-
-            if (hasMeta && GetMeta("schema_version") is { } v && int.Parse(v, CultureInfo.InvariantCulture) > CaseSchema.Version)
-            {
-                throw new CaseStoreException($"{Path} was written by a newer NetworkAnalysis (schema {v}); upgrade netan");
-            }
+            CheckCaseFile();
         }
 
         using var tx = _connection.BeginTransaction();
@@ -134,6 +201,25 @@ public sealed partial class CaseStore : IDisposable
         }
 
         tx.Commit();
+    }
+
+    /// <summary>Refuses a SQLite file that is not a case, or a case of a newer schema.</summary>
+    private void CheckCaseFile()
+    {
+        using var probe = _connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta';";
+        var hasMeta = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table';";
+        var tables = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (!hasMeta && tables > 0)
+        {
+            throw new CaseStoreException($"{Path} is a SQLite database but not a NetworkAnalysis case file");
+        }
+
+        if (hasMeta && GetMeta("schema_version") is { } v && int.Parse(v, CultureInfo.InvariantCulture) > CaseSchema.Version)
+        {
+            throw new CaseStoreException($"{Path} was written by a newer NetworkAnalysis (schema {v}); upgrade netan");
+        }
     }
 
     /// <summary>Reads a value from the case's meta table.</summary>
@@ -166,6 +252,13 @@ public sealed partial class CaseStore : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (IsReadOnly)
+        {
+            _connection.Dispose();
+            _fileHandle.Dispose();
+            return;
+        }
+
         try
         {
             // Fold the WAL back so a copied case file is complete on its own.

@@ -10,7 +10,8 @@ internal sealed class CaseStorePool(WorkbenchOptions options, TimeProvider time)
     private readonly ConcurrentBag<CaseStore> _idle = [];
     private int _disposed;
 
-    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : CaseStore.Open(options.CasePath, create: false, time));
+    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store
+        : options.ReadOnly ? CaseStore.OpenReadOnly(options.CasePath, time) : CaseStore.Open(options.CasePath, create: false, time));
 
     private void Return(CaseStore store)
     {

@@ -13,7 +13,7 @@ internal sealed class SearchIndexWarmup(CaseStorePool pool, AnalysisModel model,
         using var lease = pool.Rent();
         model.Start();
         _ = counts.Counts;
-        if (!options.BuildSearchIndexes)
+        if (!options.BuildSearchIndexes || lease.Store.IsReadOnly)
         {
             return Task.CompletedTask;
         }

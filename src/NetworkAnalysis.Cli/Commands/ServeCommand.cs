@@ -28,7 +28,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var casePath = parse.GetValue(global.Case)!;
-            using (CaseStore.Open(casePath))
+            using (parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
             }

@@ -8,6 +8,12 @@ internal static class Audit
 {
     public static void Record(CaseStore store, WorkbenchOptions options, string action, string target)
     {
+        if (store.IsReadOnly)
+        {
+            // Read-only means the case file's bytes do not change: a reviewer's views are not recorded in it.
+            return;
+        }
+
         try
         {
             store.AppendAudit(options.Analyst, action, target);

@@ -28,7 +28,7 @@ internal static class ExportEndpoints
                 return ClusterEndpoints.NotFound("cluster", id);
             }
 
-            store.AppendAudit(options.Analyst, "export." + kind, id);
+            Audit.Record(store, options, "export." + kind, id);
             var safe = new string(id.Where(char.IsAsciiLetterOrDigit).ToArray());
             switch (kind)
             {

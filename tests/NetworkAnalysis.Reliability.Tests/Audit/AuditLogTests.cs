@@ -110,10 +110,35 @@ public sealed class AuditLogTests : IDisposable
         var withoutHead = reopened.VerifyAudit();
         var withHead = reopened.VerifyAudit(head);
 
-        // Then: the chain alone cannot see a cut tail; the written-down head can
-        withoutHead.IsIntact.ShouldBeTrue();
+        // Then: the chain alone cannot see a cut tail, but the entry count the case keeps beside it can; so can the head
+        withoutHead.IsIntact.ShouldBeFalse();
+        withoutHead.Problem!.ShouldContain("recorded 4 audit entries but the log holds 3");
         withHead.IsIntact.ShouldBeFalse();
-        withHead.Problem!.ShouldContain("no longer in the chain");
+    }
+
+    [Fact]
+    public void AuditTableDropped_IsReportedByAuditVerifyAndDoctor()
+    {
+        // Given: a case with work and audit entries, whose audit table is then dropped with the sqlite3 tool
+        var path = CaseWithEntries(3);
+        Tamper(path, "DROP TABLE audit;");
+
+        // When: doctor examines it as it is, and again after a netan command has opened it (which recreates an empty table)
+        var dropped = CaseDoctor.Examine(path);
+        AuditVerification verified;
+        using (var reopened = CaseStore.Open(path))
+        {
+            verified = reopened.VerifyAudit();
+        }
+
+        var emptied = CaseDoctor.Examine(path);
+
+        // Then: neither calls the case healthy, and audit verify names the missing entries
+        dropped.Healthy.ShouldBeFalse();
+        dropped.Findings.ShouldContain(f => f.Check == "audit" && f.Severity == DoctorSeverity.Error);
+        verified.IsIntact.ShouldBeFalse();
+        verified.Problem!.ShouldContain("dropped");
+        emptied.Findings.ShouldContain(f => f.Check == "audit" && f.Severity == DoctorSeverity.Error && f.Message.Contains("recorded 3", StringComparison.Ordinal));
     }
 
     [Fact]

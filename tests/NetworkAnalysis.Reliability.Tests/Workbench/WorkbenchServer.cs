@@ -61,6 +61,17 @@ internal sealed partial class WorkbenchServer : IDisposable
         _process.WaitForExit(30_000);
     }
 
+    /// <summary>Stops the server as Ctrl+C or a service manager would (SIGTERM) and waits (bounded) for it to exit.</summary>
+    public void Terminate()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        _process.WaitForExit(60_000).ShouldBeTrue("netan serve did not stop within 60 s of SIGTERM");
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
