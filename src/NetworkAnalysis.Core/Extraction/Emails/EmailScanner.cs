@@ -16,14 +16,15 @@ internal static class EmailScanner
     // RFC 5321 4.5.3.1.3: a path is at most 256 octets with its angle brackets, so an address at most 254.
     private const int MaxAddress = 254;
 
-    // Words that sit before " at " in ordinary sentences ("meet me at ...").
+    // Words that sit before " at " in ordinary sentences ("meet me at ...") and server signatures ("Server at host.example.edu").
     private static readonly FrozenSet<string> NotLocalParts = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "me", "you", "us", "him", "her", "them", "it", "here", "there", "is", "am", "are", "be", "was", "im", "located",
         "staying", "available", "arrive", "arrived", "open", "call", "text", "email", "mail", "contact", "reach", "find", "out",
         "in", "up", "home", "work", "look", "looking", "stay", "meet", "only", "now", "today", "tonight", "and", "or", "or",
         "visit", "see", "hit", "message", "msg", "dm", "write", "back", "love", "best", "just", "girl", "info", "details",
-        "page", "site", "website", "profile", "link", "links", "pics", "photos", "pictures", "videos", "reviews", "blog");
+        "page", "site", "website", "profile", "link", "links", "pics", "photos", "pictures", "videos", "reviews", "blog",
+        "server", "host", "hosted", "port", "apache", "nginx", "running", "posted", "published");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLocalLookup = NotLocalParts.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -4,7 +4,7 @@ namespace NetworkAnalysis.Core.Extraction.Extractors;
 /// <remarks>
 /// A cashtag starts with a letter after the '$' (so "$200", "$150hh" and "$1,000" are prices, never cashtags),
 /// is 1-20 letters, digits, '_' or '-', and stands alone: no letter, digit or '$' just before the '$'. Currency codes
-/// ("$USD") are not cashtags. Value: '$' plus the tag in lower case.
+/// ("$USD") and ad words with '$' for their 's' ("$pecials", "$exy") are not cashtags. Value: '$' plus the tag in lower case.
 /// </remarks>
 public sealed class CashtagExtractor : IEntityExtractor
 {
@@ -34,7 +34,8 @@ public sealed class CashtagExtractor : IEntityExtractor
                 }
 
                 var tag = text.AsSpan(i + 1, j - i - 1);
-                if (tag.Length <= MaxLength && (j == text.Length || !(char.IsAsciiLetterOrDigit(text[j]) || text[j] is '$' or '@')) && !IsCurrencyCode(tag))
+                if (tag.Length <= MaxLength && (j == text.Length || !(char.IsAsciiLetterOrDigit(text[j]) || text[j] is '$' or '@')) && !IsCurrencyCode(tag)
+                    && !IsDollarS(tag))
                 {
                     entities.Add(input.Mention(EntityType.Cashtag, "$" + tag.ToString().ToLowerInvariant(), i, j, 0.9, Name));
                 }
@@ -42,6 +43,31 @@ public sealed class CashtagExtractor : IEntityExtractor
 
             i = text.IndexOf('$', i + 1);
         }
+    }
+
+    // Ad words that start with 's', written with '$' for the 's' ("$pecials", "$exy"): marketing, not Cash App tags.
+    private static readonly System.Collections.Frozen.FrozenSet<string> DollarSWords = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "special", "specials", "specialty", "sexy", "sexiest", "sale", "sales", "save", "savings", "spa", "sweet", "sweetie", "service",
+        "services", "student", "students", "summer", "sunday", "saturday", "session", "sessions", "sensual", "spoil", "spoiled", "style",
+        "smile", "soft", "sugar", "super", "steal", "steals", "show", "shows", "single", "singles", "star", "stars", "secret", "secrets",
+        "satisfaction", "satisfied", "seduction", "seductive", "senior", "seniors", "serious", "slim", "slut", "stunning", "stud",
+        "studs", "sugardaddy", "sugardaddies", "sweetheart", "sweethearts", "simple", "sure", "spring", "starting", "staff", "specialz");
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DollarSLookup =
+        DollarSWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsDollarS(ReadOnlySpan<char> tag)
+    {
+        if (tag.Length + 1 > 24)
+        {
+            return false;
+        }
+
+        Span<char> word = stackalloc char[tag.Length + 1];
+        word[0] = 's';
+        tag.CopyTo(word[1..]);
+        return DollarSLookup.Contains(word);
     }
 
     private static bool IsCurrencyCode(ReadOnlySpan<char> tag) =>

@@ -51,7 +51,10 @@ internal static class HandleRules
         "deposits", "payment", "payments", "pay", "up", "up!", "course", "cours", "fans", "onlyfans", "tg", "ig", "sc", "user", "handle",
         "username", "account", "this", "that", "not", "but", "as", "be", "are", "was", "will", "can", "just", "line", "chat", "wechat",
         "first", "then", "after", "before", "today", "tonight", "video", "videos", "pics", "photos", "content", "link", "bio", "below",
-        "above", "same", "again", "ready", "fun", "time", "sweet", "sexy", "hot", "baby", "babe", "daddy", "real", "verified");
+        "above", "same", "again", "ready", "fun", "time", "sweet", "sexy", "hot", "baby", "babe", "daddy", "real", "verified",
+        "shenanigans", "stories", "story", "streaks", "streak", "filters", "filter", "premium", "private", "friends", "friend", "fans",
+        "followers", "likes", "posts", "updates", "vip", "game", "games", "lover", "lovers", "girl", "girls", "queen", "goddess",
+        "exclusive", "free", "sub", "subscribe", "subscription", "live", "streams", "stream", "nudes", "selfies", "dms");
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotHandleLookup = NotHandles.GetAlternateLookup<ReadOnlySpan<char>>();
 

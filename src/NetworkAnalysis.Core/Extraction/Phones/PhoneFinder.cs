@@ -74,7 +74,7 @@ internal static partial class PhoneFinder
         // group, or one long group of digits. Only when no reading as written (national, '+', '00') fits.
         for (var pass = 0; pass < 2; pass++)
         {
-            if (pass == 1 && (plus || !(ends[0] <= 3 || (count == 1 && ends[0] >= 11))))
+            if (pass == 1 && (plus || !(ends[0] <= 3 || (count == 1 && ends[0] >= 11)) || OpeningBracket(text, scanner.Tokens[scanner.Groups[run.FirstGroup + first].FirstToken].Start) != scanner.Tokens[scanner.Groups[run.FirstGroup + first].FirstToken].Start))
             {
                 break;
             }
@@ -100,7 +100,8 @@ internal static partial class PhoneFinder
                 break;
             }
 
-            var kind = bare ? PhoneParser.TryParseBareInternational(digits[..length], out var e164) : PhoneParser.TryParse(digits[..length], plus, region, out e164);
+            // Written apart, the first group must be exactly the country code ("(499) 555 0123" is not +49 9...).
+            var kind = bare ? PhoneParser.TryParseBareInternational(digits[..length], k == 0 ? 0 : ends[0], out var e164) : PhoneParser.TryParse(digits[..length], plus, region, out e164);
             if (kind == PhoneParseKind.None || (!noisy && !NanpGroupingPlausible(e164, ends[..(k + 1)])))
             {
                 continue;

@@ -75,10 +75,14 @@ internal static class PhoneParser
 
     /// <summary>Reads <paramref name="digits"/> as a country code and national number whose '+' was lost ("44 7700 900123").</summary>
     /// <remarks>Weaker than <see cref="TryParse"/>: the caller tries it only when no reading as written fits.</remarks>
-    public static PhoneParseKind TryParseBareInternational(ReadOnlySpan<char> digits, out string e164)
+    /// <param name="digits">The digits as written.</param>
+    /// <param name="ccLength">How many leading digits must be the country code (its own written group), or 0 for any.</param>
+    /// <param name="e164">The number in E.164 form when valid.</param>
+    public static PhoneParseKind TryParseBareInternational(ReadOnlySpan<char> digits, int ccLength, out string e164)
     {
         e164 = "";
-        if (digits.Length is < 9 or > MaxDigits || digits[0] == '0')
+        if (digits.Length is < 9 or > MaxDigits || digits[0] == '0'
+            || (ccLength > 0 && (ccLength > 3 || NumberingPlan.Default.ForCountryCode(digits[..ccLength]).Length == 0)))
         {
             return PhoneParseKind.None;
         }
