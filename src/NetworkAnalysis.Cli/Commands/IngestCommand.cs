@@ -78,7 +78,7 @@ internal static class IngestCommand
         {
             return NetworkAnalysis.Core.Ads.Html.SiteProfiles.Load(path);
         }
-        catch (NetworkAnalysis.Core.Ads.Html.SiteProfileException ex)
+        catch (FormatException ex)
         {
             throw new CliError(ex.Message);
         }

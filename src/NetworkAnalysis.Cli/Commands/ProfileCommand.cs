@@ -29,7 +29,7 @@ internal static class ProfileCommand
                     {
                         profile = SiteProfileParser.Load(name);
                     }
-                    catch (SiteProfileException ex)
+                    catch (FormatException ex)
                     {
                         throw new CliError(ex.Message);
                     }

@@ -18,7 +18,7 @@ public static class SiteProfileParser
     /// <summary>Parses one profile.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="fileName">Name used in errors.</param>
-    /// <exception cref="SiteProfileException">The YAML is malformed or names an unknown key, a bad selector or a bad pattern.</exception>
+    /// <exception cref="FormatException">The YAML is malformed or names an unknown key, a bad selector or a bad pattern.</exception>
     public static SiteProfile Parse(string yaml, string fileName)
     {
         var stream = new YamlStream();
@@ -28,12 +28,12 @@ public static class SiteProfileParser
         }
         catch (YamlException ex)
         {
-            throw new SiteProfileException($"{fileName}:{ex.Start.Line}: {ex.Message}");
+            throw new FormatException($"{fileName}:{ex.Start.Line}: {ex.Message}");
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new SiteProfileException($"{fileName}:1: a site profile is a mapping (name:, hosts:, title:, ...)");
+            throw new FormatException($"{fileName}:1: a site profile is a mapping (name:, hosts:, title:, ...)");
         }
 
         string? name = null, site = null, detect = null;
@@ -55,7 +55,7 @@ public static class SiteProfileParser
                 default:
                     if (!FieldNames.Contains(key))
                     {
-                        throw new SiteProfileException($"{at}: unknown key '{key}'; known keys: {string.Join(", ", TopNames)}");
+                        throw new FormatException($"{at}: unknown key '{key}'; known keys: {string.Join(", ", TopNames)}");
                     }
 
                     fields[key] = Field(value, at, key);
@@ -65,7 +65,7 @@ public static class SiteProfileParser
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new SiteProfileException($"{fileName}:1: the profile has no 'name'");
+            throw new FormatException($"{fileName}:1: the profile has no 'name'");
         }
 
         return new SiteProfile
@@ -79,7 +79,7 @@ public static class SiteProfileParser
     }
 
     /// <summary>Reads and parses a profile file.</summary>
-    /// <exception cref="SiteProfileException">The file is unreadable or the profile invalid.</exception>
+    /// <exception cref="FormatException">The file is unreadable or the profile invalid.</exception>
     public static SiteProfile Load(string path)
     {
         string text;
@@ -89,27 +89,27 @@ public static class SiteProfileParser
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SiteProfileException($"{path}: cannot read the profile: {ex.Message}", ex);
+            throw new FormatException($"{path}: cannot read the profile: {ex.Message}", ex);
         }
 
         return Parse(text, path);
     }
 
     private static string Scalar(YamlNode node, string at, string key) =>
-        node is YamlScalarNode { Value: { } v } ? v : throw new SiteProfileException($"{at}: '{key}' must be a single value");
+        node is YamlScalarNode { Value: { } v } ? v : throw new FormatException($"{at}: '{key}' must be a single value");
 
     private static List<string> List(YamlNode node, string at, string key) => node switch
     {
         YamlScalarNode { Value: { } v } => [v],
         YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, at, key)).ToList(),
-        _ => throw new SiteProfileException($"{at}: '{key}' must be a value or a list"),
+        _ => throw new FormatException($"{at}: '{key}' must be a value or a list"),
     };
 
     private static List<ImageHostRule> ImageHosts(YamlNode node, string at)
     {
         if (node is not YamlSequenceNode seq)
         {
-            throw new SiteProfileException($"{at}: 'image_hosts' must be a list of mappings (host:, size_suffix:, drop_query:)");
+            throw new FormatException($"{at}: 'image_hosts' must be a list of mappings (host:, size_suffix:, drop_query:)");
         }
 
         var rules = new List<ImageHostRule>();
@@ -118,7 +118,7 @@ public static class SiteProfileParser
             var itemAt = at[..at.LastIndexOf(':')] + ":" + item.Start.Line;
             if (item is not YamlMappingNode map)
             {
-                throw new SiteProfileException($"{itemAt}: each image host is a mapping (host:, size_suffix:, drop_query:)");
+                throw new FormatException($"{itemAt}: each image host is a mapping (host:, size_suffix:, drop_query:)");
             }
 
             string? host = null, suffix = null;
@@ -132,13 +132,13 @@ public static class SiteProfileParser
                     case "size_suffix": suffix = CheckRegex(Scalar(v, itemAt, "size_suffix"), itemAt, "size_suffix"); break;
                     case "drop_query":
                         dropQuery = Scalar(v, itemAt, "drop_query") is "true" or "yes"
-                            || (Scalar(v, itemAt, "drop_query") is not ("false" or "no") ? throw new SiteProfileException($"{itemAt}: 'drop_query' must be true or false") : false);
+                            || (Scalar(v, itemAt, "drop_query") is not ("false" or "no") ? throw new FormatException($"{itemAt}: 'drop_query' must be true or false") : false);
                         break;
-                    default: throw new SiteProfileException($"{itemAt}: unknown key '{key}' in image_hosts (host, size_suffix, drop_query)");
+                    default: throw new FormatException($"{itemAt}: unknown key '{key}' in image_hosts (host, size_suffix, drop_query)");
                 }
             }
 
-            rules.Add(new ImageHostRule(host ?? throw new SiteProfileException($"{itemAt}: an image host needs 'host'"), suffix, dropQuery));
+            rules.Add(new ImageHostRule(host ?? throw new FormatException($"{itemAt}: an image host needs 'host'"), suffix, dropQuery));
         }
 
         return rules;
@@ -153,7 +153,7 @@ public static class SiteProfileParser
 
         if (node is not YamlMappingNode map)
         {
-            throw new SiteProfileException($"{at}: '{key}' must be a selector or a mapping (selector:, attribute:, regex:, format:, from:)");
+            throw new FormatException($"{at}: '{key}' must be a selector or a mapping (selector:, attribute:, regex:, format:, from:)");
         }
 
         string? sel = null, attribute = null, regex = null, format = null;
@@ -171,15 +171,15 @@ public static class SiteProfileParser
                 case "from":
                     fromUrl = value == "url" ? true
                         : value == "page" ? false
-                        : throw new SiteProfileException($"{at}: '{key}.from' must be 'url' or 'page'");
+                        : throw new FormatException($"{at}: '{key}.from' must be 'url' or 'page'");
                     break;
-                default: throw new SiteProfileException($"{at}: unknown key '{sub}' in '{key}' (selector, attribute, regex, format, from)");
+                default: throw new FormatException($"{at}: unknown key '{sub}' in '{key}' (selector, attribute, regex, format, from)");
             }
         }
 
         if (sel is null && regex is null)
         {
-            throw new SiteProfileException($"{at}: '{key}' needs a selector or a regex");
+            throw new FormatException($"{at}: '{key}' needs a selector or a regex");
         }
 
         return new FieldRule(sel, attribute, regex, format, fromUrl);
@@ -195,7 +195,7 @@ public static class SiteProfileParser
         }
         catch (Exception ex) when (ex is AngleSharp.Dom.DomException or ArgumentException)
         {
-            throw new SiteProfileException($"{at}: '{key}': '{selector}' is not a CSS selector ({ex.Message})", ex);
+            throw new FormatException($"{at}: '{key}': '{selector}' is not a CSS selector ({ex.Message})", ex);
         }
     }
 
@@ -208,7 +208,7 @@ public static class SiteProfileParser
         }
         catch (ArgumentException ex)
         {
-            throw new SiteProfileException($"{at}: '{key}': '{pattern}' is not a valid pattern ({ex.Message})", ex);
+            throw new FormatException($"{at}: '{key}': '{pattern}' is not a valid pattern ({ex.Message})", ex);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class SiteProfiles
     public static IReadOnlyList<SiteProfile> BuiltIn { get; } = LoadBuiltIn();
 
     /// <summary>The built-in profiles plus the YAML files (<c>*.yaml</c>, <c>*.yml</c>) of <paramref name="folderOrFile"/>.</summary>
-    /// <exception cref="SiteProfileException">A profile file is invalid.</exception>
+    /// <exception cref="FormatException">A profile file is invalid.</exception>
     public static SiteProfiles Load(string? folderOrFile)
     {
         var extra = new List<SiteProfile>();
@@ -36,7 +36,7 @@ public sealed class SiteProfiles
             }
             else
             {
-                throw new SiteProfileException($"{folderOrFile}: no such profile file or folder");
+                throw new FormatException($"{folderOrFile}: no such profile file or folder");
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class SiteProfileTests
     [InlineData("name: [x\n", "p.yaml:")]
     public void Parse_BadProfile_SaysFileLineAndWhat(string yaml, string expected)
     {
-        var ex = Should.Throw<SiteProfileException>(() => SiteProfileParser.Parse(yaml, "p.yaml"));
+        var ex = Should.Throw<FormatException>(() => SiteProfileParser.Parse(yaml, "p.yaml"));
         ex.Message.ShouldStartWith("p.yaml");
         ex.Message.ShouldContain(expected);
     }
