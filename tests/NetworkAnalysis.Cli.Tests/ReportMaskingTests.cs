@@ -48,31 +48,18 @@ public sealed class ReportMaskingTests(AnalysedCaseFixture fixture) : IClassFixt
         return (cluster, identifiers.Select(i => i.Trim()).Where(i => i.Length >= 4).ToList());
     }
 
-    private static bool Prerequisites()
+    /// <summary>Chromium (to print the PDF) and pdftotext (to read it back): outside CI a missing one skips, in CI it fails.</summary>
+    private static void RequirePdfTools()
     {
-        var missing = new[] { ("/usr/bin/chromium", "chromium"), (PdfToText, "poppler-utils") }.Where(p => !File.Exists(p.Item1)).ToList();
-        if (missing.Count == 0)
-        {
-            return true;
-        }
-
-        var install = "apt-get install -y " + string.Join(' ', missing.Select(m => m.Item2));
-        if (TestData.IsCi)
-        {
-            throw new InvalidOperationException($"CI=true but {string.Join(", ", missing.Select(m => m.Item1))} missing: .ci/run must `{install}`.");
-        }
-
-        Console.WriteLine($"SKIPPED (reason): {string.Join(", ", missing.Select(m => m.Item1))} not found; `{install}` (required when CI=true).");
-        return false;
+        var chromium = new NetworkAnalysis.Reporting.Chromium.ChromiumRunner();
+        Prerequisite.Require(chromium.IsAvailable, "Chromium", chromium.Missing ?? "");
+        Prerequisite.Require(File.Exists(PdfToText), "pdftotext", Prerequisite.Apt("poppler-utils"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Report_MaskedByDefault_NoIdentifierInAnyOutputIncludingThePdf()
     {
-        if (!Prerequisites())
-        {
-            return;
-        }
+        RequirePdfTools();
 
         // Given the cluster with the most identifiers and all their values and raw forms
         var (cluster, identifiers) = RichestCluster();
