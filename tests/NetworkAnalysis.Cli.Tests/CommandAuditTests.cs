@@ -11,7 +11,7 @@ public sealed partial class CommandAuditTests : IDisposable
     private static readonly string[] Audited = ["analyze", "chart", "clusters", "demo", "evaluate", "explain", "export", "hubs", "ingest", "lookup", "push", "report", "score", "show"];
 
     /// <summary>Commands that check or serve a case (the workbench audits per request) or never open one.</summary>
-    private static readonly string[] NotAudited = ["audit", "bench", "doctor", "extract", "generate", "image-hash", "serve"];
+    private static readonly string[] NotAudited = ["audit", "bench", "doctor", "extract", "generate", "image-hash", "profile", "serve"];
 
     private readonly TempFolder _dir = new();
 

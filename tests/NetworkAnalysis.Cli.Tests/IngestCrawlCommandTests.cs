@@ -47,6 +47,7 @@ public sealed class IngestCrawlCommandTests : IDisposable
         var ads = _dir.Write("a.jsonl", "{\"id\":\"1\",\"body\":\"x\"}\n");
         var run = await CliRunner.RunAsync("-c", _dir.File("c.case"), "ingest", ads, "--profiles", _dir.File("none"));
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("no such profile file or folder");
+        run.Error.ShouldContain("--profiles");
+        run.Error.ShouldContain("not found");
     }
 }

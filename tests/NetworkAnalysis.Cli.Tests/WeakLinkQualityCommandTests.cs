@@ -23,7 +23,7 @@ public sealed class WeakLinkQualityCommandTests : IDisposable
     public async Task Analyze_GeneratedCorpusWithPhotos_DefaultWeakLinksCostAtMost0002BCubedF1()
     {
         // Given 5,000 generated ads with photos (seed 7), ingested once and copied
-        var generate = await CliRunner.RunAsync("generate", "--ads", "5000", "--seed", "7", "--out", _dir.Path, "--images", "img", "-q");
+        var generate = await CliRunner.RunAsync("generate", "--ads", "5000", "--seed", "7", "--out", _dir.Path, "--images", _dir.File("img"), "-q");
         generate.ExitCode.ShouldBe(0, generate.All);
         var with = _dir.File("with.case");
         var ingest = await CliRunner.RunAsync("ingest", _dir.File("ads.jsonl"), "--case", with, "-q");

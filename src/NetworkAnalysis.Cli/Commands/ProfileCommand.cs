@@ -10,8 +10,8 @@ internal static class ProfileCommand
     {
         var command = new Command("profile", "Site profiles: how ad pages (HTML, WARC, crawl records) are read");
         var profileArg = new Argument<string>("profile") { Description = "A site profile (YAML), or 'generic' for the fallback reader, or a built-in profile's name" };
-        var pageArg = new Argument<string>("page") { Description = "A saved ad page (HTML)" };
-        var url = new Option<string?>("--url") { Description = "The page's URL, when it was saved without one (the ad ID may come from it)" };
+        var pageArg = new Argument<string>("page") { Description = "A saved ad page (HTML)" }.Kind(ValueKind.InputFile, "page");
+        var url = new Option<string?>("--url") { Description = "The page's URL, when it was saved without one (the ad ID may come from it)" }.Kind(ValueKind.Text);
         var test = new Command("test", "Print what the profile reads from a page: every field, the photos and the ad");
         test.Arguments.Add(profileArg);
         test.Arguments.Add(pageArg);

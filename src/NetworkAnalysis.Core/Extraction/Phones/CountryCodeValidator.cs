@@ -12,7 +12,6 @@ namespace NetworkAnalysis.Core.Extraction.Phones;
 internal sealed class CountryCodeValidator
 {
     private const int CacheLimit = 200_000;
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(5);
     private readonly Territory[] _territories;
     private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
@@ -60,7 +59,9 @@ internal sealed class CountryCodeValidator
         _regex ??= new Regex(
             @"\A(?:" + string.Join('|', _territories.Select(t => t.ValidPattern).Distinct(StringComparer.Ordinal)) + @")\z",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking,
-            MatchTimeout);
+            // The non-backtracking engine is linear in the input, so no timeout is needed; one would only make the same
+            // ad's numbers depend on how busy the machine is.
+            Regex.InfiniteMatchTimeout);
         try
         {
             return _regex.IsMatch(nsn);
