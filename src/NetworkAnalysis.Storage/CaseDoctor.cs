@@ -94,6 +94,10 @@ public static partial class CaseDoctor
                 connection.Dispose();
                 connection = CaseStore.OpenReadOnlyConnection(full, immutable: true);
             }
+            catch (SqliteException)
+            {
+                // Damage, not a read-only medium: the checks (or the salvage, with writable_schema) deal with it.
+            }
         }
         catch
         {
