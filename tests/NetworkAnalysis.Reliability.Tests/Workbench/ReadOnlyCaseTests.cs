@@ -55,7 +55,7 @@ public sealed class ReadOnlyCaseTests : IDisposable
         (!File.Exists(_case + "-wal") || new FileInfo(_case + "-wal").Length == 0).ShouldBeTrue("the -wal file holds changes");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CaseOnAReadOnlyMedium_OpensForEveryReadCommand_TheReadOnlyWorkbench_AndDoctor()
     {
         // Given: the case's folder mounted read-only (a bind mount as root, as an evidence drive would be; else file
@@ -63,13 +63,7 @@ public sealed class ReadOnlyCaseTests : IDisposable
         var folder = Path.GetDirectoryName(_case)!;
         var mounted = _dir.File("mnt");
         Directory.CreateDirectory(mounted);
-        if (!OperatingSystem.IsLinux())
-        {
-            const string reason = "read-only mounts and file modes are tested on Linux";
-            Assert.False(TestData.IsCi, reason);
-            _log.WriteLine("SKIPPED (reason): " + reason);
-            return;
-        }
+        Prerequisite.Require(OperatingSystem.IsLinux(), "Linux (read-only mounts and file modes)", "run on Linux");
 
         var root = Environment.UserName == "root";
         if (root)
