@@ -63,7 +63,12 @@ public sealed class ReadOnlyCaseTests : IDisposable
         var folder = Path.GetDirectoryName(_case)!;
         var mounted = _dir.File("mnt");
         Directory.CreateDirectory(mounted);
-        Prerequisite.Require(OperatingSystem.IsLinux(), "Linux (read-only mounts and file modes)", "run on Linux");
+        if (!OperatingSystem.IsLinux())
+        {
+            // Skips (fails under CI=true); the early return tells the platform analyzer the Unix calls below are guarded.
+            Prerequisite.Require(false, "Linux (read-only mounts and file modes)", "run on Linux");
+            return;
+        }
 
         var root = Environment.UserName == "root";
         if (root)
