@@ -42,6 +42,14 @@ public static partial class CaseDoctor
                     while (r.Read())
                     {
                         var rowid = r.GetInt64(0);
+                        if (rowid <= last)
+                        {
+                            // A torn page can hand back rows out of order (zeroed cells read as rowid 0): taking
+                            // them would rewind the scan and read the same range again without end.
+                            failed = true;
+                            break;
+                        }
+
                         for (var i = rowidAlias ? 1 : 0; i <= columns.Count; i++)
                         {
                             insert.Parameters[rowidAlias ? i - 1 : i].Value = r.GetValue(i);
@@ -93,6 +101,13 @@ public static partial class CaseDoctor
                     if (probe.ExecuteScalar() is not long next)
                     {
                         return (rows, ranges);
+                    }
+
+                    if (next <= last + step)
+                    {
+                        // The same damage in a probe's answer counts as a failed probe.
+                        step *= 2;
+                        continue;
                     }
 
                     last = next - 1;
