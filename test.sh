@@ -3,6 +3,7 @@
 #   - Debian packages listed in .ci/debian-packages: installed when run as root and missing; otherwise one line naming
 #     the exact apt-get command, and exit 1.
 #   - npm ci when node_modules is missing or older than package-lock.json.
+#   - dotnet tool restore: the local tools of .config/dotnet-tools.json (dotnet-repl runs the notebooks).
 # A test whose prerequisite is still missing (NETAN_SKIP_SETUP=1 skips the preparation) is reported as skipped, with its
 # reason; under CI=true it fails instead.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Extraction]
@@ -53,6 +54,12 @@ if [[ "${NETAN_SKIP_SETUP:-}" != "1" ]]; then
       echo "test.sh: npm ci failed (needs the npm registry once; afterwards node_modules is reused)"
       exit 1
     fi
+  fi
+
+  echo "== dotnet tool restore (dotnet-repl: the notebooks run on the real .NET Interactive kernel)"
+  if ! dotnet tool restore >/dev/null; then
+    echo "test.sh: dotnet tool restore failed (needs the NuGet feed once; afterwards the tool is cached)"
+    exit 1
   fi
 fi
 

@@ -1,159 +1,152 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace NetworkAnalysis.Notebooks.Tests;
 
-/// <summary>Runs a notebook's code cells as one file-based program and reads each cell's output back.</summary>
+/// <summary>Runs a notebook on the real .NET Interactive kernel, headless, through the <c>dotnet-repl</c> local tool, and reads
+/// each code cell's outputs back from the notebook it writes.</summary>
 internal static partial class NotebookRunner
 {
-    public sealed record CellOutput(int Number, string Stdout, IReadOnlyList<(string Mime, string Data)> Displays);
+    /// <summary>One output of a cell: a stream (<c>stdout</c>, <c>stderr</c>) or one MIME bundle entry of a display.</summary>
+    public sealed record Output(string Kind, string Data);
 
-    public sealed record Result(bool Success, string Failure, IReadOnlyList<CellOutput> Cells, IReadOnlyList<NotebookProgram.CodeCell> CodeCells);
+    /// <summary>A code cell's outputs; <paramref name="Number"/> is the cell's position in the notebook, counting from 1.</summary>
+    public sealed record CellOutput(int Number, IReadOnlyList<Output> Outputs, JsonArray Raw);
 
-    [GeneratedRegex(@"notebook\.cs\((\d+),\d+\): error (\w+): (.*)$", RegexOptions.Multiline)]
-    private static partial Regex CompileError();
+    public sealed record Result(bool Success, string Failure, IReadOnlyList<CellOutput> Cells);
+
+    /// <summary>Whether the local tool manifest's dotnet-repl is restored (<c>dotnet tool restore</c>, which ./test.sh runs).</summary>
+    public static bool ToolRestored(string repoRoot, out string detail)
+    {
+        var (code, output) = Execute("dotnet", ["tool", "run", "dotnet-repl", "--", "--version"], repoRoot, TimeSpan.FromMinutes(2));
+        detail = output.Trim();
+        return code == 0;
+    }
 
     public static Result Run(string notebookPath, string repoRoot, TimeSpan timeout)
     {
         var name = Path.GetFileName(notebookPath);
-        var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
-        var cells = NotebookProgram.CodeCells(notebook);
-        var (program, cellOfLine) = NotebookProgram.Build(cells, repoRoot);
-        var work = Path.Combine(Path.GetTempPath(), "netan-notebook-" + Path.GetFileNameWithoutExtension(notebookPath) + "-" + Environment.ProcessId);
+        var work = Path.Combine(Path.GetTempPath(), "netan-notebook-run-" + Path.GetFileNameWithoutExtension(notebookPath) + "-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
-        var file = Path.Combine(work, "notebook.cs");
-        File.WriteAllText(file, program);
+        var executed = Path.Combine(work, name);
+        File.Delete(executed);
 
-        var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", file])
+        // The working folder is notebooks/, as for an analyst who opens the notebook: its relative paths start there.
+        var (code, output) = Execute(
+            "dotnet",
+            ["tool", "run", "dotnet-repl", "--", "--run", notebookPath, "--exit-after-run", "--output-path", executed],
+            Path.GetDirectoryName(notebookPath)!,
+            timeout);
+        if (code is null)
         {
-            WorkingDirectory = Path.GetDirectoryName(notebookPath)!,
+            return new Result(false, $"{name}: timed out after {timeout.TotalSeconds:0} s", []);
+        }
+
+        if (!File.Exists(executed))
+        {
+            return new Result(false, $"{name}: the kernel wrote no notebook (exit code {code}):\n{Tail(output)}", []);
+        }
+
+        var cells = ReadCells(JsonNode.Parse(File.ReadAllText(executed))!);
+        var errors = cells
+            .SelectMany(c => c.Raw.Where(o => (string?)o!["output_type"] == "error").Select(o => (c.Number, Error: o!)))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            var (number, error) = errors[0];
+            return new Result(false, $"{name}: cell {number} failed: {error["ename"]}: {Tail((string?)error["evalue"] ?? "")}" +
+                (errors.Count > 1 ? $" ({errors.Count - 1} later cell error(s) too)" : ""), cells);
+        }
+
+        var codeCells = JsonNode.Parse(File.ReadAllText(notebookPath))!["cells"]!.AsArray().Count(c => (string?)c!["cell_type"] == "code");
+        if (code != 0 || cells.Count != codeCells)
+        {
+            return new Result(false, $"{name}: {cells.Count} of {codeCells} code cells ran, exit code {code}:\n{Tail(output)}", cells);
+        }
+
+        return new Result(true, "", cells);
+    }
+
+    private static (int? Code, string Output) Execute(string file, string[] args, string folder, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         using var process = Process.Start(start)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            return new Result(false, $"{name}: timed out after {timeout.TotalSeconds:0} s", [], cells);
+            return (null, "");
         }
 
-        var stdout = stdoutTask.Result;
-        var stderr = stderrTask.Result;
-        var outputs = Split(stdout);
-        if (process.ExitCode == 0)
-        {
-            var missing = cells.Select(c => c.Number).Except(outputs.Select(o => o.Number)).ToList();
-            return missing.Count == 0
-                ? new Result(true, "", outputs, cells)
-                : new Result(false, $"{name}: cells {string.Join(", ", missing)} never ran", outputs, cells);
-        }
-
-        var compile = CompileError().Match(stdout + "\n" + stderr);
-        if (compile.Success)
-        {
-            var line = int.Parse(compile.Groups[1].Value) - 1;
-            var cell = line >= 0 && line < cellOfLine.Length ? cellOfLine[line] : 0;
-            return new Result(false, $"{name}: cell {cell} does not compile: {compile.Groups[2].Value}: {compile.Groups[3].Value.Trim()}", outputs, cells);
-        }
-
-        var failed = outputs.Count == 0 ? 0 : outputs[^1].Number;
-        var reason = string.Join('\n', stderr.Split('\n').Where(l => l.Length > 0).Take(12));
-        return new Result(false, $"{name}: cell {failed} failed (exit code {process.ExitCode}):\n{reason}\n{Tail(stdout)}", outputs, cells);
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
 
-    private static List<CellOutput> Split(string stdout)
+    /// <summary>The code cells of a notebook with their outputs, the kernel's package-restore progress left out (it
+    /// repeats while packages download, so two honest runs differ in it; the final "Installed Packages" list stays).</summary>
+    public static List<CellOutput> ReadCells(JsonNode notebook)
     {
         var result = new List<CellOutput>();
-        int? number = null;
-        var text = new StringBuilder();
-        var displays = new List<(string, string)>();
-        string? mime = null;
-        var display = new StringBuilder();
-        void Flush()
+        var cells = notebook["cells"]!.AsArray();
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (number is { } n)
+            var cell = cells[i]!;
+            if ((string?)cell["cell_type"] != "code")
             {
-                result.Add(new CellOutput(n, text.ToString(), displays.ToList()));
+                continue;
             }
 
-            text.Clear();
-            displays.Clear();
+            var raw = new JsonArray();
+            var outputs = new List<Output>();
+            foreach (var output in cell["outputs"]?.AsArray() ?? [])
+            {
+                var type = (string?)output!["output_type"];
+                if (type == "stream")
+                {
+                    outputs.Add(new Output((string?)output["name"] ?? "stdout", Normalise(Text(output["text"]))));
+                }
+                else if (output["data"] is JsonObject data)
+                {
+                    if (data.Any(d => Text(d.Value).Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
+                    outputs.AddRange(data.Select(d => new Output(d.Key, Normalise(Text(d.Value)))));
+                }
+
+                raw.Add(output.DeepClone());
+            }
+
+            result.Add(new CellOutput(i + 1, outputs, raw));
         }
 
-        foreach (var line in stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-        {
-            if (mime is not null)
-            {
-                if (line == NotebookProgram.DisplayEnd)
-                {
-                    displays.Add((mime, display.ToString().TrimEnd('\n')));
-                    display.Clear();
-                    mime = null;
-                }
-                else
-                {
-                    display.Append(line).Append('\n');
-                }
-            }
-            else if (line.StartsWith(NotebookProgram.CellMarker, StringComparison.Ordinal))
-            {
-                Flush();
-                number = int.Parse(line[NotebookProgram.CellMarker.Length..]);
-            }
-            else if (line.StartsWith(NotebookProgram.DisplayBegin, StringComparison.Ordinal))
-            {
-                mime = line[NotebookProgram.DisplayBegin.Length..];
-            }
-            else if (number is not null)
-            {
-                text.Append(line).Append('\n');
-            }
-        }
-
-        Flush();
         return result;
     }
 
-    /// <summary>Writes the cells' outputs into the notebook so it reads well on a code host without running.</summary>
+    /// <summary>Writes the run's outputs into the notebook so it reads well on a code host without running.</summary>
     public static void WriteOutputs(string notebookPath, Result result)
     {
         var notebook = JsonNode.Parse(File.ReadAllText(notebookPath))!;
         var cells = notebook["cells"]!.AsArray();
-        foreach (var code in result.CodeCells)
+        var count = 0;
+        foreach (var produced in result.Cells)
         {
-            var cell = cells[code.Index]!;
-            var outputs = new JsonArray();
-            var produced = result.Cells.FirstOrDefault(c => c.Number == code.Number);
-            if (produced is not null)
-            {
-                var stdout = produced.Stdout.TrimEnd('\n');
-                if (stdout.Length > 0)
-                {
-                    outputs.Add(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = Lines(stdout + "\n") });
-                }
-
-                foreach (var (mime, data) in produced.Displays)
-                {
-                    outputs.Add(new JsonObject
-                    {
-                        ["data"] = new JsonObject { [mime] = Lines(data) },
-                        ["metadata"] = new JsonObject(),
-                        ["output_type"] = "display_data",
-                    });
-                }
-            }
-
-            cell["outputs"] = outputs;
-            cell["execution_count"] = code.Number;
+            var cell = cells[produced.Number - 1]!;
+            cell["outputs"] = produced.Raw.DeepClone();
+            cell["execution_count"] = ++count;
         }
 
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -163,12 +156,21 @@ internal static partial class NotebookRunner
     [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s?(?:ms|s)\b")]
     private static partial Regex Duration();
 
-    [GeneratedRegex(@"/tmp/[^\s""'<>]*")]
+    [GeneratedRegex(@"/tmp/[^\s""'<>`]*")]
     private static partial Regex TempPath();
 
-    /// <summary>Output text with what may differ between two honest runs (durations, temporary paths) replaced.</summary>
+    [GeneratedRegex(@"[^\s""'<>`]*/\.nuget/packages/")]
+    private static partial Regex PackageFolder();
+
+    [GeneratedRegex(@"id=""table_\d+""")]
+    private static partial Regex TableId();
+
+    /// <summary>Output text with what may differ between two honest runs (durations, temporary paths, the NuGet
+    /// package folder, the kernel's clock-based HTML table ids) replaced.</summary>
     public static string Normalise(string text) =>
-        TempPath().Replace(Duration().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), "<duration>"), "<temp>");
+        TableId().Replace(PackageFolder().Replace(
+            TempPath().Replace(Duration().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'), "<duration>"), "<temp>"),
+            "<packages>/"), "id=\"table_<n>\"");
 
     /// <summary>Where the run's outputs differ from the ones stored in the notebook, cell by cell (empty when they agree).</summary>
     /// <remarks>The stored outputs are what the notebook shows a reader; a run that no longer produces them fails, so a
@@ -176,38 +178,14 @@ internal static partial class NotebookRunner
     public static List<string> CompareOutputs(string notebookPath, Result result)
     {
         var name = Path.GetFileName(notebookPath);
-        var cells = JsonNode.Parse(File.ReadAllText(notebookPath))!["cells"]!.AsArray();
+        var stored = ReadCells(JsonNode.Parse(File.ReadAllText(notebookPath))!).ToDictionary(c => c.Number);
         var differences = new List<string>();
-        foreach (var code in result.CodeCells)
+        foreach (var produced in result.Cells)
         {
-            var stored = new List<string>();
-            foreach (var output in cells[code.Index]!["outputs"]?.AsArray() ?? [])
+            var before = stored.TryGetValue(produced.Number, out var s) ? s.Outputs : [];
+            if (!before.SequenceEqual(produced.Outputs))
             {
-                if ((string?)output!["output_type"] == "stream")
-                {
-                    stored.Add("stdout: " + Normalise(Text(output["text"])));
-                }
-                else if (output["data"] is JsonObject data)
-                {
-                    stored.AddRange(data.Select(d => d.Key + ": " + Normalise(Text(d.Value))));
-                }
-            }
-
-            var produced = new List<string>();
-            var cell = result.Cells.FirstOrDefault(c => c.Number == code.Number);
-            if (cell is not null)
-            {
-                if (cell.Stdout.TrimEnd('\n').Length > 0)
-                {
-                    produced.Add("stdout: " + Normalise(cell.Stdout));
-                }
-
-                produced.AddRange(cell.Displays.Select(d => d.Mime + ": " + Normalise(d.Data)));
-            }
-
-            if (!stored.SequenceEqual(produced, StringComparer.Ordinal))
-            {
-                differences.Add($"{name} cell {code.Number}: the run's output differs from the stored one: {FirstDifference(stored, produced)}");
+                differences.Add($"{name} cell {produced.Number}: the run's output differs from the stored one: {FirstDifference(before, produced.Outputs)}");
             }
         }
 
@@ -221,7 +199,7 @@ internal static partial class NotebookRunner
         null => "",
     };
 
-    private static string FirstDifference(List<string> stored, List<string> produced)
+    private static string FirstDifference(IReadOnlyList<Output> stored, IReadOnlyList<Output> produced)
     {
         if (stored.Count != produced.Count)
         {
@@ -230,15 +208,20 @@ internal static partial class NotebookRunner
 
         for (var i = 0; i < stored.Count; i++)
         {
-            var a = stored[i].Split('\n');
-            var b = produced[i].Split('\n');
+            if (stored[i].Kind != produced[i].Kind)
+            {
+                return $"output {i + 1}: stored {stored[i].Kind}, produced {produced[i].Kind}";
+            }
+
+            var a = stored[i].Data.Split('\n');
+            var b = produced[i].Data.Split('\n');
             for (var l = 0; l < Math.Max(a.Length, b.Length); l++)
             {
                 var x = l < a.Length ? a[l] : "(none)";
                 var y = l < b.Length ? b[l] : "(none)";
                 if (x != y)
                 {
-                    return $"output {i + 1}, line {l + 1}: stored [{Clip(x)}], produced [{Clip(y)}]";
+                    return $"output {i + 1} ({stored[i].Kind}), line {l + 1}: stored [{Clip(x)}], produced [{Clip(y)}]";
                 }
             }
         }
@@ -247,20 +230,4 @@ internal static partial class NotebookRunner
     }
 
     private static string Clip(string s) => s.Length <= 300 ? s : s[..300] + "…";
-
-    private static JsonArray Lines(string text)
-    {
-        var array = new JsonArray();
-        var parts = text.Split('\n');
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var piece = i < parts.Length - 1 ? parts[i] + "\n" : parts[i];
-            if (piece.Length > 0)
-            {
-                array.Add(piece);
-            }
-        }
-
-        return array;
-    }
 }
