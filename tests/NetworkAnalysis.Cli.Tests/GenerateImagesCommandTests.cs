@@ -37,7 +37,7 @@ public sealed class GenerateImagesCommandTests : IDisposable
         }
 
         // And with libturbojpeg some photos are JPEGs (without it the test counts as skipped, not passed)
-        Prerequisite.RequireTurboJpeg();
+        Prerequisite.RequireSkia();
         distinct.ShouldContain(p => p.EndsWith(".jpg", StringComparison.Ordinal));
     }
 

@@ -45,8 +45,8 @@ public static class Prerequisite
     /// <summary>How to install a Debian package, for <see cref="Require(bool, string, string)"/>'s remedy.</summary>
     public static string Apt(string package) => $"install it with `apt-get install -y {package}` (./test.sh does so when run as root)";
 
-    /// <summary>Requires libturbojpeg (JPEG encoding and decoding).</summary>
-    public static void RequireTurboJpeg() => Require(ImageCodec.JpegAvailable, "libturbojpeg0 (JPEG decoding)", Apt("libturbojpeg0"));
+    /// <summary>Requires SkiaSharp's native library (JPEG, WebP and GIF), which needs libfontconfig1 on Linux.</summary>
+    public static void RequireSkia() => Require(ImageCodec.JpegAvailable, "SkiaSharp's native library (JPEG decoding): " + ImageCodec.JpegUnavailableReason, Apt("libfontconfig1"));
 
     /// <summary>Requires running as root on Linux (mounting a tmpfs, creating network namespaces).</summary>
     public static void RequireRoot(string why) =>

@@ -18,7 +18,7 @@ public enum ImageErrorKind
     /// <summary>The format is neither PNG nor JPEG.</summary>
     Unsupported,
 
-    /// <summary>The native JPEG library (Debian package libturbojpeg0) could not be loaded.</summary>
+    /// <summary>SkiaSharp's native library (JPEG, WebP, GIF) could not be loaded.</summary>
     NativeLibraryMissing,
 
     /// <summary>The file exists but could not be opened or read (permissions, I/O error).</summary>

@@ -6,6 +6,12 @@ public enum ImageFormat
     /// <summary>Portable Network Graphics.</summary>
     Png,
 
-    /// <summary>JPEG (JFIF/Exif), through libturbojpeg.</summary>
+    /// <summary>JPEG (JFIF/Exif), through SkiaSharp.</summary>
     Jpeg,
+
+    /// <summary>WebP (lossy or lossless), read through SkiaSharp.</summary>
+    WebP,
+
+    /// <summary>GIF (its first frame), read through SkiaSharp.</summary>
+    Gif,
 }

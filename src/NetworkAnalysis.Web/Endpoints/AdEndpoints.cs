@@ -80,7 +80,13 @@ internal static class AdEndpoints
         }
 
         return ImageCodec.Decode(bytes) is { Success: true, Format: { } format }
-            ? (bytes, format == ImageFormat.Png ? "image/png" : "image/jpeg")
+            ? (bytes, format switch
+            {
+                ImageFormat.Png => "image/png",
+                ImageFormat.WebP => "image/webp",
+                ImageFormat.Gif => "image/gif",
+                _ => "image/jpeg",
+            })
             : null;
     }
 

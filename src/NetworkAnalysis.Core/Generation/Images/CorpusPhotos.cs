@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Core.Generation.Images;
 /// cropped, brightness/contrast or rotated by 1 degree, 12 % each), so one ring shares near-duplicate photos and
 /// one stock photo appears, in variants, across unrelated posters. An independent poster's own photos stay
 /// original. A file is JPEG or PNG by its name (70 % JPEG). Choices hash the ad and photo IDs (FNV-1a), so the
-/// plan is deterministic and does not disturb the corpus generator's random stream. Without libturbojpeg every
+/// plan is deterministic and does not disturb the corpus generator's random stream. Without SkiaSharp's native library every
 /// file is PNG and the re-encoded variant becomes the resized one (<c>jpeg</c> false).
 /// </remarks>
 public static class CorpusPhotos
@@ -16,7 +16,7 @@ public static class CorpusPhotos
     /// <summary>Rewrites every ad's <c>images</c> to files under <paramref name="folder"/> and lists the distinct files.</summary>
     /// <param name="corpus">The generated corpus (its image names are <c>img/&lt;photo&gt;.jpg</c>).</param>
     /// <param name="folder">Photo folder relative to the ads file, forward slashes, no <c>..</c>.</param>
-    /// <param name="jpeg">Whether JPEG can be written (libturbojpeg present).</param>
+    /// <param name="jpeg">Whether JPEG can be written (SkiaSharp's native library loaded).</param>
     /// <returns>The corpus with rewritten image paths (precomputed image hashes dropped: the files are hashed at ingest), and the files to write, sorted by path.</returns>
     public static (IReadOnlyList<GeneratedAd> Corpus, IReadOnlyList<PlannedPhoto> Files) Plan(IReadOnlyList<GeneratedAd> corpus, string folder, bool jpeg)
     {

@@ -6,14 +6,14 @@ namespace NetworkAnalysis.Core.Generation.Images;
 /// <remarks>
 /// A photo is named by an identifier (for example the generator's <c>p0000042</c> or <c>stock03</c>); the same
 /// identifier and variant always give the same pixels. JPEG output and the <see cref="PhotoVariant.Reencoded"/> variant
-/// need libturbojpeg; without it the error comes back as a value.
+/// need SkiaSharp's native library; without it the error comes back as a value.
 /// </remarks>
 public static class SyntheticPhotoWriter
 {
     /// <summary>Renders a photo variant as pixels.</summary>
     /// <param name="photoId">Photo identifier (any non-empty string).</param>
     /// <param name="variant">Which variant of the photo.</param>
-    /// <param name="error">Why rendering failed (only possible for <see cref="PhotoVariant.Reencoded"/> without libturbojpeg).</param>
+    /// <param name="error">Why rendering failed (only possible for <see cref="PhotoVariant.Reencoded"/> without SkiaSharp's native library).</param>
     /// <returns>The pixels, or null on error.</returns>
     public static RgbImage? Render(string photoId, PhotoVariant variant, out ImageError? error)
     {

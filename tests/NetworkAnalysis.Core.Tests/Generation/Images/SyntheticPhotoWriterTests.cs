@@ -20,7 +20,7 @@ public sealed class SyntheticPhotoWriterTests
     {
         if (variant == PhotoVariant.Reencoded)
         {
-            Prerequisite.RequireTurboJpeg();
+            Prerequisite.RequireSkia();
         }
 
         for (var i = 0; i < 40; i++)
