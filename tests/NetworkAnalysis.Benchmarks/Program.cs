@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 //   `-- neardup hamming|templates ...` (NearDuplicateConsole.cs)
 //   `-- workbench-graph` with NETAN_BENCH_URL, NETAN_BENCH_CLUSTER (WorkbenchGraphConsole.cs, run by workbench_load.py)
 //   `-- graph-memory [ads] [sampleAds]` (GraphMemoryConsole.cs)
-//   `-- imaging [photos] [rounds]` (ImagingConsole.cs: SkiaSharp vs libturbojpeg and the managed PNG decoder)
+//   `-- imaging [photos] [rounds]` (ImagingConsole.cs: SkiaSharp against our codecs)
 switch (args)
 {
     case ["clustering", .. var rest]:
