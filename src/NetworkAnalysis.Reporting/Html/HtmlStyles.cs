@@ -33,7 +33,6 @@ internal static class HtmlStyles
         .photos { display: flex; gap: 8px; flex-wrap: wrap; }
         .photos figure { margin: 0; width: 140px; font-size: 10px; color: var(--muted); }
         .photos img { width: 140px; height: 140px; object-fit: cover; border-radius: 4px; }
-        .photos img.blur { filter: blur(14px); }
         .photos .frame { overflow: hidden; border-radius: 4px; background: #ced4da; width: 140px; height: 140px; }
         .placeholder { display: flex; align-items: center; justify-content: center; width: 140px; height: 140px; background: #e9ecef; color: var(--muted); border-radius: 4px; }
         .evidence { margin: 2px 0 0 18px; padding: 0; color: var(--muted); }

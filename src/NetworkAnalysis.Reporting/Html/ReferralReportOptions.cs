@@ -8,11 +8,12 @@ public sealed record ReferralReportOptions
     /// <summary>Show identifier values in full (identifier table, network labels); masked otherwise.</summary>
     public bool ShowIdentifiers { get; init; }
 
-    /// <summary>Show photos sharp; blurred otherwise.</summary>
+    /// <summary>Embed the photos as posted; otherwise blurred thumbnails are made when the file is written.</summary>
     public bool ShowImages { get; init; }
 
     /// <summary>Redact for sharing: mask identifiers inside ad excerpts too, and leave photos out of the file altogether.</summary>
-    /// <remarks>Blurring is a display filter: the image bytes stay in the file. Redaction removes them.</remarks>
+    /// <remarks>Without <see cref="ShowImages"/> the file holds only blurred thumbnails (no sharp copy); redaction leaves
+    /// photos out altogether.</remarks>
     public bool Redact { get; init; }
 
     /// <summary>At most this many ad excerpts are shown (earliest first); the rest are counted.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NetworkAnalysis.Core.Imaging;
 using NetworkAnalysis.Reporting.Model;
 using NetworkAnalysis.Reporting.Text;
 
@@ -22,7 +23,7 @@ public static partial class ReferralReportWriter
         var needles = masked ? AdTextDisplay.Needles(model.Graph) : null;
         sb.Append("<section id=\"ads\"><h2>Ads</h2><p class=\"note\">Identifiers found in the text are highlighted");
         sb.Append(masked ? " and masked" : "").Append("; markup in the ads is shown as its text (the raw rows are in the case file). Photos are ");
-        sb.Append(options.Redact ? "left out of this redacted copy" : options.ShowImages ? "shown as posted" : "blurred; re-run with <code>--show-images</code> to see them");
+        sb.Append(options.Redact ? "left out of this redacted copy" : options.ShowImages ? "shown as posted" : "blurred thumbnails made when the file was written (no sharp copy is in it); re-run with <code>--show-images</code> to see them");
         sb.Append(".</p>");
         foreach (var ad in ordered.Take(Math.Max(0, options.MaxAds)))
         {
@@ -133,15 +134,7 @@ public static partial class ReferralReportWriter
         foreach (var image in ad.Images)
         {
             sb.Append("<figure>");
-            if (image.Bytes is { Length: > 0 } bytes && image.ContentType is { } type && EmbeddableImageTypes.Contains(type))
-            {
-                sb.Append("<div class=\"frame\"><img alt=\"photo\" class=\"").Append(options.ShowImages ? "sharp" : "blur")
-                    .Append("\" src=\"data:").Append(type.ToLowerInvariant()).Append(";base64,").Append(Convert.ToBase64String(bytes)).Append("\"></div>");
-            }
-            else
-            {
-                sb.Append("<div class=\"placeholder\">no image data</div>");
-            }
+            AppendPhoto(sb, image, options, ThumbnailSide);
 
             sb.Append("<figcaption>").Append(Markup.Escape(image.Name));
             if (!string.IsNullOrEmpty(image.Sha256))
@@ -155,5 +148,69 @@ public static partial class ReferralReportWriter
         }
 
         sb.Append("</div>");
+    }
+
+    /// <summary>Longest side of the blurred thumbnails in the ads and the contact sheet, in pixels.</summary>
+    internal const int ThumbnailSide = 140;
+
+    /// <summary>One photo: the posted bytes when photos are shown, otherwise a blurred thumbnail made here, so a file
+    /// written without <c>--show-images</c> holds no sharp copy (a CSS blur would leave one for any reader to lift).</summary>
+    private static void AppendPhoto(StringBuilder sb, ReportImage image, ReferralReportOptions options, int side)
+    {
+        if (image.Bytes is not { Length: > 0 } bytes || image.ContentType is not { } type || !EmbeddableImageTypes.Contains(type))
+        {
+            sb.Append("<div class=\"placeholder\">no image data</div>");
+            return;
+        }
+
+        if (options.ShowImages)
+        {
+            sb.Append("<div class=\"frame\"><img alt=\"photo\" class=\"sharp\" src=\"data:").Append(type.ToLowerInvariant())
+                .Append(";base64,").Append(Convert.ToBase64String(bytes)).Append("\"></div>");
+            return;
+        }
+
+        var (png, error) = Thumbnails.Make(bytes, side, blurred: true);
+        if (png is null)
+        {
+            sb.Append("<div class=\"placeholder\">photo could not be read: ").Append(Markup.Escape(error?.Message ?? "unknown")).Append("</div>");
+            return;
+        }
+
+        sb.Append("<div class=\"frame\"><img alt=\"photo, blurred\" class=\"blurred\" src=\"data:image/png;base64,")
+            .Append(Convert.ToBase64String(png)).Append("\"></div>");
+    }
+
+    /// <summary>The cluster's distinct photos on one sheet, most reposted first, each with the number of ads that carry it.</summary>
+    private static void ContactSheet(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
+    {
+        var photos = model.Graph.Ads
+            .SelectMany(a => a.Images.Select(i => (Ad: a.Key, Image: i)))
+            .GroupBy(p => string.IsNullOrEmpty(p.Image.Sha256) ? "name:" + p.Image.Name : p.Image.Sha256, StringComparer.Ordinal)
+            .Select(g => (g.First().Image, Ads: g.Select(p => p.Ad).Distinct(StringComparer.Ordinal).Count(), Key: g.Key))
+            .OrderByDescending(p => p.Ads).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .ToList();
+        if (photos.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("<section id=\"photos\"><h2>Contact sheet</h2><p class=\"note\">").Append(Num.I(photos.Count))
+            .Append(" distinct photo(s) in this cluster's ads, the most reposted first");
+        if (options.Redact)
+        {
+            sb.Append("; the photos themselves are left out of this redacted copy.</p></section>");
+            return;
+        }
+
+        sb.Append(options.ShowImages ? "." : ", as blurred thumbnails.").Append("</p><div class=\"photos\">");
+        foreach (var (image, ads, _) in photos)
+        {
+            sb.Append("<figure>");
+            AppendPhoto(sb, image, options, ThumbnailSide);
+            sb.Append("<figcaption>").Append(Num.I(ads)).Append(ads == 1 ? " ad" : " ads").Append("</figcaption></figure>");
+        }
+
+        sb.Append("</div></section>");
     }
 }

@@ -36,6 +36,7 @@ public static partial class ReferralReportWriter
         TimeAndPlace(sb, model);
         Identifiers(sb, model, options);
         Structure(sb, model, options);
+        ContactSheet(sb, model, options);
         Ads(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");

@@ -76,7 +76,50 @@ public sealed class ReferralReportWriterTests
         doc.QuerySelector("#identifiers table")!.TextContent.ShouldNotContain("poster0@example.com");
         var images = doc.QuerySelectorAll("#ads img");
         images.Length.ShouldBe(model.Graph.Ads.Count);
-        images.ShouldAllBe(i => i.ClassList.Contains("blur"));
+        images.ShouldAllBe(i => i.ClassList.Contains("blurred"));
+    }
+
+    [Fact]
+    public void Render_Default_HoldsNoSharpCopyOfAnyPhoto()
+    {
+        // Given
+        var model = SampleGraphs.Report();
+        var posted = model.Graph.Ads.SelectMany(a => a.Images).Select(i => Convert.ToBase64String(i.Bytes!)).ToList();
+
+        // When
+        var html = ReferralReportWriter.Render(model);
+        var doc = new HtmlParser().ParseDocument(html);
+
+        // Then: the file carries only thumbnails made when it was written, never the posted bytes (a CSS blur would)
+        posted.ShouldNotBeEmpty();
+        posted.ShouldAllBe(b => !html.Contains(b, StringComparison.Ordinal));
+        doc.QuerySelectorAll("img").ShouldAllBe(i => i.GetAttribute("src")!.StartsWith("data:image/png;base64,", StringComparison.Ordinal));
+        html.ShouldNotContain("filter: blur");
+    }
+
+    [Fact]
+    public void Render_ContactSheet_OnePerDistinctPhoto_MostRepostedFirst()
+    {
+        // Given a cluster whose first two ads carry the same photo
+        var model = SampleGraphs.Report();
+        var ads = model.Graph.Ads.ToList();
+        var shared = ads[0].Images[0];
+        ads[1] = ads[1] with { Images = [shared] };
+        model = model with { Graph = model.Graph with { Ads = ads } };
+
+        // When
+        var doc = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model));
+
+        // Then
+        var captions = doc.QuerySelectorAll("#photos figcaption").Select(f => f.TextContent).ToList();
+        captions.Count.ShouldBe(ads.SelectMany(a => a.Images).Select(i => i.Sha256).Distinct().Count());
+        var counts = ads.SelectMany(a => a.Images.Select(i => (a.Key, i.Sha256))).Distinct().GroupBy(p => p.Sha256)
+            .Select(g => g.Count()).OrderDescending().ToList();
+        captions.ShouldBe(counts.Select(c => c == 1 ? "1 ad" : $"{c} ads").ToList());
+        counts[0].ShouldBeGreaterThan(1);
+        doc.QuerySelectorAll("#photos img").ShouldAllBe(i => i.ClassList.Contains("blurred"));
+        new HtmlParser().ParseDocument(ReferralReportWriter.Render(model, new ReferralReportOptions { Redact = true }))
+            .QuerySelectorAll("#photos img").ShouldBeEmpty();
     }
 
     [Fact]
