@@ -22,8 +22,20 @@ public static partial class TextNormaliser
             return new NormalisedText(text, text, null, null);
         }
 
+        return Normalise(text, scripts: true);
+    }
+
+    /// <summary>Normalises; <paramref name="scripts"/> says whether inline script text is read for assembled strings
+    /// (false for text that was itself assembled from a script, so nesting stays one level deep).</summary>
+    private static NormalisedText Normalise(string text, bool scripts)
+    {
+        if (!NeedsWork(text))
+        {
+            return new NormalisedText(text, text, null, null);
+        }
+
         var builder = new Builder(text.Length);
-        Run(text, ref builder);
+        Run(text, ref builder, scripts);
         return builder.Build(text);
     }
 
@@ -40,18 +52,25 @@ public static partial class TextNormaliser
         return false;
     }
 
-    private static void Run(string s, ref Builder b)
+    private static void Run(string s, ref Builder b, bool scripts)
     {
         var html = new HtmlScanState();
         var i = 0;
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '<' && TrySkipMarkup(s, i, ref html, out var markupEnd, out var block))
+            if (c == '<' && TrySkipMarkup(s, i, ref html, out var markupEnd, out var block, out var tagEnd, out var scriptEnd))
             {
                 if (block)
                 {
                     b.Append(' ', i, markupEnd);
+                }
+
+                // A "mailto:" link keeps its address; a script keeps the strings it assembles (never executed).
+                AppendMailto(s, i, tagEnd, ref b);
+                if (scripts && scriptEnd > tagEnd)
+                {
+                    AppendScriptStrings(s, tagEnd, scriptEnd, ref b);
                 }
 
                 i = markupEnd;
