@@ -111,13 +111,18 @@ public static partial class TextNormaliser
     /// between spaces, each character mapped to where it is written (entities and %XX escapes decoded).</summary>
     private static void AppendMailto(string s, int start, int end, ref Builder b)
     {
-        var at = s.AsSpan(start, end - start).IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
+        var tag = s.AsSpan(start, end - start);
+        var at = tag.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
+        int p;
+        if (at >= 0)
+        {
+            p = start + at + 7;
+        }
+        else if (!TryEncodedMailto(s, start, end, out p))
         {
             return;
         }
 
-        var p = start + at + 7;
         b.Append(' ', p - 1, p);
         while (p < end && s[p] is not ('"' or '\'' or '>' or '?' or ' ' or '\t' or '\n' or '\r' or '<'))
         {
@@ -144,6 +149,57 @@ public static partial class TextNormaliser
         }
 
         b.Append(' ', p - 1, p);
+    }
+
+    /// <summary>An href whose "mailto:" is itself written with character references or %XX escapes ("&amp;#109;ailto:");
+    /// <paramref name="p"/> is where the address starts.</summary>
+    private static bool TryEncodedMailto(string s, int start, int end, out int p)
+    {
+        p = start;
+        var tag = s.AsSpan(start, end - start);
+        var href = tag.IndexOf("href=", StringComparison.OrdinalIgnoreCase);
+        if (href < 0 || tag.IndexOfAny('&', '%') < 0)
+        {
+            return false;
+        }
+
+        var k = start + href + 5;
+        if (k < end && s[k] is '"' or '\'')
+        {
+            k++;
+        }
+
+        const string Scheme = "mailto:";
+        foreach (var expected in Scheme)
+        {
+            if (k >= end)
+            {
+                return false;
+            }
+
+            int c;
+            if (s[k] == '&' && TryDecodeEntity(s, k, out var entityEnd, out c))
+            {
+                k = entityEnd;
+            }
+            else if (s[k] == '%' && k + 2 < end && char.IsAsciiHexDigit(s[k + 1]) && char.IsAsciiHexDigit(s[k + 2]))
+            {
+                c = (HexValue(s[k + 1]) * 16) + HexValue(s[k + 2]);
+                k += 3;
+            }
+            else
+            {
+                c = s[k++];
+            }
+
+            if ((c is >= 'A' and <= 'Z' ? c | 0x20 : c) != expected)
+            {
+                return false;
+            }
+        }
+
+        p = k;
+        return true;
     }
 
     /// <summary>IndexOf that remembers its last answer so repeated searches over hostile input stay linear.</summary>

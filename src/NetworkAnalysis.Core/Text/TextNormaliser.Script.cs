@@ -405,10 +405,12 @@ public static partial class TextNormaliser
 
         public readonly int EndOf(int k) => _ends![k];
 
+        /// <summary>Whether the string has '@' (or an escape that may be one) and a letter or digit besides.</summary>
         public readonly bool MayHoldAddress()
         {
             var span = _chars.AsSpan(0, Length);
-            return span.IndexOfAny('@', '&') >= 0 || span.IndexOf("%40", StringComparison.Ordinal) >= 0;
+            return (span.IndexOfAny('@', '&') >= 0 || span.IndexOf("%40", StringComparison.Ordinal) >= 0)
+                && span.IndexOfAnyInRange('0', '9') + span.IndexOfAnyInRange('a', 'z') + span.IndexOfAnyInRange('A', 'Z') > -3;
         }
 
         public override readonly string ToString() => _chars is null ? "" : new string(_chars, 0, Length);

@@ -19,6 +19,12 @@ internal static class DomainParser
 
     private static readonly FrozenSet<string> SecondLevels = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "ac", "co", "edu", "com", "org", "net", "gov");
 
+    // Country codes that are used under such second levels and are not also common English words ("in", "no", "me", "us").
+    private static readonly FrozenSet<string> SecondLevelCountries = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "uk", "au", "nz", "za", "jp", "kr", "br", "mx", "ar", "tr", "il", "sg", "hk", "tw", "cn", "th", "my", "ph", "ke", "ng");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondLevelCountryLookup = SecondLevelCountries.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpaceTldLookup = SpaceTlds.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondLevelLookup = SecondLevels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -117,10 +123,16 @@ internal static class DomainParser
             return false;
         }
 
-        // The longest valid domain; only a bare-space dot may be given back ("mia at example dot com for fun").
-        for (var k = labels; k >= 2; k--)
+        // The longest valid domain; it may end early only where a bare space stood for a dot
+        // ("mia at example dot com for fun", "max at example dot edu or t.me/max").
+        for (var k = labels; k >= 1; k--)
         {
-            if (IsValid(buffer, labelStarts, labelEnds, dots, k))
+            if (k < labels && dots[k] != Dot.Space)
+            {
+                continue;
+            }
+
+            if (k >= 2 && IsValid(buffer, labelStarts, labelEnds, dots, k))
             {
                 domain = buffer[..labelEnds[k - 1]].ToString();
                 end = textEnds[k - 1];
@@ -132,22 +144,17 @@ internal static class DomainParser
                 return true;
             }
 
-            if (dots[k - 1] != Dot.Space)
+            // "mia at gmail": a bare provider name stands for its domain.
+            if (k == 1 && DomainNames.ProviderLookup.TryGetValue(buffer[labelStarts[0]..labelEnds[0]], out var provider))
             {
-                return false;
+                domain = provider;
+                end = textEnds[0];
+                obfuscated = true;
+                return true;
             }
         }
 
-        // "mia at gmail": a bare provider name stands for its domain.
-        if (!DomainNames.ProviderLookup.TryGetValue(buffer[labelStarts[0]..labelEnds[0]], out var provider))
-        {
-            return false;
-        }
-
-        domain = provider;
-        end = textEnds[0];
-        obfuscated = true;
-        return true;
+        return false;
     }
 
     private static bool IsValid(ReadOnlySpan<char> buffer, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<Dot> dots, int k)
@@ -172,7 +179,7 @@ internal static class DomainParser
         }
 
         return !spaced || SpaceTldLookup.Contains(tld)
-            || (k >= 3 && tld.Length == 2 && SecondLevelLookup.Contains(buffer[starts[k - 2]..ends[k - 2]]));
+            || (k >= 3 && SecondLevelCountryLookup.Contains(tld) && SecondLevelLookup.Contains(buffer[starts[k - 2]..ends[k - 2]]));
     }
 
     private static bool IsAllLetters(ReadOnlySpan<char> s)
