@@ -112,6 +112,13 @@ public static partial class TextNormaliser
     private static void AppendMailto(string s, int start, int end, ref Builder b)
     {
         var tag = s.AsSpan(start, end - start);
+
+        // Most tags ("<p>", "</b>") hold none of the characters a mailto: link needs; this check keeps them cheap.
+        if (tag.IndexOfAny(':', '&', '%') < 0)
+        {
+            return;
+        }
+
         var at = tag.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
         int p;
         if (at >= 0)

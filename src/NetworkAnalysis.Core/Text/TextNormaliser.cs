@@ -16,13 +16,7 @@ public static partial class TextNormaliser
     /// <summary>Normalises <paramref name="text"/>.</summary>
     public static NormalisedText Normalise(string text)
     {
-        text ??= "";
-        if (!NeedsWork(text))
-        {
-            return new NormalisedText(text, text, null, null);
-        }
-
-        return Normalise(text, scripts: true);
+        return Normalise(text ?? "", scripts: true);
     }
 
     /// <summary>Normalises; <paramref name="scripts"/> says whether inline script text is read for assembled strings
@@ -59,20 +53,8 @@ public static partial class TextNormaliser
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '<' && TrySkipMarkup(s, i, ref html, out var markupEnd, out var block, out var tagEnd, out var scriptEnd))
+            if (c == '<' && TryMarkup(s, i, ref html, ref b, scripts, out var markupEnd))
             {
-                if (block)
-                {
-                    b.Append(' ', i, markupEnd);
-                }
-
-                // A "mailto:" link keeps its address; a script keeps the strings it assembles (never executed).
-                AppendMailto(s, i, tagEnd, ref b);
-                if (scripts && scriptEnd > tagEnd)
-                {
-                    AppendScriptStrings(s, tagEnd, scriptEnd, ref b);
-                }
-
                 i = markupEnd;
                 continue;
             }
@@ -109,6 +91,31 @@ public static partial class TextNormaliser
             AppendCodePoint(ref b, c, i, i + 1);
             i++;
         }
+    }
+
+    /// <summary>Skips markup at <paramref name="i"/>, appending what it stands for: a space for a block tag, the address of
+    /// a "mailto:" link, the strings a script assembles (never executed). Kept out of <see cref="Run"/>'s loop so the
+    /// per-character path stays small.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool TryMarkup(string s, int i, ref HtmlScanState html, ref Builder b, bool scripts, out int markupEnd)
+    {
+        if (!TrySkipMarkup(s, i, ref html, out markupEnd, out var block, out var tagEnd, out var scriptEnd))
+        {
+            return false;
+        }
+
+        if (block)
+        {
+            b.Append(' ', i, markupEnd);
+        }
+
+        AppendMailto(s, i, tagEnd, ref b);
+        if (scripts && scriptEnd > tagEnd)
+        {
+            AppendScriptStrings(s, tagEnd, scriptEnd, ref b);
+        }
+
+        return true;
     }
 
     /// <summary>Growable char buffer with the start/end map, without per-character allocation.</summary>

@@ -110,7 +110,8 @@ internal static class DomainParser
             textEnds[labels] = i;
             dots[labels] = dot;
             labels++;
-            if (!TryDot(text, i, obfuscatedAt, out var next, out dot))
+            // A bare space may join at most six labels: past that it is a sentence, not a domain.
+            if (!TryDot(text, i, obfuscatedAt, out var next, out dot) || (dot == Dot.Space && labels >= 6))
             {
                 break;
             }

@@ -4,8 +4,10 @@ namespace NetworkAnalysis.Core.Extraction.Emails;
 
 /// <summary>Finds e-mail addresses, plain and obfuscated, in normalised text.</summary>
 /// <remarks>
-/// The "at" may be '@' (spaces around allowed), a bracketed "(at)", "[at]", "{at}", "&lt;at&gt;", or the bare word
-/// " at "; dots may be '.', " . ", " dot ", "(dot)", "[dot]". Obfuscated forms must end in a known TLD or name a
+/// The "at" may be '@' (spaces around allowed), a bracketed "(at)", "[at]", "{at}", "&lt;at&gt;", the bare word
+/// " at " or " WHERE "; dots may be '.', " . ", " dot ", "(dot)", "[dot]", " DOM ", " dt ", and after a written "at" also
+/// ';' or a bare space ("jdoe at cs example edu"). Also read: "m-i-a-@-e-x-..." (one separator between every character),
+/// "jdoe (followed by "@cs.example.edu")", and "mailto:" before the local part. Obfuscated forms must end in a known TLD or name a
 /// known provider ("mia at gmail"). Linear: each '@' or "at" is examined once with bounded look-around.
 /// </remarks>
 internal static class EmailScanner
@@ -28,7 +30,7 @@ internal static class EmailScanner
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLocalLookup = NotLocalParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("@([{<aAwW");
+    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("@([{<aAW");
 
     // Separators of an address spelled out one character at a time ("m-i-a-@-e-x-a-m-p-l-e-.-c-o-m").
     private static readonly System.Buffers.SearchValues<char> SpelledSeparators = System.Buffers.SearchValues.Create("- _*~|");
@@ -82,10 +84,10 @@ internal static class EmailScanner
                 obfuscated = true;
                 wordAt = true;
             }
-            else if (c is 'w' or 'W' && i > 0 && text[i - 1] == ' ' && i + 5 < text.Length && text[i + 5] == ' '
-                && text.AsSpan(i + 1, 4).Equals("here", StringComparison.OrdinalIgnoreCase))
+            else if (c == 'W' && i > 0 && text[i - 1] == ' ' && i + 5 < text.Length && text[i + 5] == ' '
+                && text.AsSpan(i + 1, 4).SequenceEqual("HERE"))
             {
-                // SpamLord-style "name WHERE host DOM edu".
+                // "name WHERE host DOM edu", in capitals as it is written (the sentence word "where" is not read).
                 markerEnd = i + 5;
                 obfuscated = true;
                 wordAt = true;
