@@ -53,16 +53,32 @@ public static partial class TextNormaliser
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '<' && TryMarkup(s, i, ref html, ref b, scripts, out var markupEnd))
+            // '<' and '&' that start nothing are kept as written; handled here so that c is not live across the calls
+            // (the JIT then keeps it in a register instead of storing it for every character).
+            if (c == '<')
             {
-                i = markupEnd;
+                if (TryMarkup(s, i, ref html, ref b, scripts, out var markupEnd))
+                {
+                    i = markupEnd;
+                    continue;
+                }
+
+                b.Append('<', i, i + 1);
+                i++;
                 continue;
             }
 
-            if (c == '&' && TryDecodeEntity(s, i, out var entityEnd, out var entity))
+            if (c == '&')
             {
-                AppendCodePoint(ref b, entity, i, entityEnd);
-                i = entityEnd;
+                if (TryDecodeEntity(s, i, out var entityEnd, out var entity))
+                {
+                    AppendCodePoint(ref b, entity, i, entityEnd);
+                    i = entityEnd;
+                    continue;
+                }
+
+                b.Append('&', i, i + 1);
+                i++;
                 continue;
             }
 
