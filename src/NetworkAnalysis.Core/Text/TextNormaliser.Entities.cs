@@ -19,6 +19,7 @@ public static partial class TextNormaliser
         ["thinsp"] = ' ', ["shy"] = 0xAD, ["zwj"] = 0x200D, ["zwnj"] = 0x200C, ["lrm"] = 0x200E, ["rlm"] = 0x200F,
         ["bull"] = 0x2022, ["middot"] = 0xB7, ["hellip"] = 0x2026, ["copy"] = 0xA9, ["reg"] = 0xAE, ["trade"] = 0x2122,
         ["pound"] = 0xA3, ["euro"] = 0x20AC, ["yen"] = 0xA5, ["cent"] = 0xA2, ["hearts"] = 0x2665, ["star"] = 0x2606,
+        ["ldquo"] = 0x201C, ["rdquo"] = 0x201D, ["lsquo"] = 0x2018, ["rsquo"] = 0x2019, ["laquo"] = 0xAB, ["raquo"] = 0xBB,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> EntityLookup =

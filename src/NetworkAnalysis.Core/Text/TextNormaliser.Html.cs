@@ -25,10 +25,19 @@ public static partial class TextNormaliser
     }
 
     /// <summary>Recognises a tag, comment or script/style element starting at <paramref name="i"/> ('&lt;').</summary>
-    private static bool TrySkipMarkup(string s, int i, ref HtmlScanState state, out int end, out bool block)
+    /// <param name="s">The text.</param>
+    /// <param name="i">Where the '&lt;' is.</param>
+    /// <param name="state">Search positions kept across calls.</param>
+    /// <param name="end">Where the markup (a whole script or style element) ends.</param>
+    /// <param name="block">Whether the markup separates words.</param>
+    /// <param name="tagEnd">Where the opening tag ends.</param>
+    /// <param name="scriptEnd">Where a script element's text ends (its closing tag), or -1.</param>
+    private static bool TrySkipMarkup(string s, int i, ref HtmlScanState state, out int end, out bool block, out int tagEnd, out int scriptEnd)
     {
         end = i;
         block = true;
+        tagEnd = i;
+        scriptEnd = -1;
         if (!state.Initialised)
         {
             state = new HtmlScanState { CommentEndSearchedFrom = -1, CommentEnd = -1, ScriptEndSearchedFrom = -1, ScriptEnd = -1, Initialised = true };
@@ -80,6 +89,7 @@ public static partial class TextNormaliser
         var name = s.AsSpan(nameStart, nameEnd - nameStart);
         block = !InlineTagLookup.Contains(name);
         end = j + 1;
+        tagEnd = end;
         if (next != '/' && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
         {
             var close = FindCached(s, "</" + name.ToString().ToLowerInvariant(), end, ref state.ScriptEndSearchedFrom, ref state.ScriptEnd);
@@ -87,9 +97,115 @@ public static partial class TextNormaliser
             {
                 var closeEnd = s.IndexOf('>', close);
                 end = closeEnd < 0 ? s.Length : closeEnd + 1;
+                if (name.Length == 6)
+                {
+                    scriptEnd = close;
+                }
             }
         }
 
+        return true;
+    }
+
+    /// <summary>Appends the address of a "mailto:" link in the tag [<paramref name="start"/>, <paramref name="end"/>),
+    /// between spaces, each character mapped to where it is written (entities and %XX escapes decoded).</summary>
+    private static void AppendMailto(string s, int start, int end, ref Builder b)
+    {
+        var tag = s.AsSpan(start, end - start);
+
+        // Most tags ("<p>", "</b>") hold none of the characters a mailto: link needs; this check keeps them cheap.
+        if (tag.IndexOfAny(':', '&', '%') < 0)
+        {
+            return;
+        }
+
+        var at = tag.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
+        int p;
+        if (at >= 0)
+        {
+            p = start + at + 7;
+        }
+        else if (!TryEncodedMailto(s, start, end, out p))
+        {
+            return;
+        }
+
+        b.Append(' ', p - 1, p);
+        while (p < end && s[p] is not ('"' or '\'' or '>' or '?' or ' ' or '\t' or '\n' or '\r' or '<'))
+        {
+            var c = s[p];
+            if (c == '&' && TryDecodeEntity(s, p, out var entityEnd, out var cp))
+            {
+                AppendCodePoint(ref b, cp, p, entityEnd);
+                p = entityEnd;
+            }
+            else if (c == '%' && p + 2 < end && char.IsAsciiHexDigit(s[p + 1]) && char.IsAsciiHexDigit(s[p + 2]) && s[p + 1] <= '7')
+            {
+                b.Append((char)((HexValue(s[p + 1]) * 16) + HexValue(s[p + 2])), p, p + 3);
+                p += 3;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                break;
+            }
+            else
+            {
+                AppendCodePoint(ref b, c, p, p + 1);
+                p++;
+            }
+        }
+
+        b.Append(' ', p - 1, p);
+    }
+
+    /// <summary>An href whose "mailto:" is itself written with character references or %XX escapes ("&amp;#109;ailto:");
+    /// <paramref name="p"/> is where the address starts.</summary>
+    private static bool TryEncodedMailto(string s, int start, int end, out int p)
+    {
+        p = start;
+        var tag = s.AsSpan(start, end - start);
+        var href = tag.IndexOf("href=", StringComparison.OrdinalIgnoreCase);
+        if (href < 0 || tag.IndexOfAny('&', '%') < 0)
+        {
+            return false;
+        }
+
+        var k = start + href + 5;
+        if (k < end && s[k] is '"' or '\'')
+        {
+            k++;
+        }
+
+        const string Scheme = "mailto:";
+        foreach (var expected in Scheme)
+        {
+            if (k >= end)
+            {
+                return false;
+            }
+
+            int c;
+            if (s[k] == '&' && TryDecodeEntity(s, k, out var entityEnd, out c))
+            {
+                k = entityEnd;
+            }
+            else if (s[k] == '%' && k + 2 < end && char.IsAsciiHexDigit(s[k + 1]) && char.IsAsciiHexDigit(s[k + 2]))
+            {
+                c = (HexValue(s[k + 1]) * 16) + HexValue(s[k + 2]);
+                k += 3;
+            }
+            else
+            {
+                c = s[k++];
+            }
+
+            if ((c is >= 'A' and <= 'Z' ? c | 0x20 : c) != expected)
+            {
+                return false;
+            }
+        }
+
+        p = k;
         return true;
     }
 

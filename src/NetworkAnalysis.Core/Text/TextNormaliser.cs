@@ -16,14 +16,20 @@ public static partial class TextNormaliser
     /// <summary>Normalises <paramref name="text"/>.</summary>
     public static NormalisedText Normalise(string text)
     {
-        text ??= "";
+        return Normalise(text ?? "", scripts: true);
+    }
+
+    /// <summary>Normalises; <paramref name="scripts"/> says whether inline script text is read for assembled strings
+    /// (false for text that was itself assembled from a script, so nesting stays one level deep).</summary>
+    private static NormalisedText Normalise(string text, bool scripts)
+    {
         if (!NeedsWork(text))
         {
             return new NormalisedText(text, text, null, null);
         }
 
         var builder = new Builder(text.Length);
-        Run(text, ref builder);
+        Run(text, ref builder, scripts);
         return builder.Build(text);
     }
 
@@ -40,28 +46,39 @@ public static partial class TextNormaliser
         return false;
     }
 
-    private static void Run(string s, ref Builder b)
+    private static void Run(string s, ref Builder b, bool scripts)
     {
         var html = new HtmlScanState();
         var i = 0;
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '<' && TrySkipMarkup(s, i, ref html, out var markupEnd, out var block))
+            // '<' and '&' that start nothing are kept as written; handled here so that c is not live across the calls
+            // (the JIT then keeps it in a register instead of storing it for every character).
+            if (c == '<')
             {
-                if (block)
+                if (TryMarkup(s, i, ref html, ref b, scripts, out var markupEnd))
                 {
-                    b.Append(' ', i, markupEnd);
+                    i = markupEnd;
+                    continue;
                 }
 
-                i = markupEnd;
+                b.Append('<', i, i + 1);
+                i++;
                 continue;
             }
 
-            if (c == '&' && TryDecodeEntity(s, i, out var entityEnd, out var entity))
+            if (c == '&')
             {
-                AppendCodePoint(ref b, entity, i, entityEnd);
-                i = entityEnd;
+                if (TryDecodeEntity(s, i, out var entityEnd, out var entity))
+                {
+                    AppendCodePoint(ref b, entity, i, entityEnd);
+                    i = entityEnd;
+                    continue;
+                }
+
+                b.Append('&', i, i + 1);
+                i++;
                 continue;
             }
 
@@ -90,6 +107,31 @@ public static partial class TextNormaliser
             AppendCodePoint(ref b, c, i, i + 1);
             i++;
         }
+    }
+
+    /// <summary>Skips markup at <paramref name="i"/>, appending what it stands for: a space for a block tag, the address of
+    /// a "mailto:" link, the strings a script assembles (never executed). Kept out of <see cref="Run"/>'s loop so the
+    /// per-character path stays small.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool TryMarkup(string s, int i, ref HtmlScanState html, ref Builder b, bool scripts, out int markupEnd)
+    {
+        if (!TrySkipMarkup(s, i, ref html, out markupEnd, out var block, out var tagEnd, out var scriptEnd))
+        {
+            return false;
+        }
+
+        if (block)
+        {
+            b.Append(' ', i, markupEnd);
+        }
+
+        AppendMailto(s, i, tagEnd, ref b);
+        if (scripts && scriptEnd > tagEnd)
+        {
+            AppendScriptStrings(s, tagEnd, scriptEnd, ref b);
+        }
+
+        return true;
     }
 
     /// <summary>Growable char buffer with the start/end map, without per-character allocation.</summary>

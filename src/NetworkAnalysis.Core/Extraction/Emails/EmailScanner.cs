@@ -4,8 +4,10 @@ namespace NetworkAnalysis.Core.Extraction.Emails;
 
 /// <summary>Finds e-mail addresses, plain and obfuscated, in normalised text.</summary>
 /// <remarks>
-/// The "at" may be '@' (spaces around allowed), a bracketed "(at)", "[at]", "{at}", "&lt;at&gt;", or the bare word
-/// " at "; dots may be '.', " . ", " dot ", "(dot)", "[dot]". Obfuscated forms must end in a known TLD or name a
+/// The "at" may be '@' (spaces around allowed), a bracketed "(at)", "[at]", "{at}", "&lt;at&gt;", the bare word
+/// " at " or " WHERE "; dots may be '.', " . ", " dot ", "(dot)", "[dot]", " DOM ", " dt ", and after a written "at" also
+/// ';' or a bare space ("jdoe at cs example edu"). Also read: "m-i-a-@-e-x-..." (one separator between every character),
+/// "jdoe (followed by "@cs.example.edu")", and "mailto:" before the local part. Obfuscated forms must end in a known TLD or name a
 /// known provider ("mia at gmail"). Linear: each '@' or "at" is examined once with bounded look-around.
 /// </remarks>
 internal static class EmailScanner
@@ -28,7 +30,10 @@ internal static class EmailScanner
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLocalLookup = NotLocalParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("@([{<aA");
+    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("@([{<aAW");
+
+    // Separators of an address spelled out one character at a time ("m-i-a-@-e-x-a-m-p-l-e-.-c-o-m").
+    private static readonly System.Buffers.SearchValues<char> SpelledSeparators = System.Buffers.SearchValues.Create("- _*~|");
 
     public static List<EmailHit> Find(string text)
     {
@@ -48,8 +53,17 @@ internal static class EmailScanner
             int markerEnd;
             bool obfuscated;
             bool wordAt = false;
+            EmailHit hit;
             if (c == '@')
             {
+                if (i >= resumeAt && TrySpelledOut(text, i, out hit))
+                {
+                    hits.Add(hit);
+                    resumeAt = hit.End;
+                    i = hit.End - 1;
+                    continue;
+                }
+
                 markerEnd = i + 1;
                 obfuscated = false;
             }
@@ -57,9 +71,24 @@ internal static class EmailScanner
             {
                 obfuscated = true;
             }
+            else if (c == '(' && i >= resumeAt && TryFollowedBy(text, i, out hit))
+            {
+                hits.Add(hit);
+                resumeAt = hit.End;
+                i = hit.End - 1;
+                continue;
+            }
             else if (c is 'a' or 'A' && i > 0 && text[i - 1] == ' ' && i + 2 < text.Length && text[i + 1] is 't' or 'T' && text[i + 2] == ' ')
             {
                 markerEnd = i + 2;
+                obfuscated = true;
+                wordAt = true;
+            }
+            else if (c == 'W' && i > 0 && text[i - 1] == ' ' && i + 5 < text.Length && text[i + 5] == ' '
+                && text.AsSpan(i + 1, 4).SequenceEqual("HERE"))
+            {
+                // "name WHERE host DOM edu", in capitals as it is written (the sentence word "where" is not read).
+                markerEnd = i + 5;
                 obfuscated = true;
                 wordAt = true;
             }
@@ -73,7 +102,7 @@ internal static class EmailScanner
                 continue;
             }
 
-            if (TryAt(text, i, markerEnd, obfuscated, wordAt, out var hit))
+            if (TryAt(text, i, markerEnd, obfuscated, wordAt, out hit))
             {
                 hits.Add(hit);
                 resumeAt = hit.End;
@@ -124,7 +153,7 @@ internal static class EmailScanner
             localEnd--;
         }
 
-        if (localEnd <= localStart || (localStart > 0 && text[localStart - 1] is ':' or '/'))
+        if (localEnd <= localStart || (localStart > 0 && text[localStart - 1] is ':' or '/' && !AfterMailto(text, localStart)))
         {
             return false;
         }
@@ -135,13 +164,14 @@ internal static class EmailScanner
             return false;
         }
 
-        if (!DomainParser.TryParse(text, markerEnd, allowSpaceAfterAt: true, out var domain, out var domainEnd, out var domainObfuscated))
+        // "instagram @mia.vip" is a label and a handle: a spaced '@' must be spaced on both sides.
+        var spaceAfter = markerEnd < text.Length && text[markerEnd] == ' ';
+        var obfuscatedAt = wordAt || obfuscated || (spaces > 0 && spaceAfter);
+        if (!DomainParser.TryParse(text, markerEnd, allowSpaceAfterAt: true, out var domain, out var domainEnd, out var domainObfuscated, obfuscatedAt))
         {
             return false;
         }
 
-        // "instagram @mia.vip" is a label and a handle: a spaced '@' must be spaced on both sides.
-        var spaceAfter = markerEnd < text.Length && text[markerEnd] == ' ';
         if (!wordAt && (spaces > 0) != spaceAfter)
         {
             return false;
@@ -162,6 +192,199 @@ internal static class EmailScanner
         }
 
         hit = new EmailHit(localStart, domainEnd, EmailCanonicaliser.Canonicalise(local.ToString(), domain), obfuscated);
+        return true;
+    }
+
+    /// <summary>Whether the local part starting at <paramref name="localStart"/> follows "mailto:".</summary>
+    private static bool AfterMailto(string text, int localStart) =>
+        localStart >= 7 && text.AsSpan(localStart - 7, 7).Equals("mailto:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"jdoe (followed by "@cs.example.edu")": the word before the bracket and the domain inside it.</summary>
+    private static bool TryFollowedBy(string text, int open, out EmailHit hit)
+    {
+        hit = default;
+        var j = SkipSpaces(text, open + 1, 2);
+        if (!MatchWord(text, ref j, "followed") || !MatchSpaces(text, ref j) || !MatchWord(text, ref j, "by"))
+        {
+            return false;
+        }
+
+        j = SkipSpaces(text, j, 2);
+        var quote = j < text.Length && text[j] is '"' or '\'' ? text[j] : '\0';
+        if (quote != '\0')
+        {
+            j++;
+        }
+
+        if (j >= text.Length || text[j] != '@'
+            || !DomainParser.TryParse(text, j + 1, allowSpaceAfterAt: false, out var domain, out var domainEnd, out _)
+            || !DomainNames.TldLookup.Contains(domain.AsSpan(domain.LastIndexOf('.') + 1)))
+        {
+            return false;
+        }
+
+        var k = domainEnd;
+        if (quote != '\0')
+        {
+            if (k >= text.Length || text[k] != quote)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        k = SkipSpaces(text, k, 2);
+        if (k >= text.Length || text[k] != ')')
+        {
+            return false;
+        }
+
+        var localEnd = open;
+        while (localEnd > 0 && open - localEnd < 2 && text[localEnd - 1] == ' ')
+        {
+            localEnd--;
+        }
+
+        var localStart = localEnd;
+        while (localStart > 0 && localEnd - localStart < MaxLocal && IsLocalChar(text[localStart - 1]))
+        {
+            localStart--;
+        }
+
+        while (localStart < localEnd && !char.IsAsciiLetterOrDigit(text[localStart]))
+        {
+            localStart++;
+        }
+
+        while (localEnd > localStart && !char.IsAsciiLetterOrDigit(text[localEnd - 1]))
+        {
+            localEnd--;
+        }
+
+        if (localEnd - localStart < 2 || NotLocalLookup.Contains(text.AsSpan(localStart, localEnd - localStart)))
+        {
+            return false;
+        }
+
+        hit = new EmailHit(localStart, k + 1, EmailCanonicaliser.Canonicalise(text[localStart..localEnd], domain), true);
+        return true;
+    }
+
+    /// <summary>An address spelled out with one separator between every character: "m-i-a-@-e-x-a-m-p-l-e-.-c-o-m",
+    /// "m i a @ e x a m p l e . c o m". <paramref name="at"/> is the '@'.</summary>
+    private static bool TrySpelledOut(string text, int at, out EmailHit hit)
+    {
+        hit = default;
+        if (at < 3 || at + 3 >= text.Length || text[at - 1] != text[at + 1] || !SpelledSeparators.Contains(text[at - 1]))
+        {
+            return false;
+        }
+
+        var sep = text[at - 1];
+
+        // Left: single characters at at-2, at-4, ... separated by sep.
+        var first = at - 2;
+        var localCount = 0;
+        while (first >= 0 && text[first] != sep && IsLocalChar(text[first]))
+        {
+            localCount++;
+            if (localCount > MaxLocal || first < 2 || text[first - 1] != sep || text[first - 2] == sep || !IsLocalChar(text[first - 2])
+                || (first >= 3 && char.IsAsciiLetterOrDigit(text[first - 3])))
+            {
+                break;
+            }
+
+            first -= 2;
+        }
+
+        if (localCount < 2 || (first > 0 && char.IsAsciiLetterOrDigit(text[first - 1])))
+        {
+            return false;
+        }
+
+        // Right: single characters at at+2, at+4, ...
+        Span<char> collapsed = stackalloc char[MaxAddress + 1];
+        var n = 0;
+        for (var k = first; k < at; k += 2)
+        {
+            collapsed[n++] = text[k];
+        }
+
+        var localLength = n;
+        collapsed[n++] = '@';
+        var last = at;
+        for (var k = at + 2; k < text.Length && n < collapsed.Length && text[k] != sep && (char.IsAsciiLetterOrDigit(text[k]) || text[k] is '.' or '-'); k += 2)
+        {
+            // A character of its own: not the first letter of the next word ("... c o m for more").
+            if (k + 1 < text.Length && char.IsAsciiLetterOrDigit(text[k + 1]))
+            {
+                break;
+            }
+
+            collapsed[n++] = text[k];
+            last = k;
+            if (k + 2 >= text.Length || text[k + 1] != sep)
+            {
+                break;
+            }
+        }
+
+        if (last == at)
+        {
+            return false;
+        }
+
+        var domainText = collapsed[(localLength + 1)..n].ToString();
+        if (!DomainParser.TryParse(domainText, 0, allowSpaceAfterAt: false, out var domain, out var domainEnd, out _)
+            || !DomainNames.TldLookup.Contains(domain.AsSpan(domain.LastIndexOf('.') + 1)))
+        {
+            return false;
+        }
+
+        var local = collapsed[..localLength].Trim('.');
+        if (local.Length < 2)
+        {
+            return false;
+        }
+
+        var end = at + 2 + (2 * (domainEnd - 1)) + 1;
+        hit = new EmailHit(first, end, EmailCanonicaliser.Canonicalise(local.ToString(), domain), true);
+        return true;
+    }
+
+    private static int SkipSpaces(string text, int i, int max)
+    {
+        var j = i;
+        while (j < text.Length && j - i < max && text[j] == ' ')
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static bool MatchSpaces(string text, ref int i)
+    {
+        var j = SkipSpaces(text, i, 2);
+        if (j == i)
+        {
+            return false;
+        }
+
+        i = j;
+        return true;
+    }
+
+    private static bool MatchWord(string text, ref int i, string word)
+    {
+        if (i + word.Length > text.Length || !text.AsSpan(i, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+            || (i + word.Length < text.Length && char.IsAsciiLetter(text[i + word.Length])))
+        {
+            return false;
+        }
+
+        i += word.Length;
         return true;
     }
 

@@ -69,6 +69,12 @@ public sealed partial class HandleExtractor
         }
 
         var q = hasAt ? p + 1 : p;
+        if (hasAt && text[p] == '@' && q + 1 < text.Length && text[q] == ' ' && char.IsAsciiLetterOrDigit(text[q + 1]))
+        {
+            // "Twitter @ Name": one space after the '@'.
+            q++;
+        }
+
         var handleStart = q;
         var (min, max) = HandleRules.Length(type);
         while (q < text.Length && q - handleStart <= max && HandleRules.IsHandleChar(type, text[q]))
@@ -83,8 +89,9 @@ public sealed partial class HandleExtractor
 
         var handle = text.AsSpan(handleStart, q - handleStart);
         if (handle.Length < min || handle.Length > max || (q < text.Length && text[q] is '@' or '/') || !ContainsLetter(handle)
-            || StartsEmail(input, handleStart) || StartsPhone(input, handleStart)
-            || !char.IsAsciiLetterOrDigit(handle[0]) || HandleRules.NotHandleLookup.Contains(handle))
+            || StartsEmail(input, handleStart) || StartsPhone(input, handleStart) || InsideEmail(input, start, q)
+            || !char.IsAsciiLetterOrDigit(handle[0]) || (HandleRules.StartsWithLetter(type) && !char.IsAsciiLetter(handle[0]))
+            || HandleRules.NotHandleLookup.Contains(handle))
         {
             return false;
         }
@@ -99,6 +106,20 @@ public sealed partial class HandleExtractor
         foreach (var email in input.Emails)
         {
             if (email.Start == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether [start, end) overlaps an e-mail address ("x@example.com" holds no X handle "@example").</summary>
+    private static bool InsideEmail(ExtractionInput input, int start, int end)
+    {
+        foreach (var email in input.Emails)
+        {
+            if (email.Start < end && start < email.End)
             {
                 return true;
             }

@@ -62,6 +62,14 @@ public sealed partial class HandleExtractor : IEntityExtractor
                     }
 
                     var atRequired = word.Equals("x", StringComparison.OrdinalIgnoreCase);
+                    if (atRequired && labelEnd < text.Length && text[labelEnd] == '@')
+                    {
+                        // "x@example": the local part of an address, not the X label.
+                        continue;
+                    }
+
+                    // "kik/snap: name": every label of the chain takes the value after the last one.
+                    labelEnd = LabelChainEnd(text, labelEnd);
                     if (TryValue(input, entities, label.Type, labelEnd, label.Strict, atRequired))
                     {
                         break;
@@ -71,6 +79,27 @@ public sealed partial class HandleExtractor : IEntityExtractor
 
             i = j;
         }
+    }
+
+    private static int LabelChainEnd(string text, int end)
+    {
+        for (var hops = 0; hops < 3 && end + 1 < text.Length && text[end] is '/' or '&' && char.IsAsciiLetter(text[end + 1]); hops++)
+        {
+            var j = end + 1;
+            while (j < text.Length && char.IsAsciiLetter(text[j]))
+            {
+                j++;
+            }
+
+            if (j - end - 1 > 10 || !HandleRules.LabelLookup.TryGetValue(text.AsSpan(end + 1, j - end - 1), out var next) || next[0].SecondWord is not null)
+            {
+                break;
+            }
+
+            end = j;
+        }
+
+        return end;
     }
 
     private static bool TrySecondWord(string text, int at, string second, out int end)

@@ -59,15 +59,17 @@ internal static class HandleRules
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotHandleLookup = NotHandles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Length bounds of a handle for each type (platform username rules).</summary>
+    /// <remarks>Snapchat 3-15, Instagram 1-30, Telegram 5-32, Kik 2-20, WeChat 6-20, X/Twitter 1-15 (the platforms'
+    /// published rules); LINE IDs up to 20; the others are bounds seen in practice.</remarks>
     public static (int Min, int Max) Length(EntityType type) => type switch
     {
         EntityType.Snapchat => (3, 15),
-        EntityType.Instagram => (2, 30),
+        EntityType.Instagram => (1, 30),
         EntityType.Telegram => (5, 32),
         EntityType.Kik => (2, 20),
-        EntityType.Twitter => (2, 15),
+        EntityType.Twitter => (1, 15),
         EntityType.Onlyfans => (3, 30),
-        EntityType.Wechat => (5, 20),
+        EntityType.Wechat => (6, 20),
         EntityType.Line => (3, 20),
         EntityType.Venmo => (4, 30),
         EntityType.Cashtag => (1, 20),
@@ -76,10 +78,15 @@ internal static class HandleRules
     };
 
     /// <summary>Whether <paramref name="c"/> may appear inside a handle of <paramref name="type"/>.</summary>
+    /// <remarks>Telegram and X [a-z0-9_]; Instagram and Kik [a-z0-9._]; WeChat [a-z0-9_-]; Snapchat and LINE [a-z0-9._-].</remarks>
     public static bool IsHandleChar(EntityType type, char c) => type switch
     {
         EntityType.Telegram or EntityType.Twitter or EntityType.Onlyfans => char.IsAsciiLetterOrDigit(c) || c == '_',
+        EntityType.Instagram or EntityType.Kik => char.IsAsciiLetterOrDigit(c) || c is '_' or '.',
         EntityType.Cashtag or EntityType.Venmo or EntityType.Wechat => char.IsAsciiLetterOrDigit(c) || c is '_' or '-',
         _ => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-',
     };
+
+    /// <summary>Whether a handle of <paramref name="type"/> must start with a letter (Snapchat, Telegram, WeChat).</summary>
+    public static bool StartsWithLetter(EntityType type) => type is EntityType.Snapchat or EntityType.Telegram or EntityType.Wechat;
 }
