@@ -105,7 +105,11 @@ public abstract class PlotChart : IPlotChart
         {
             using (plot)
             {
+                // ScottPlot clears the canvas it draws on: clip to the plot's own rectangle so panels do not erase each other.
+                canvas.Save();
+                canvas.ClipRect(new SKRect(rect.Left, rect.Top, rect.Right, rect.Bottom));
                 plot.Render(canvas, rect);
+                canvas.Restore();
             }
         }
     }
