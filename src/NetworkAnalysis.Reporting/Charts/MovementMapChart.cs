@@ -181,6 +181,7 @@ public sealed class MovementMapChart : PlotChart
     {
         var fill = Hex("#eef0f3");
         var line = Hex("#adb5bd");
+        var minStep = (view.Right - view.Left) / Width * 0.8;
         if (_us)
         {
             foreach (var state in _atlas.UsStates)
@@ -188,7 +189,7 @@ public sealed class MovementMapChart : PlotChart
                 var inset = AlbersUsa.InsetOf(state.Id);
                 foreach (var ring in state.Rings)
                 {
-                    AddRing(plot, ring.Select(p => AlbersUsa.Project(p.Lon, p.Lat, inset)), fill, line);
+                    AddRing(plot, ring.Select(p => AlbersUsa.Project(p.Lon, p.Lat, inset)), fill, line, minStep);
                 }
             }
 
@@ -202,7 +203,7 @@ public sealed class MovementMapChart : PlotChart
                 var overlaps = ring.Any(p => p.Lon >= view.Left - 30 && p.Lon <= view.Right + 30 && p.Lat >= view.Bottom - 30 && p.Lat <= view.Top + 30);
                 if (overlaps)
                 {
-                    AddRing(plot, ring.Select(p => (p.Lon, p.Lat)), fill, line);
+                    AddRing(plot, ring.Select(p => (p.Lon, p.Lat)), fill, line, minStep);
                 }
             }
         }
@@ -216,9 +217,24 @@ public sealed class MovementMapChart : PlotChart
         annotation.LabelFontColor = Hex("#212529");
     }
 
-    private static void AddRing(Plot plot, IEnumerable<(double X, double Y)> points, Color fill, Color line)
+    private static void AddRing(Plot plot, IEnumerable<(double X, double Y)> points, Color fill, Color line, double minStep)
     {
-        var polygon = plot.Add.Polygon(points.Select(p => new Coordinates(p.X, p.Y)).ToArray());
+        // Points closer than most of a pixel to the last one kept add bytes, not detail.
+        var kept = new List<Coordinates>();
+        foreach (var (x, y) in points)
+        {
+            if (kept.Count == 0 || Math.Abs(x - kept[^1].X) + Math.Abs(y - kept[^1].Y) >= minStep)
+            {
+                kept.Add(new Coordinates(x, y));
+            }
+        }
+
+        if (kept.Count < 3)
+        {
+            return;
+        }
+
+        var polygon = plot.Add.Polygon(kept.ToArray());
         polygon.FillColor = fill;
         polygon.LineColor = line;
         polygon.LineWidth = 0.6f;
