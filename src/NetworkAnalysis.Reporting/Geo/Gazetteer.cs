@@ -16,7 +16,7 @@ public sealed class Gazetteer
 
     private Gazetteer(IEnumerable<GeoCity> cities)
     {
-        _byName = new Dictionary<string, List<GeoCity>>(StringComparer.Ordinal);
+        _byName = new Dictionary<string, List<GeoCity>>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in cities)
         {
             var key = Key(c.Name);
@@ -30,7 +30,10 @@ public sealed class Gazetteer
 
         foreach (var list in _byName.Values)
         {
-            list.Sort((a, b) => b.Population != a.Population ? b.Population.CompareTo(a.Population) : a.Id.CompareTo(b.Id));
+            if (list.Count > 1)
+            {
+                list.Sort(ByPopulationThenId);
+            }
         }
 
         Count = _byName.Values.Sum(l => l.Count);
@@ -58,7 +61,7 @@ public sealed class Gazetteer
         }
 
         // GeoNames names some cities with a "City" suffix that ads drop ("New York" is "New York City").
-        if (!_byName.TryGetValue(Key(city), out var candidates) && !_byName.TryGetValue(Key(city) + " CITY", out candidates))
+        if (!_byName.TryGetValue(Key(city), out var candidates) && !_byName.TryGetValue(Key(city) + " City", out candidates))
         {
             return null;
         }
@@ -144,14 +147,15 @@ public sealed class Gazetteer
                             throw new InvalidDataException("cities.pbf: bad string length at byte " + pos);
                         }
 
-                        var text = Encoding.UTF8.GetString(data.Slice(pos, len));
-                        pos += len;
+                        // Only the fields used are decoded (alternate names, municipality and feature code are skipped).
                         switch (field)
                         {
-                            case 2: name = text; break;
-                            case 3: countryCode = text; break;
-                            case 8: admin = text; break;
+                            case 2: name = Encoding.UTF8.GetString(data.Slice(pos, len)); break;
+                            case 3: countryCode = Encoding.UTF8.GetString(data.Slice(pos, len)); break;
+                            case 8: admin = Encoding.UTF8.GetString(data.Slice(pos, len)); break;
                         }
+
+                        pos += len;
 
                         break;
                     case 1: pos += 8; break;
@@ -167,7 +171,9 @@ public sealed class Gazetteer
         return cities;
     }
 
-    private static string Key(string name) => name.Trim().ToUpperInvariant();
+    private static int ByPopulationThenId(GeoCity a, GeoCity b) => b.Population != a.Population ? b.Population.CompareTo(a.Population) : a.Id.CompareTo(b.Id);
+
+    private static string Key(string name) => name.Trim();
 
     private static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
 
