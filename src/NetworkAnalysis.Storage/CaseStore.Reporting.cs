@@ -6,7 +6,7 @@ public sealed partial class CaseStore
     public IEnumerable<CaseAdRow> CaseAds(string? clusterId)
     {
         using var cmd = Command($"""
-            SELECT a.id, a.ad_key, a.posted_at, a.city, a.text, m.cluster_id, a.images, s.path
+            SELECT a.id, a.ad_key, a.posted_at, a.city, a.text, m.cluster_id, a.images, s.path, a.region, a.country, a.price, a.age
             FROM ads a JOIN sources s ON s.id = a.source_id LEFT JOIN memberships m ON m.ad = a.id{ClusterFilter(clusterId)}
             ORDER BY a.ad_key;
             """);
@@ -19,7 +19,13 @@ public sealed partial class CaseStore
         while (r.Read())
         {
             yield return new CaseAdRow(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7));
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7))
+            {
+                Region = r.IsDBNull(8) ? null : r.GetString(8),
+                Country = r.IsDBNull(9) ? null : r.GetString(9),
+                Price = r.IsDBNull(10) ? null : r.GetDouble(10),
+                Age = r.IsDBNull(11) ? null : r.GetInt32(11),
+            };
         }
     }
 

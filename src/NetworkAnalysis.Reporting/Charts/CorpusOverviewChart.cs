@@ -1,10 +1,11 @@
 using System.Globalization;
 using NetworkAnalysis.Reporting.Model;
+using ScottPlot;
 
 namespace NetworkAnalysis.Reporting.Charts;
 
-/// <summary>One-page overview of a corpus: key counts, ads per week, identifiers by type, busiest cities.</summary>
-public sealed class CorpusOverviewChart : ISvgChart
+/// <summary>One-page overview of a corpus: key counts, ads per week, identifiers by type, busiest cities, largest clusters (ScottPlot).</summary>
+public sealed class CorpusOverviewChart : PlotChart
 {
     private readonly CaseGraph _graph;
 
@@ -12,48 +13,80 @@ public sealed class CorpusOverviewChart : ISvgChart
     public CorpusOverviewChart(CaseGraph graph) => _graph = graph ?? throw new ArgumentNullException(nameof(graph));
 
     /// <inheritdoc/>
-    public string ToSvg()
-    {
-        const double width = 960, height = 640;
-        var svg = new SvgDocument(width, height, "Corpus overview");
-        svg.Text(10, 22, "Corpus overview", 16, extra: "font-weight=\"bold\"");
-        KeyFigures(svg, 10, 40);
-        AdsPerWeek(svg, 10, 130, 460, 220);
-        EntitiesByType(svg, 490, 130, 460, 220);
-        TopCities(svg, 10, 390, 460, 240);
-        ClusterSizes(svg, 490, 390, 460, 240);
-        return svg.ToString();
-    }
+    public override int Width => 960;
 
-    private void KeyFigures(SvgDocument svg, double x, double y)
+    /// <inheritdoc/>
+    public override int Height => 700;
+
+    /// <inheritdoc/>
+    protected override string Name => "overview";
+
+    /// <inheritdoc/>
+    protected override string Title => "Corpus overview";
+
+    /// <summary>The key figures shown across the top, as (label, value).</summary>
+    public IReadOnlyList<(string Label, string Value)> KeyFigures()
     {
         var clusterSizes = ClusterSizeList();
-        var figures = new (string Label, string Value)[]
-        {
+        return
+        [
             ("ads", _graph.Ads.Count.ToString("N0", CultureInfo.InvariantCulture)),
             ("identifiers", _graph.Entities.Count.ToString("N0", CultureInfo.InvariantCulture)),
             ("hubs", _graph.Entities.Count(e => e.IsHub).ToString("N0", CultureInfo.InvariantCulture)),
             ("clusters (≥2 ads)", clusterSizes.Count(s => s >= 2).ToString("N0", CultureInfo.InvariantCulture)),
             ("largest cluster", (clusterSizes.Count == 0 ? 0 : clusterSizes.Max()).ToString("N0", CultureInfo.InvariantCulture)),
             ("cities", _graph.Ads.Select(a => a.City).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Count().ToString("N0", CultureInfo.InvariantCulture)),
-        };
-        var w = 940.0 / figures.Length;
-        for (var i = 0; i < figures.Length; i++)
-        {
-            svg.Rect(x + (i * w) + 4, y, w - 8, 70, "#f1f3f5", "rx=\"6\"");
-            svg.Text(x + (i * w) + (w / 2), y + 36, figures[i].Value, 22, "middle", "#1c3d8c", "font-weight=\"bold\"");
-            svg.Text(x + (i * w) + (w / 2), y + 58, figures[i].Label, 11, "middle", "#555555");
-        }
+        ];
     }
 
-    private void AdsPerWeek(SvgDocument svg, double x, double y, double w, double h)
+    /// <inheritdoc/>
+    protected override IEnumerable<(Plot Plot, PixelRect Rect)> Layout()
     {
-        svg.Text(x, y - 8, "Ads per week", 12, extra: "font-weight=\"bold\"");
+        yield return (Figures(), new PixelRect(0, Width, 110, 0));
+        const int top = 110, half = 480, rowH = 295;
+        yield return (AdsPerWeek(), new PixelRect(0, half, top + rowH, top));
+        yield return (Bars("Identifiers by type",
+            _graph.Entities.GroupBy(e => e.Type, StringComparer.Ordinal).Select(g => (g.Key, g.Count(), ChartPalette.ForEntityType(g.Key)))), new PixelRect(half, Width, top + rowH, top));
+        yield return (Bars("Busiest cities (ads)",
+            _graph.Ads.Where(a => !string.IsNullOrWhiteSpace(a.City)).GroupBy(a => a.City!.Trim(), StringComparer.Ordinal).Select(g => (g.Key, g.Count(), ChartPalette.Series(1)))),
+            new PixelRect(0, half, Height, top + rowH));
+        yield return (Bars("Largest clusters (ads)",
+            _graph.Ads.Where(a => a.ClusterId is not null).GroupBy(a => a.ClusterId!, StringComparer.Ordinal).Select(g => (g.Key, g.Count(), ChartPalette.Series(3)))),
+            new PixelRect(half, Width, Height, top + rowH));
+    }
+
+    private Plot Figures()
+    {
+        var plot = NewPlot("Corpus overview");
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        var figures = KeyFigures();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var value = plot.Add.Text(figures[i].Value, i + 0.5, 0.6);
+            value.LabelFontSize = 22;
+            value.LabelBold = true;
+            value.LabelFontColor = Hex("#1c3d8c");
+            value.LabelAlignment = Alignment.MiddleCenter;
+            var label = plot.Add.Text(figures[i].Label, i + 0.5, 0.15);
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Hex("#555555");
+            label.LabelAlignment = Alignment.MiddleCenter;
+        }
+
+        plot.Axes.SetLimits(0, figures.Count, 0, 1);
+        return plot;
+    }
+
+    private Plot AdsPerWeek()
+    {
+        var plot = NewPlot("Ads per week");
         var days = _graph.Ads.Where(a => a.PostedAt is not null).Select(a => DateOnly.FromDateTime(a.PostedAt!.Value.UtcDateTime)).ToList();
         if (days.Count == 0)
         {
-            svg.Text(x, y + 16, "No dated ads.", 11, fill: "#888888");
-            return;
+            plot.Add.Text("No dated ads.", 0, 0).LabelFontSize = 11;
+            plot.Axes.SetLimits(-1, 1, -1, 1);
+            return plot;
         }
 
         var first = days.Min();
@@ -65,46 +98,45 @@ public sealed class CorpusOverviewChart : ISvgChart
             counts[(d.DayNumber - first.DayNumber) / 7]++;
         }
 
-        var max = Math.Max(1, counts.Max());
-        var bw = w / weeks;
-        var plotH = h - 24;
-        for (var k = 0; k < weeks; k++)
+        plot.Add.Bars(counts.Select((c, k) => new Bar
         {
-            var bh = plotH * counts[k] / max;
-            svg.BeginGroup($"week of {first.AddDays(k * 7):yyyy-MM-dd}: {counts[k]} ads");
-            svg.Rect(x + (k * bw) + 0.5, y + plotH - bh, Math.Max(0.5, bw - 1), bh, ChartPalette.Ad);
-            svg.EndGroup();
+            Position = Day(first.AddDays(k * 7)) + 3.5,
+            Value = c,
+            Size = 6.3,
+            FillColor = Hex(ChartPalette.Ad),
+            LineWidth = 0,
+        }).ToArray());
+        DateTicks(plot, first, last.AddDays(6), 3);
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    private static Plot Bars(string title, IEnumerable<(string Label, int Value, string Colour)> items)
+    {
+        var plot = NewPlot(title);
+        var top = items.OrderByDescending(i => i.Value).ThenBy(i => i.Label, StringComparer.Ordinal).Take(10).ToList();
+        if (top.Count == 0)
+        {
+            plot.Add.Text("(none)", 0, 0).LabelFontSize = 11;
+            plot.Axes.SetLimits(-1, 1, -1, 1);
+            return plot;
         }
 
-        svg.Text(x, y + 8, max.ToString(CultureInfo.InvariantCulture), 9, fill: "#555555");
-        ChartParts.BottomAxis(svg, x, y + plotH, w, ChartParts.DateTicks(first, last, x, w, 4));
-    }
-
-    private void EntitiesByType(SvgDocument svg, double x, double y, double w, double h)
-    {
-        svg.Text(x, y - 8, "Identifiers by type", 12, extra: "font-weight=\"bold\"");
-        var items = _graph.Entities.GroupBy(e => e.Type, StringComparer.Ordinal)
-            .Select(g => (Label: g.Key, Value: (double)g.Count(), Colour: ChartPalette.ForEntityType(g.Key)))
-            .OrderByDescending(i => i.Value).ThenBy(i => i.Label, StringComparer.Ordinal).Take(10).ToList();
-        ChartParts.HorizontalBars(svg, x, y, w, h, items, "0");
-    }
-
-    private void TopCities(SvgDocument svg, double x, double y, double w, double h)
-    {
-        svg.Text(x, y - 8, "Busiest cities (ads)", 12, extra: "font-weight=\"bold\"");
-        var items = _graph.Ads.Where(a => !string.IsNullOrWhiteSpace(a.City)).GroupBy(a => a.City!.Trim(), StringComparer.Ordinal)
-            .Select(g => (Label: g.Key, Value: (double)g.Count(), Colour: ChartPalette.Series(1)))
-            .OrderByDescending(i => i.Value).ThenBy(i => i.Label, StringComparer.Ordinal).Take(10).ToList();
-        ChartParts.HorizontalBars(svg, x, y, w, h, items, "0");
-    }
-
-    private void ClusterSizes(SvgDocument svg, double x, double y, double w, double h)
-    {
-        svg.Text(x, y - 8, "Largest clusters (ads)", 12, extra: "font-weight=\"bold\"");
-        var items = _graph.Ads.Where(a => a.ClusterId is not null).GroupBy(a => a.ClusterId!, StringComparer.Ordinal)
-            .Select(g => (Label: g.Key, Value: (double)g.Count(), Colour: ChartPalette.Series(3)))
-            .OrderByDescending(i => i.Value).ThenBy(i => i.Label, StringComparer.Ordinal).Take(10).ToList();
-        ChartParts.HorizontalBars(svg, x, y, w, h, items, "0");
+        var bars = plot.Add.Bars(top.Select((item, k) => new Bar
+        {
+            Position = top.Count - 1 - k,
+            Value = item.Value,
+            Size = 0.7,
+            FillColor = Color.FromHex(item.Colour),
+            LineWidth = 0,
+            Label = item.Value.ToString(CultureInfo.InvariantCulture),
+        }).ToArray());
+        bars.Horizontal = true;
+        bars.ValueLabelStyle.FontSize = 10;
+        plot.Axes.Left.TickGenerator = Ticks(top.Select((item, k) => ((double)(top.Count - 1 - k), item.Label)), 24);
+        plot.Axes.Margins(left: 0, right: 0.15);
+        plot.HideGrid();
+        return plot;
     }
 
     private List<int> ClusterSizeList() =>

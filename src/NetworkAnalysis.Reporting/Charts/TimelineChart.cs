@@ -1,10 +1,13 @@
+using System.Globalization;
 using NetworkAnalysis.Reporting.Model;
+using ScottPlot;
 
 namespace NetworkAnalysis.Reporting.Charts;
 
-/// <summary>Postings over time, one row per city: when and where a network advertised.</summary>
-public sealed class TimelineChart : ISvgChart
+/// <summary>Postings over time, one row per city: when and where a network advertised (ScottPlot).</summary>
+public sealed class TimelineChart : PlotChart
 {
+    private const string OtherRow = "(other)";
     private readonly IReadOnlyList<ReportAd> _ads;
     private readonly int _maxCities;
 
@@ -16,61 +19,77 @@ public sealed class TimelineChart : ISvgChart
     }
 
     /// <inheritdoc/>
-    public string ToSvg()
+    public override int Width => 900;
+
+    /// <inheritdoc/>
+    public override int Height => 110 + (Math.Max(1, Rows().Count) * 26);
+
+    /// <inheritdoc/>
+    protected override string Name => "timeline";
+
+    /// <inheritdoc/>
+    protected override string Title => "Postings per city over time";
+
+    /// <summary>The rows top to bottom: cities by first posting (the busiest <c>maxCities</c>), then "(other)" if any were grouped.</summary>
+    public IReadOnlyList<string> Rows()
     {
-        var dated = _ads.Where(a => a.PostedAt is not null).ToList();
-        var cities = dated.GroupBy(a => CityOf(a), StringComparer.Ordinal)
+        var cities = _ads.Where(a => a.PostedAt is not null).GroupBy(CityOf, StringComparer.Ordinal)
             .Select(g => (City: g.Key, Count: g.Count(), First: g.Min(a => a.PostedAt!.Value)))
-            .OrderBy(c => c.First).ThenBy(c => c.City, StringComparer.Ordinal)
             .ToList();
-        var keep = cities.OrderByDescending(c => c.Count).ThenBy(c => c.City, StringComparer.Ordinal).Take(_maxCities)
-            .Select(c => c.City).ToHashSet(StringComparer.Ordinal);
-        var rows = cities.Where(c => keep.Contains(c.City)).Select(c => c.City).ToList();
+        var keep = Keep(cities.Select(c => (c.City, c.Count)));
+        var rows = cities.Where(c => keep.Contains(c.City)).OrderBy(c => c.First).ThenBy(c => c.City, StringComparer.Ordinal).Select(c => c.City).ToList();
         if (cities.Count > rows.Count)
         {
-            rows.Add("(other)");
+            rows.Add(OtherRow);
         }
 
-        const double left = 150, right = 60, top = 40, rowH = 26;
-        var width = 900.0;
-        var height = top + (Math.Max(1, rows.Count) * rowH) + 40;
-        var svg = new SvgDocument(width, height, "Postings per city over time");
-        svg.Text(10, 20, "Postings per city over time", 14, extra: "font-weight=\"bold\"");
-        svg.Text(width - 10, 20, $"{dated.Count} dated ads" + (dated.Count < _ads.Count ? $" ({_ads.Count - dated.Count} undated)" : ""), 11, "end", "#555555");
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(Plot Plot, PixelRect Rect)> Layout()
+    {
+        var dated = _ads.Where(a => a.PostedAt is not null).ToList();
+        var rows = Rows();
+        var keep = rows.Where(r => r != OtherRow).ToHashSet(StringComparer.Ordinal);
+        var plot = NewPlot(Title);
+        plot.XLabel($"{dated.Count} dated ads" + (dated.Count < _ads.Count ? $" ({_ads.Count - dated.Count} undated)" : "") + " · day (UTC)", 11);
         if (dated.Count == 0)
         {
-            svg.Text(left, top + 16, "No dated ads.", 12, fill: "#888888");
-            return svg.ToString();
+            var none = plot.Add.Text("No dated ads.", 0, 0);
+            none.LabelFontSize = 12;
+            plot.Axes.SetLimits(-1, 1, -1, 1);
+            yield return (plot, new PixelRect(0, Width, Height, 0));
+            yield break;
         }
 
         var first = DateOnly.FromDateTime(dated.Min(a => a.PostedAt!.Value).UtcDateTime);
         var last = DateOnly.FromDateTime(dated.Max(a => a.PostedAt!.Value).UtcDateTime);
-        var plotW = width - left - right;
         for (var r = 0; r < rows.Count; r++)
         {
-            var ry = top + (r * rowH);
-            if (r % 2 == 0)
-            {
-                svg.Rect(left, ry, plotW, rowH, "#f4f5f7");
-            }
-
+            var y = rows.Count - 1 - r;
+            var colour = Hex(ChartPalette.Series(r));
             var city = rows[r];
-            var inRow = dated.Where(a => keep.Contains(CityOf(a)) ? CityOf(a) == city : city == "(other)").ToList();
-            svg.Text(left - 8, ry + 17, ChartParts.Short(city, 22), 11, "end");
-            svg.Text(left + plotW + 6, ry + 17, inRow.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), 10, fill: "#555555");
-            var colour = ChartPalette.Series(r);
-            foreach (var byDay in inRow.GroupBy(a => DateOnly.FromDateTime(a.PostedAt!.Value.UtcDateTime)).OrderBy(g => g.Key))
+            var inRow = dated.Where(a => keep.Contains(CityOf(a)) ? CityOf(a) == city : city == OtherRow);
+            foreach (var day in inRow.GroupBy(a => DateOnly.FromDateTime(a.PostedAt!.Value.UtcDateTime)).OrderBy(g => g.Key))
             {
-                var x = ChartParts.DayX(byDay.Key, first, last, left, plotW);
-                svg.BeginGroup($"{city} {byDay.Key:yyyy-MM-dd}: {byDay.Count()} ads");
-                svg.Circle(x, ry + (rowH / 2), Math.Min(10, 2.5 + Math.Sqrt(byDay.Count()) * 1.5), colour, "opacity=\"0.8\"");
-                svg.EndGroup();
+                var marker = plot.Add.Marker(Day(day.Key), y, MarkerShape.FilledCircle, (float)Math.Min(20, 5 + (Math.Sqrt(day.Count()) * 3)), colour.WithAlpha(0.8));
+                marker.LineWidth = 0;
             }
         }
 
-        ChartParts.BottomAxis(svg, left, top + (rows.Count * rowH) + 4, plotW, ChartParts.DateTicks(first, last, left, plotW));
-        return svg.ToString();
+        plot.Axes.Left.TickGenerator = Ticks(rows.Select((c, r) => ((double)(rows.Count - 1 - r), c + " (" + Count(dated, keep, c).ToString(CultureInfo.InvariantCulture) + ")")), 30);
+        DateTicks(plot, first, last);
+        var pad = Math.Max(1, (last.DayNumber - first.DayNumber) * 0.03);
+        plot.Axes.SetLimits(Day(first) - pad, Day(last) + pad, -0.6, rows.Count - 0.4);
+        yield return (plot, new PixelRect(0, Width, Height, 0));
     }
+
+    private static int Count(List<ReportAd> dated, HashSet<string> keep, string city) =>
+        dated.Count(a => keep.Contains(CityOf(a)) ? CityOf(a) == city : city == OtherRow);
+
+    private HashSet<string> Keep(IEnumerable<(string City, int Count)> cities) =>
+        cities.OrderByDescending(c => c.Count).ThenBy(c => c.City, StringComparer.Ordinal).Take(_maxCities).Select(c => c.City).ToHashSet(StringComparer.Ordinal);
 
     private static string CityOf(ReportAd ad) => string.IsNullOrWhiteSpace(ad.City) ? "(unknown)" : ad.City.Trim();
 }

@@ -147,6 +147,22 @@ public static partial class ReferralReportWriter
     {
         sb.Append("<section id=\"timeline\"><h2>Timeline and movement</h2>");
         sb.Append("<div class=\"chart\">").Append(new TimelineChart(model.Graph.Ads).ToSvg()).Append("</div>");
-        sb.Append("<div class=\"chart\">").Append(new MovementChart(model.Graph.Ads).ToSvg()).Append("</div></section>");
+        sb.Append("<div class=\"chart\">").Append(new MovementChart(model.Graph.Ads).ToSvg()).Append("</div>");
+        if (Geo.GeoAtlas.Default is { } atlas)
+        {
+            var map = new MovementMapChart(model.Graph.Ads, atlas);
+            sb.Append("<div class=\"chart\">").Append(map.ToSvg()).Append("</div>");
+            if (map.Unplaced.Count > 0)
+            {
+                sb.Append("<p class=\"note\">Not on the map (not in the GeoNames gazetteer): ")
+                    .Append(Markup.Escape(string.Join(", ", map.Unplaced))).Append("</p>");
+            }
+        }
+        else
+        {
+            sb.Append("<p class=\"note\">Movement map not drawn: ").Append(Markup.Escape(Geo.GeoDataFiles.MissingHint)).Append(".</p>");
+        }
+
+        sb.Append("</section>");
     }
 }

@@ -12,6 +12,18 @@ public sealed record ReportAd
     /// <summary>City named by the listing, if known.</summary>
     public string? City { get; init; }
 
+    /// <summary>Region (state, province) named by the listing, if known.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Country named by the listing (ISO 3166 code as ingested), if known.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Stated price, if the listing had one.</summary>
+    public double? Price { get; init; }
+
+    /// <summary>Stated age, if the listing had one (a claim, not a fact).</summary>
+    public int? Age { get; init; }
+
     /// <summary>The span-indexed text (title, newline, body) exactly as posted; hostile input.</summary>
     public string Text { get; init; } = "";
 

@@ -119,6 +119,7 @@ internal static class ClusterEndpoints
 
         app.MapGet("/api/clusters/{id}/timeline.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new TimelineChart(ads)));
         app.MapGet("/api/clusters/{id}/movement.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new MovementChart(ads)));
+        app.MapGet("/api/clusters/{id}/map.svg", (string id, CaseStorePool pool) => Map(pool, id));
     }
 
     internal static object Row(ClusterListItem item) => new
@@ -139,6 +140,31 @@ internal static class ClusterEndpoints
     internal static IReadOnlySet<long> StoredHubs(CaseStore store) => AnalysisModel.Analysis(store)?.HubEntityIds ?? new HashSet<long>();
 
     internal static IResult NotFound(string what, string id) => Results.NotFound(new { error = $"no {what} {id}" });
+
+    /// <summary>The cluster's movement map (the same as in referral reports and <c>netan chart map</c>), from its ads' city, region and country.</summary>
+    private static IResult Map(CaseStorePool pool, string id)
+    {
+        if (NetworkAnalysis.Reporting.Geo.GeoAtlas.Default is not { } atlas)
+        {
+            return Results.Text(NetworkAnalysis.Reporting.Geo.GeoDataFiles.MissingHint, "text/plain", statusCode: 404);
+        }
+
+        using var lease = pool.Rent();
+        if (lease.Store.GetCluster(id) is null)
+        {
+            return NotFound("cluster", id);
+        }
+
+        var ads = lease.Store.CaseAds(id).Select(a => new ReportAd
+        {
+            Key = a.Key,
+            PostedAt = DateTimeOffset.TryParse(a.PostedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null,
+            City = a.City,
+            Region = a.Region,
+            Country = a.Country,
+        }).ToList();
+        return Results.Text(new MovementMapChart(ads, atlas).ToSvg(), "image/svg+xml");
+    }
 
     /// <summary>One of the Reporting charts (the same as in referral case files and <c>netan chart</c>) over the cluster's dates and cities.</summary>
     private static IResult Chart(CaseStorePool pool, string id, Func<IReadOnlyList<ReportAd>, ISvgChart> chart)

@@ -69,10 +69,10 @@ public sealed partial class RendererHostileTests : IDisposable
             var run = await InProcessCli.RunAsync("report", cluster, "--out", Path.Combine(report, "c" + c), "--show-identifiers", "--show-images", "--case", _case);
             run.ExitCode.ShouldBe(0, run.All);
             reportText.Append(WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(report, "c" + c, "report.html"))));
-            foreach (var kind in new[] { "network", "timeline", "movement", "sizes", "overview" })
+            foreach (var kind in new[] { "network", "timeline", "movement", "map", "activity", "sizes", "overview", "prices", "ages" })
             {
                 var svg = _dir.File($"{kind}{c}.svg");
-                run = await InProcessCli.RunAsync(["chart", kind, "--out", svg, "--show-identifiers", "--case", _case, .. kind is "sizes" or "overview" ? Array.Empty<string>() : ["--cluster", cluster]]);
+                run = await InProcessCli.RunAsync(["chart", kind, "--out", svg, "--show-identifiers", "--case", _case, .. kind is "sizes" or "overview" or "prices" or "ages" ? Array.Empty<string>() : ["--cluster", cluster]]);
                 run.ExitCode.ShouldBe(0, run.All);
                 charts.Add(svg);
             }
@@ -210,6 +210,7 @@ public sealed partial class RendererHostileTests : IDisposable
         AssertInertSvg("workbench graphml", await http.GetStringAsync($"/api/clusters/{id}/export/graphml"));
         AssertInertSvg("workbench timeline", await http.GetStringAsync($"/api/clusters/{id}/timeline.svg"));
         AssertInertSvg("workbench movement", await http.GetStringAsync($"/api/clusters/{id}/movement.svg"));
+        AssertInertSvg("workbench map", await http.GetStringAsync($"/api/clusters/{id}/map.svg"));
         var zipBytes = await http.GetByteArrayAsync($"/api/clusters/{id}/export/neo4j");
         using var zip = new ZipArchive(new MemoryStream(zipBytes));
         var entries = 0;
@@ -289,13 +290,14 @@ public sealed partial class RendererHostileTests : IDisposable
         var doc = XDocument.Parse(xml); // well-formed: no payload broke out of text or attributes
         foreach (var e in doc.Descendants())
         {
-            e.Name.LocalName.ShouldNotBeOneOf(["script", "foreignObject", "iframe", "handler"], $"{name}: active element");
+            e.Name.LocalName.ShouldNotBeOneOf(["script", "foreignObject", "iframe", "handler", "image", "img"], $"{name}: active element");
             foreach (var a in e.Attributes())
             {
                 a.Name.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{name}: handler attribute {a.Name}");
                 if (a.Name.LocalName is "href" or "src")
                 {
                     a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{name}: javascript: URL");
+                    a.Value.TrimStart().StartsWith('#').ShouldBeTrue($"{name}: external reference {a.Value}");
                 }
             }
         }

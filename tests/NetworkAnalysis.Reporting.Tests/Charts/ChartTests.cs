@@ -9,7 +9,7 @@ namespace NetworkAnalysis.Reporting.Tests.Charts;
 /// <summary>Invariants every chart must hold: well-formed SVG, hostile text escaped, deterministic.</summary>
 public sealed class ChartTests
 {
-    public static TheoryData<string> Kinds => new() { "network", "timeline", "movement", "sizes", "risk", "overview" };
+    public static TheoryData<string> Kinds => new() { "network", "timeline", "movement", "sizes", "risk", "overview", "activity", "prices", "ages", "map" };
 
     private static ISvgChart Make(string kind, string? payload)
     {
@@ -23,6 +23,10 @@ public sealed class ChartTests
             "sizes" => new SizeDistributionChart([1, 1, 1, 2, 2, 3, 8, 40, 1000]),
             "risk" => new RiskContributionChart(report.RiskIndicators, report.RiskScore),
             "overview" => new CorpusOverviewChart(corpus),
+            "activity" => new ActivityHeatmapChart(report.Graph.Ads),
+            "prices" => HistogramChart.Prices(report.Graph.Ads.Select((a, i) => a with { Price = 100 + (i * 10) })),
+            "ages" => HistogramChart.Ages(report.Graph.Ads.Select((a, i) => a with { Age = 19 + (i % 7) })),
+            "map" => new MovementMapChart(report.Graph.Ads.Select((a, i) => i % 2 == 0 ? a : a with { City = "Las Vegas", Region = "NV" + payload, Country = "US" }).ToList(), TinyAtlas.Create()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

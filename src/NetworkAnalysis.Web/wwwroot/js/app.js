@@ -1,4 +1,4 @@
-// The workbench page: search, cluster list, cluster view (graph, timeline, movement, review, export) and the ad view.
+// The workbench page: search, cluster list, cluster view (graph, timeline, movement, map, review, export) and the ad view.
 import { el, clear, api, enc, banner, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
@@ -127,6 +127,7 @@ async function showCluster(id, view, maxAds) {
   // Charts load when their tab opens: a large cluster's SVG should not compete with the graph.
   $('timeline-img').removeAttribute('src');
   $('movement-img').removeAttribute('src');
+  $('map-img').removeAttribute('src');
   $('tabs').hidden = false;
   showTab('graph');
   // The graph's request goes out with the cluster's details, not after them (it is the slow one).
@@ -169,8 +170,8 @@ function selectEntity(nodeId) {
 
 function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
-  for (const t of ['graph', 'timeline', 'movement', 'notes']) $('tab-' + t).hidden = t !== name;
-  if ((name === 'timeline' || name === 'movement') && state.cluster && !$(name + '-img').getAttribute('src')) {
+  for (const t of ['graph', 'timeline', 'movement', 'map', 'notes']) $('tab-' + t).hidden = t !== name;
+  if ((name === 'timeline' || name === 'movement' || name === 'map') && state.cluster && !$(name + '-img').getAttribute('src')) {
     $(name + '-img').src = '/api/clusters/' + enc(state.cluster) + '/' + name + '.svg';
   }
   if (name === 'graph') state.graph?.resized();
