@@ -37,6 +37,7 @@ public static partial class ReferralReportWriter
         Identifiers(sb, model, options);
         Structure(sb, model, options);
         Ads(sb, model, options);
+        History(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");
         return sb.ToString();
