@@ -50,4 +50,56 @@ public sealed class IngestCrawlCommandTests : IDisposable
         run.Error.ShouldContain("--profiles");
         run.Error.ShouldContain("not found");
     }
+
+    [Theory]
+    [InlineData("html")]
+    [InlineData("warc")]
+    [InlineData("cdr")]
+    [InlineData("xlsx")]
+    public async Task Extract_ReadsEveryIngestFormat_TheSameIdentifiersAsTheJsonLines(string format)
+    {
+        // Given the same synthetic world as JSON Lines and in another format
+        var data = _dir.File("data");
+        (await CliRunner.RunAsync("generate", "--ads", "40", "--seed", "4", "--out", data, "--format", format, "-q")).ExitCode.ShouldBe(0);
+        var input = format switch
+        {
+            "html" => Path.Combine(data, "pages"),
+            _ => Directory.EnumerateFiles(data).Single(f => !f.EndsWith("ads.jsonl", StringComparison.Ordinal) && !f.EndsWith("truth.csv", StringComparison.Ordinal)),
+        };
+
+        // When
+        var expected = await CliRunner.RunAsync("extract", Path.Combine(data, "ads.jsonl"));
+        var actual = await CliRunner.RunAsync("extract", input);
+
+        // Then every ad of the JSON Lines is there with the same phones and e-mails (re-crawls are extra lines of the same ads)
+        expected.ExitCode.ShouldBe(0, expected.All);
+        actual.ExitCode.ShouldBe(0, actual.All);
+        static Dictionary<string, HashSet<string>> Identifiers(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .GroupBy(e => e.GetProperty("id").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("entities").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() is "phone" or "email")
+                .Select(m => m.GetProperty("value").GetString()!).ToHashSet());
+        var want = Identifiers(expected.Out);
+        var got = Identifiers(actual.Out);
+        want.Count.ShouldBe(40);
+        got.Keys.ShouldBe(want.Keys, ignoreOrder: true);
+        foreach (var (id, ids) in want)
+        {
+            got[id].SetEquals(ids).ShouldBeTrue($"ad {id}: {string.Join(",", got[id])} vs {string.Join(",", ids)}");
+        }
+    }
+
+    [Fact]
+    public async Task Extract_UnknownFormatOrMissingFile_IsExit2WithTheName()
+    {
+        var junk = _dir.Write("x.bin", "\u0001\u0002 nothing here");
+        var run = await CliRunner.RunAsync("extract", junk);
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("x.bin: unknown input format");
+        run.Error.ShouldNotContain("   at ");
+        var missing = await CliRunner.RunAsync("extract", _dir.File("none.jsonl"));
+        missing.ExitCode.ShouldBe(2);
+        missing.Error.ShouldContain("none.jsonl");
+    }
 }
