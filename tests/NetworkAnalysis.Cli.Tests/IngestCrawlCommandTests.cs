@@ -102,4 +102,16 @@ public sealed class IngestCrawlCommandTests : IDisposable
         missing.ExitCode.ShouldBe(2);
         missing.Error.ShouldContain("none.jsonl");
     }
+
+    [Fact]
+    public async Task BenchWarc_IngestsTheSameAdsAsWarcAndJsonLines_AndReportsBothRates()
+    {
+        // No speed is asserted (figures come from real benchmark runs): only that both formats ingest every ad and are reported.
+        var run = await CliRunner.RunAsync("bench", "--ads", "150", "--seed", "2", "--warc", "--json", "--keep", _dir.File("bench"));
+        run.ExitCode.ShouldBe(0, run.All);
+        var formats = JsonDocument.Parse(run.Out).RootElement.GetProperty("ingest_by_format").EnumerateArray().ToList();
+        formats.Select(f => f.GetProperty("format").GetString()).ShouldBe(["JSON Lines", "WARC.gz (pages + photos)"]);
+        formats.ShouldAllBe(f => f.GetProperty("ads").GetInt64() == 150 && f.GetProperty("bytes").GetInt64() > 0 && f.GetProperty("mb_per_second").GetDouble() > 0);
+        File.Exists(_dir.File("bench/crawl.warc.gz")).ShouldBeTrue();
+    }
 }
