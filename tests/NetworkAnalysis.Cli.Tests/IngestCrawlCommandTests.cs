@@ -114,4 +114,25 @@ public sealed class IngestCrawlCommandTests : IDisposable
         formats.ShouldAllBe(f => f.GetProperty("ads").GetInt64() == 150 && f.GetProperty("bytes").GetInt64() > 0 && f.GetProperty("mb_per_second").GetDouble() > 0);
         File.Exists(_dir.File("bench/crawl.warc.gz")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task IngestMirrorFolder_LinksAPhotoKnownOnlyByUrl()
+    {
+        // Given a saved page whose photo is only a URL, and later a mirror folder holding that photo at HOST/PATH
+        var page = _dir.Write("a.html", "<html><head><title>Ad</title></head><body><div><p>New in town, call 702-555-0120 today</p><img src=\"https://img.example.com/p/7.png\"></div></body></html>");
+        Directory.CreateDirectory(_dir.File("mirror/img.example.com/p"));
+        using (var png = File.Create(_dir.File("mirror/img.example.com/p/7.png")))
+        {
+            NetworkAnalysis.Core.Imaging.ImageCodec.Encode(new NetworkAnalysis.Core.Imaging.RgbImage(8, 8), NetworkAnalysis.Core.Imaging.ImageFormat.Png, png).ShouldBeNull();
+        }
+
+        (await CliRunner.RunAsync("-c", _dir.File("c.case"), "-q", "ingest", page)).ExitCode.ShouldBe(0);
+
+        // When
+        var run = await CliRunner.RunAsync("-c", _dir.File("c.case"), "ingest", _dir.File("mirror"));
+
+        // Then
+        run.ExitCode.ShouldBe(0, run.All);
+        run.Out.ShouldContain("1 photos known only by URL found in the folder and linked by hash");
+    }
 }
