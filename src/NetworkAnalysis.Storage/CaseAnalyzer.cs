@@ -56,6 +56,8 @@ public sealed class CaseAnalyzer
         });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
+        // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
+        var mentionsThrough = _store.MaxMentionId();
         var snapshot = _store.LoadSnapshot(ct);
         timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
@@ -64,7 +66,7 @@ public sealed class CaseAnalyzer
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak), options, ct)
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, _store.AdsWithLaterMentions()), options, ct)
             : ClusteringEngine.Run(snapshot.Incidence, weak, options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
@@ -72,6 +74,7 @@ public sealed class CaseAnalyzer
         _store.SaveClustering(runId, snapshot, result);
         _store.SaveLineage(runId, lineage);
         _store.SaveWeakLinks(snapshot, weak);
+        _store.SetAnalyzedMentionsThrough(mentionsThrough);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -101,21 +104,23 @@ public sealed class CaseAnalyzer
     }
 
     /// <summary>
-    /// The change since the last analysis: ads without a cluster, the identifiers they mention, and both ends of every
+    /// The change since the last analysis: ads without a cluster or with identifiers added since (re-crawl versions, photo
+    /// hashes that arrived after their URLs), the identifiers they mention, and both ends of every
     /// weak link added, removed or re-weighted (a new ad can make a template family a hub, dropping links between old ads).
     /// </summary>
     private static IncrementalChange Change(
         CaseSnapshot snapshot,
         IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previous,
         IReadOnlyList<WeakLink> previousWeak,
-        IReadOnlyList<WeakLink> weak)
+        IReadOnlyList<WeakLink> weak,
+        IReadOnlySet<string> changedAds)
     {
         var incidence = snapshot.Incidence;
         var touched = new bool[incidence.AdCount];
         var touchedKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var a = 0; a < incidence.AdCount; a++)
         {
-            if (!previous.ContainsKey(incidence.AdKeys[a]))
+            if (!previous.ContainsKey(incidence.AdKeys[a]) || changedAds.Contains(incidence.AdKeys[a]))
             {
                 touched[a] = true;
                 touchedKeys.Add(incidence.AdKeys[a]);

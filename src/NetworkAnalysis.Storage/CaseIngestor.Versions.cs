@@ -135,6 +135,56 @@ public sealed partial class CaseIngestor
             added++;
         }
 
+        AddVersionImages(tx, adRowId, extracted.Images);
         return added;
+    }
+
+    /// <summary>A version's photos that the ad's earlier captures did not have join its <c>ad_images</c> (after them), so their
+    /// pHashes find near-duplicates as the first capture's do; errors stay with the first capture's line.</summary>
+    private void AddVersionImages(SqliteTransaction tx, long adRowId, List<AdImage> images)
+    {
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        var knownSha = new HashSet<string>(StringComparer.Ordinal);
+        var knownPHash = new HashSet<long>();
+        using (var existing = _store.Command("SELECT sha256, phash FROM ad_images WHERE ad = $a;", tx))
+        {
+            existing.Parameters.AddWithValue("$a", adRowId);
+            using var r = existing.ExecuteReader();
+            while (r.Read())
+            {
+                if (!r.IsDBNull(0))
+                {
+                    knownSha.Add(r.GetString(0));
+                }
+
+                if (!r.IsDBNull(1))
+                {
+                    knownPHash.Add(r.GetInt64(1));
+                }
+            }
+        }
+
+        using var insert = _store.Command("""
+            INSERT INTO ad_images(ad, position, path, sha256, phash, dhash, error)
+            VALUES ($a, (SELECT COALESCE(MAX(position), -1) + 1 FROM ad_images WHERE ad = $a), $p, $s, $ph, $dh, NULL);
+            """, tx);
+        Bind(insert, "$a", "$p", "$s", "$ph", "$dh");
+        foreach (var img in images)
+        {
+            long? phash = img.PHash is { } ph ? unchecked((long)ph) : null;
+            var seen = (img.Sha256 is { } sha && !knownSha.Add(sha)) | (phash is { } p && !knownPHash.Add(p));
+            if (img.Error is not null || (img.Sha256 is null && phash is null) || seen)
+            {
+                continue;
+            }
+
+            Set(insert, adRowId, Db(img.Path), Db(img.Sha256), phash is { } value ? value : DBNull.Value,
+                img.DHash is { } dh ? unchecked((long)dh) : DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
     }
 }

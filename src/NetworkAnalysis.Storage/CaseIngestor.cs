@@ -151,12 +151,29 @@ public sealed partial class CaseIngestor
             }
         }
 
+        long photosLinked = 0;
         if (!stopped)
         {
-            using var done = _store.Command("UPDATE sources SET completed_at = $t WHERE id = $id;");
-            done.Parameters.AddWithValue("$t", _store.Now());
-            done.Parameters.AddWithValue("$id", sourceId);
-            done.ExecuteNonQuery();
+            // With the completion mark, in one transaction: the crawl's photos by URL, and their hashes for every ad (of this
+            // file or an earlier one) that knew a photo only by URL. A run killed before it resumes past every row and redoes this.
+            try
+            {
+                using var tx = _store.Connection.BeginTransaction();
+                photosLinked = LinkPhotoUrls(tx, sourceId, reader.Photos);
+                using (var done = _store.Command("UPDATE sources SET completed_at = $t WHERE id = $id;", tx))
+                {
+                    done.Parameters.AddWithValue("$t", _store.Now());
+                    done.Parameters.AddWithValue("$id", sourceId);
+                    done.ExecuteNonQuery();
+                }
+
+                tx.Commit();
+            }
+            catch
+            {
+                _entityIds = null;
+                throw;
+            }
         }
 
         progress?.Report(1);
@@ -173,6 +190,7 @@ public sealed partial class CaseIngestor
             ImagesHashed = totals.Images,
             ImageErrors = totals.ImageErrors,
             Versions = totals.Versions,
+            PhotosLinkedByUrl = photosLinked,
             RecordsSkipped = reader.Skipped,
             Errors = errors,
             StoppedAtError = stopped,
@@ -206,13 +224,15 @@ public sealed partial class CaseIngestor
         return r.Read() ? (r.GetInt64(0), r.GetBoolean(1), r.GetInt64(2)) : null;
     }
 
-    private long AddSource(string path, string sha, long size, AdInputFormat format)
+    private long AddSource(string path, string sha, long size, AdInputFormat format) => AddSource(path, sha, size, format.ToString().ToLowerInvariant());
+
+    private long AddSource(string path, string sha, long size, string format)
     {
         using var cmd = _store.Command("INSERT INTO sources(path, sha256, size, format, ingested_at) VALUES ($p, $s, $z, $f, $t) RETURNING id;");
         cmd.Parameters.AddWithValue("$p", Path.GetFullPath(path));
         cmd.Parameters.AddWithValue("$s", sha);
         cmd.Parameters.AddWithValue("$z", size);
-        cmd.Parameters.AddWithValue("$f", format.ToString().ToLowerInvariant());
+        cmd.Parameters.AddWithValue("$f", format);
         cmd.Parameters.AddWithValue("$t", _store.Now());
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

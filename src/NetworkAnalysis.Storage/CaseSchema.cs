@@ -19,6 +19,9 @@ namespace NetworkAnalysis.Storage;
 /// <c>ad_versions</c> holds each later capture of an ad whose content differs from the first (a re-crawl that changed
 /// text, phone or photos): version 1, 2, … with its source and capture time; the first capture stays in <c>ads</c>. Identifiers
 /// first seen in a version are mentions of the ad without a span, their extractor prefixed <c>vN:</c>.
+/// <c>photo_urls</c> maps the canonical URL of each photo whose bytes an ingest held (a crawl's image responses, a mirrored
+/// folder's files) to its SHA-256 and pHash/dHash: an ad that knows a photo only by URL (<c>image</c> = <c>url:…</c>) gets the
+/// photo's hash as a mention (extractor <c>photo-url</c>) and an <c>ad_images</c> row, whichever of the two arrived first.
 /// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
 /// </remarks>
 internal static class CaseSchema
@@ -160,6 +163,10 @@ internal static class CaseSchema
             raw TEXT NOT NULL,
             PRIMARY KEY (ad, version),
             UNIQUE (ad, content_sha256));
+        CREATE TABLE IF NOT EXISTS photo_urls (
+            url TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL, phash INTEGER, dhash INTEGER,
+            source_id INTEGER NOT NULL REFERENCES sources(id));
         CREATE TABLE IF NOT EXISTS weak_links (
             ad_a INTEGER NOT NULL REFERENCES ads(id),
             ad_b INTEGER NOT NULL REFERENCES ads(id),

@@ -20,7 +20,7 @@ public sealed partial class CaseStore
         cmd.Parameters.AddWithValue("$c", (object?)clusterId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$k", (object?)adKey ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$n", limit);
-        var extractor = new EntityExtractor();
+        EntityExtractor? extractor = null; // built only when there is history (every workbench ad view asks)
         var result = new List<AdHistoryEntry>();
         using var r = cmd.ExecuteReader();
         Capture? previous = null;
@@ -38,7 +38,7 @@ public sealed partial class CaseStore
 
             var current = new Capture(S(12), S(13) ?? "", S(14), S(15), S(16), S(17), PhotosOf(S(18)));
             var seen = S(10);
-            result.Add(new AdHistoryEntry(key, r.GetInt32(9), seen, r.GetString(11), Describe(previous!, current, seen, country, extractor)));
+            result.Add(new AdHistoryEntry(key, r.GetInt32(9), seen, r.GetString(11), Describe(previous!, current, seen, country, extractor ??= new EntityExtractor())));
             previous = current;
         }
 

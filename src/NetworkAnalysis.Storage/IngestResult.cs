@@ -49,4 +49,7 @@ public sealed record IngestResult
 
     /// <summary>Crawl records that became neither an ad nor an error (requests, revisits, images, non-ad pages), by reason.</summary>
     public IReadOnlyDictionary<string, long> RecordsSkipped { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Ads given a photo's hash because they knew the photo only by URL and an ingest held its bytes (this one or an earlier one).</summary>
+    public long PhotosLinkedByUrl { get; init; }
 }

@@ -108,4 +108,36 @@ public sealed class CaseIngestorCrawlTests : IDisposable
         history[0].Changes.ShouldContain("phone changed on 2026-03-02 from +17025550142 to +17025550199");
         store.AdHistory(members["s/1"]).Single().AdKey.ShouldBe("s/1");
     }
+
+    [Fact]
+    public void Recrawl_WithANewPhone_LinksTheAdToTheOtherAdsOfBothNumbers_AlsoIncrementally()
+    {
+        // Given: ad 1 and ad 2 share the old number, ad 3 has the new one; analysed before the re-crawl arrives
+        var first = _dir.Write("1.jsonl", """{"id":"1","site":"s","body":"call 702-555-0142"}""" + "\n"
+            + """{"id":"2","site":"s","body":"ring 702.555.0142 today"}""" + "\n"
+            + """{"id":"3","site":"s","body":"text (702) 555-0199"}""" + "\n");
+        var recrawl = _dir.Write("2.jsonl", """{"id":"1","site":"s","body":"new number 702-555-0199","crawled_at":"2026-03-02T08:00:00Z"}""" + "\n");
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        var ingestor = new CaseIngestor(store);
+        ingestor.Ingest(first);
+        new CaseAnalyzer(store).Analyze();
+        var before = store.Memberships().ToDictionary(m => m.AdKey, m => m.ClusterId);
+        before["s/1"].ShouldBe(before["s/2"]);
+        before["s/3"].ShouldNotBe(before["s/1"]);
+
+        // When the re-crawl with the new number is ingested and the case analysed again (incrementally)
+        ingestor.Ingest(recrawl).Versions.ShouldBe(1);
+        var run = new CaseAnalyzer(store).Analyze();
+
+        // Then the ad links to the other ads of both numbers: one cluster, the same as a full analysis gives
+        run.Incremental.ShouldBeTrue();
+        var after = store.Memberships().ToDictionary(m => m.AdKey, m => m.ClusterId);
+        after["s/1"].ShouldBe(after["s/2"]);
+        after["s/1"].ShouldBe(after["s/3"]);
+        var incremental = Partition(store);
+        new CaseAnalyzer(store).Analyze(null, full: true);
+        Partition(store).SetEquals(incremental).ShouldBeTrue();
+        store.Lookup("702-555-0199").Single().Ads.ShouldBe(["s/1", "s/3"], ignoreOrder: true);
+        store.Lookup("702-555-0142").Single().Ads.ShouldBe(["s/1", "s/2"], ignoreOrder: true);
+    }
 }

@@ -14,8 +14,13 @@ internal static class BenchCommand
     {
         var ads = new Option<int>("--ads", "-n") { Description = "Number of ads", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
         var keep = new Option<string?>("--keep") { Description = "Keep the corpus and case in this folder (default: a temporary folder, deleted)" }.Kind(ValueKind.OutputFolder);
+        var warc = new Option<bool>("--warc")
+        {
+            Description = "Also ingest the same ads as a WARC.gz of their pages with their photos (no re-crawls), and print MB/s and ads/s of both formats side by side",
+        };
         var command = new Command("bench", "Time generate, ingest (read + extract + store) and analyze on a synthetic corpus");
         command.Options.Add(ads);
+        command.Options.Add(warc);
         var seed = GenerateCommand.SeedOption();
         command.Options.Add(seed);
         command.Options.Add(keep);
@@ -26,8 +31,14 @@ internal static class BenchCommand
             var temporary = parse.GetValue(keep) is null;
             try
             {
-                var stages = Measure(n, parse.GetValue(seed), folder);
-                Report(ctx, n, stages, parse.GetValue(global.Json));
+                var stages = Measure(n, parse.GetValue(seed), folder, out var jsonl);
+                var formats = new List<FormatRun> { jsonl };
+                if (parse.GetValue(warc))
+                {
+                    formats.Add(MeasureWarc(n, parse.GetValue(seed), folder));
+                }
+
+                Report(ctx, n, stages, parse.GetValue(global.Json), parse.GetValue(warc) ? formats : null);
             }
             finally
             {
@@ -42,7 +53,38 @@ internal static class BenchCommand
         return command;
     }
 
-    private static List<(string Stage, double Seconds, double? CpuSeconds)> Measure(int n, int seed, string folder)
+    /// <summary>One input format's ingest of the same ads into a fresh case: file size, wall and CPU time, ads added.</summary>
+    private sealed record FormatRun(string Format, long Bytes, double Seconds, double CpuSeconds, long Ads)
+    {
+        public double MbPerSecond => Bytes / (1024.0 * 1024) / Seconds;
+
+        public double AdsPerSecond => Ads / Seconds;
+    }
+
+    /// <summary>Writes the corpus's pages (each ad once, as the generator's two site layouts) and photos as a WARC.gz and ingests
+    /// it into a fresh case: pages through the site profiles, every photo decoded and hashed.</summary>
+    private static FormatRun MeasureWarc(int n, int seed, string folder)
+    {
+        var options = new CorpusOptions { Ads = n, Seed = seed };
+        var corpus = CorpusGenerator.Generate(options);
+        var warcPath = Path.Combine(folder, "crawl.warc.gz");
+        NetworkAnalysis.Core.Generation.Formats.CorpusFormatWriter.WriteWarc(NetworkAnalysis.Core.Generation.Formats.CorpusPages.Captures(corpus, seed, recrawlRate: 0), warcPath);
+        var casePath = Path.Combine(folder, "bench-warc.case");
+        File.Delete(casePath);
+        using var store = CaseStore.Open(casePath, create: true);
+        var watch = Stopwatch.StartNew();
+        var cpu = CpuSeconds();
+        var result = new CaseIngestor(store).Ingest(warcPath);
+        var run = new FormatRun("WARC.gz (pages + photos)", new FileInfo(warcPath).Length, watch.Elapsed.TotalSeconds, CpuSeconds() - cpu, result.AdsAdded);
+        if (result.AdsAdded != n || result.RowsFailed != 0)
+        {
+            throw new CliError($"bench: expected {n} ads from the WARC, got {result.AdsAdded} ({result.RowsFailed} failed)", ExitCodes.Failure);
+        }
+
+        return run;
+    }
+
+    private static List<(string Stage, double Seconds, double? CpuSeconds)> Measure(int n, int seed, string folder, out FormatRun jsonl)
     {
         var stages = new List<(string, double, double?)>();
         var watch = Stopwatch.StartNew();
@@ -56,6 +98,7 @@ internal static class BenchCommand
         cpu = CpuSeconds();
         var ingest = new CaseIngestor(store).Ingest(adsPath);
         stages.Add(("ingest (read, extract, store)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
+        jsonl = new FormatRun("JSON Lines", new FileInfo(adsPath).Length, watch.Elapsed.TotalSeconds, CpuSeconds() - cpu, ingest.AdsAdded);
         watch.Restart();
         cpu = CpuSeconds();
         var analysis = new CaseAnalyzer(store).Analyze();
@@ -82,7 +125,7 @@ internal static class BenchCommand
         return process.TotalProcessorTime.TotalSeconds;
     }
 
-    private static void Report(CliContext ctx, int n, List<(string Stage, double Seconds, double? CpuSeconds)> stages, bool json)
+    private static void Report(CliContext ctx, int n, List<(string Stage, double Seconds, double? CpuSeconds)> stages, bool json, List<FormatRun>? formats)
     {
         var main = stages.Where(s => !s.Stage.StartsWith(' ') && s.Stage != "generate").ToList();
         var pipeline = main.Sum(s => s.Seconds);
@@ -94,6 +137,11 @@ internal static class BenchCommand
             {
                 ads = n, stages = stages.Select(s => new { stage = s.Stage.Trim(), seconds = s.Seconds, cpu_seconds = s.CpuSeconds }),
                 pipeline_seconds = pipeline, pipeline_cpu_seconds = pipelineCpu, ads_per_second = n / pipeline, peak_working_set_mb = peakMb,
+                ingest_by_format = formats?.Select(f => new
+                {
+                    format = f.Format, bytes = f.Bytes, seconds = f.Seconds, cpu_seconds = f.CpuSeconds, ads = f.Ads,
+                    mb_per_second = f.MbPerSecond, ads_per_second = f.AdsPerSecond, ads_per_second_vs_jsonl = f.AdsPerSecond / formats[0].AdsPerSecond,
+                }),
             }));
             return;
         }
@@ -108,6 +156,21 @@ internal static class BenchCommand
 
         table.AddRow("[bold]pipeline (ingest + analyze)[/]", $"[bold]{pipeline:0.00}[/]", $"[bold]{n / pipeline:N0}[/]", $"[bold]{pipelineCpu:0.00}[/]");
         ctx.Console.Write(table);
+        if (formats is not null)
+        {
+            // The same ads in each format, each ingested into a fresh case.
+            var side = new Table().Border(TableBorder.Rounded).AddColumn("Ingest of the same ads").AddColumn(new TableColumn("MB").RightAligned())
+                .AddColumn(new TableColumn("Seconds").RightAligned()).AddColumn(new TableColumn("MB/s").RightAligned())
+                .AddColumn(new TableColumn("Ads/s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned()).AddColumn(new TableColumn("Ads/s vs JSON Lines").RightAligned());
+            foreach (var f in formats)
+            {
+                side.AddRow(Markup.Escape(f.Format), (f.Bytes / (1024.0 * 1024)).ToString("0.0"), f.Seconds.ToString("0.00"), f.MbPerSecond.ToString("0.0"),
+                    f.AdsPerSecond.ToString("N0"), f.CpuSeconds.ToString("0.00"), (f.AdsPerSecond / formats[0].AdsPerSecond).ToString("0.00"));
+            }
+
+            ctx.Console.Write(side);
+        }
+
         ctx.Console.MarkupLineInterpolated($"{n:N0} ads; peak working set {peakMb:N0} MB; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
     }
 }

@@ -56,13 +56,22 @@ internal static class IngestCommand
             using var store = CaseStore.Open(parse.GetValue(global.Case)!, create: true);
             CliAudit.Record(store, parse, global, "ingest", string.Join(", ", parse.GetValue(files)!.Select(Path.GetFullPath)));
             var results = Run(ctx, store, ExpandFolders(parse.GetValue(files)!), options, parse.GetValue(global.Quiet));
+            // A folder may be a mirror holding photos at HOST/PATH: ads that know a photo only by URL get its hash.
+            foreach (var folder in parse.GetValue(files)!.Where(Directory.Exists))
+            {
+                var linked = new CaseIngestor(store).LinkPhotoFolder(folder);
+                if (linked > 0 && !parse.GetValue(global.Quiet))
+                {
+                    ctx.Console.MarkupLine($"{Markup.Escape(folder)}: {linked:N0} photos known only by URL found in the folder and linked by hash");
+                }
+            }
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(results.Select(r => new
                 {
                     path = r.Path, sha256 = r.Sha256, already_ingested = r.AlreadyIngested, resumed = r.Resumed, rows_read = r.RowsRead,
                     ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded, images_hashed = r.ImagesHashed, image_errors = r.ImageErrors,
-                    stopped_at_error = r.StoppedAtError, versions = r.Versions, records_skipped = r.RecordsSkipped,
+                    stopped_at_error = r.StoppedAtError, versions = r.Versions, records_skipped = r.RecordsSkipped, photos_linked_by_url = r.PhotosLinkedByUrl,
                 })));
             }
 
@@ -132,6 +141,7 @@ internal static class IngestCommand
                     ? $"{Markup.Escape(file)}: already ingested (SHA-256 {result.Sha256[..12]}…), nothing added"
                     : $"{Markup.Escape(file)}: {result.AdsAdded:N0} ads added, {result.Duplicates:N0} duplicates, {result.RowsFailed:N0} malformed rows skipped, {result.MentionsAdded:N0} mentions{(result.Resumed ? " (resumed)" : "")}"
                       + (result.Versions > 0 ? $", {result.Versions:N0} re-crawls with changed content stored as new versions" : "")
+                      + (result.PhotosLinkedByUrl > 0 ? $", {result.PhotosLinkedByUrl:N0} photos known only by URL linked by hash" : "")
                       + (result.RecordsSkipped.Count > 0 ? ", skipped " + Markup.Escape(string.Join(", ", result.RecordsSkipped.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Value:N0} {k.Key}"))) : "")
                       + (result.ImagesHashed + result.ImageErrors > 0 ? $", {result.ImagesHashed:N0} images hashed, {result.ImageErrors:N0} image errors (ingest_errors, field images)" : ""));
             }

@@ -15,7 +15,8 @@ public sealed partial class AdSourceReader
         var name = Path.GetFileName(path);
 
         // First pass: hash every image the crawl holds, by canonical URL, so a page can name photos stored after it.
-        var photos = new Dictionary<string, ImageHashResult>(StringComparer.Ordinal);
+        var photos = _photos;
+        photos.Clear();
         if (stream.CanSeek)
         {
             var start = stream.Position;

@@ -28,6 +28,13 @@ public sealed partial class AdSourceReader
     /// <summary>Records of a crawl that became neither an ad nor an error (requests, metadata, revisits, non-ad pages), by reason.</summary>
     public Dictionary<string, long> Skipped { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The photos whose bytes the last crawl read held, by canonical URL (filled once <see cref="Read"/> has been enumerated).</summary>
+    /// <remarks>Every image response of a WARC, embedded by one of its pages or not: an ad read earlier or later that knows a photo
+    /// only by URL is linked to its hash through this map.</remarks>
+    public IReadOnlyDictionary<string, Imaging.ImageHashResult> Photos => _photos;
+
+    private readonly Dictionary<string, Imaging.ImageHashResult> _photos = new(StringComparer.Ordinal);
+
     /// <summary>Reads every ad of <paramref name="stream"/>.</summary>
     /// <param name="stream">The file's bytes (seekable for WARC and XLSX).</param>
     /// <param name="path">The file's path: names errors, and is where saved pages' photos are looked up relative to.</param>

@@ -37,6 +37,7 @@ public static class ClusterReports
             Analyst = analyst,
             Notes = notes,
             // What holds the cluster together (articulation points, bridges), from the cluster's own graph.
+            History = store.AdHistory(clusterId),
             Structure = store.LoadClusterGraph(clusterId, ct: ct) is { } clusterGraph ? Core.Graphs.Structure.ClusterGraphAnalysis.Structure(clusterGraph) : null,
         };
     }

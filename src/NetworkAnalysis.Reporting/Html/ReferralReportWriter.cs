@@ -38,6 +38,7 @@ public static partial class ReferralReportWriter
         Structure(sb, model, options);
         ContactSheet(sb, model, options);
         Ads(sb, model, options);
+        History(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");
         return sb.ToString();

@@ -35,4 +35,7 @@ public sealed record ClusterReportModel
 
     /// <summary>What holds the cluster together (articulation points and bridges of its ad–identifier graph), if computed.</summary>
     public Core.Graphs.Structure.ClusterStructure? Structure { get; init; }
+
+    /// <summary>Later captures of the cluster's ads that changed content (re-crawls), with what changed, by ad then version.</summary>
+    public IReadOnlyList<Storage.AdHistoryEntry> History { get; init; } = [];
 }

@@ -6,7 +6,7 @@ using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
-/// <summary>One ad with its spans and provenance, and its photos (local files only; URLs are never fetched).</summary>
+/// <summary>One ad with its spans, provenance and re-crawl history, and its photos (local files only; URLs are never fetched).</summary>
 internal static class AdEndpoints
 {
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -36,6 +36,8 @@ internal static class AdEndpoints
                 ad.Id, ad.Key, ad.Site, ad.AdId, ad.ClusterId, ad.PostedAt, ad.City, ad.Region, ad.Country, ad.Poster, ad.Price, ad.Age, ad.Text,
                 ad.Mentions, ad.Source,
                 images = ad.Images.Select((name, i) => new { index = i, name, local = LocalImagePath(ad, i) is not null }),
+                // Re-crawls that changed the ad, with what changed ("phone changed on 2026-03-02 from ... to ..."); rendered as text.
+                history = lease.Store.AdHistory(null, ad.Key).Select(h => new { h.Version, h.SeenAt, source = Path.GetFileName(h.SourcePath), h.Changes }),
             });
         });
 

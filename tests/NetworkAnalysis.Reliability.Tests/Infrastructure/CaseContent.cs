@@ -33,6 +33,7 @@ internal static class CaseContent
             SELECT a.ad_key, v.version, s.sha256, v.line, ifnull(v.seen_at,''), v.content_sha256, v.text, v.raw
             FROM ad_versions v JOIN ads a ON a.id = v.ad JOIN sources s ON s.id = v.source_id ORDER BY 1, 2
             """),
+        ("photo_urls", "SELECT p.url, p.sha256, ifnull(p.phash,''), ifnull(p.dhash,''), s.sha256 FROM photo_urls p JOIN sources s ON s.id = p.source_id ORDER BY 1"),
     ];
 
     /// <summary>Per-part hashes and row counts, e.g. <c>mentions</c> → (rows, hash).</summary>

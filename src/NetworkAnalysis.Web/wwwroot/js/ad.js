@@ -1,4 +1,4 @@
-// The ad view: text with entity spans marked, photos blurred until clicked, mentions, source and provenance.
+// The ad view: text with entity spans marked, re-crawl history, photos blurred until clicked, mentions, source and provenance.
 import { el, clear, api, enc, $ } from './dom.js';
 
 export async function showAd(id, onCluster) {
@@ -26,6 +26,13 @@ export async function showAd(id, onCluster) {
     view.append(el('p', {}, 'Cluster ', el('button', { class: 'linkish', type: 'button', text: ad.clusterId, onclick: () => onCluster(ad.clusterId) })));
   }
   view.append(el('div', { class: 'text', id: 'ad-text' }, ...spans(ad.text, ad.mentions)));
+  if (ad.history && ad.history.length) {
+    // Later captures that changed the ad; their identifiers link too (as mentions without a span).
+    view.append(el('h3', { text: 'Re-crawl history' }));
+    view.append(el('ul', { id: 'ad-history' }, ad.history.map(h => el('li', {},
+      el('span', { class: 'muted', text: 'v' + h.version + (h.seenAt ? ' · ' + h.seenAt : '') + ' · ' + h.source + ': ' }),
+      h.changes.join('; ')))));
+  }
   if (ad.images.length) {
     view.append(el('h3', { text: 'Photos (click to unblur)' }));
     view.append(el('div', { class: 'photos' }, ad.images.map(img => el('figure', {},
