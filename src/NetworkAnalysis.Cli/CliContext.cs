@@ -9,6 +9,24 @@ namespace NetworkAnalysis.Cli;
 /// <param name="Interactive">Whether a person watches a terminal (progress bars); otherwise plain lines.</param>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, bool Interactive)
 {
+    /// <summary>Whether <see cref="TerminalSafe"/> made this context.</summary>
+    public bool IsTerminalSafe { get; private init; }
+
+    /// <summary>This context with every output neutralised for the terminal: standard output and error through
+    /// <see cref="TerminalSafeWriter"/>, the console through <see cref="TerminalSafeHook"/>. <see cref="NetanApp"/> applies it
+    /// to every run, so no command can print a control sequence taken from its input. Machine-readable standard output
+    /// (CSV, JSON) redirected to a file keeps invisible formatting characters as data; on a terminal they show as markers.</summary>
+    public CliContext TerminalSafe()
+    {
+        if (IsTerminalSafe)
+        {
+            return this;
+        }
+
+        Console.Pipeline.Attach(new TerminalSafeHook());
+        return this with { Out = new TerminalSafeWriter(Out, markInvisible: Interactive), Error = new TerminalSafeWriter(Error, markInvisible: true), IsTerminalSafe = true };
+    }
+
     /// <summary>The context of a real process.</summary>
     public static CliContext ForProcess()
     {

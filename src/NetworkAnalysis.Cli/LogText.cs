@@ -1,24 +1,14 @@
-using System.Text;
+using NetworkAnalysis.Core.Text;
 
 namespace NetworkAnalysis.Cli;
 
-/// <summary>Makes hostile text safe for a log line or terminal: no control characters, no escape sequences, bounded length.</summary>
+/// <summary>Makes hostile text safe for a log line or terminal: control characters and escape sequences as visible escapes
+/// (<c>\x1B</c>), invisible formatting characters as markers (<c>⟦U+202E⟧</c>), one line, bounded length.</summary>
 internal static class LogText
 {
     public static string Safe(string text, int max = 500)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, max + 1));
-        foreach (var c in text)
-        {
-            if (sb.Length >= max)
-            {
-                sb.Append('…');
-                break;
-            }
-
-            sb.Append(char.IsControl(c) || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069' ? '\uFFFD' : c);
-        }
-
-        return sb.ToString();
+        var safe = VisibleText.ForTerminal(text ?? "");
+        return safe.Length <= max ? safe : safe[..max] + "…";
     }
 }

@@ -45,6 +45,7 @@ internal static class NetanApp
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
+        ctx = ctx.TerminalSafe();
         var parse = Build(ctx).Parse(args, ParserConfiguration());
         if (parse.Errors.Count > 0)
         {

@@ -41,10 +41,9 @@ public sealed partial class CaseIngestor
     {
         var result = _extractor.Extract(ad.Text, ad.Country);
         var entities = new List<Mention>(result.Entities);
-        if (!string.IsNullOrWhiteSpace(ad.Poster))
+        if (PosterAccount.Canonical(ad.Site, ad.Poster) is { } account)
         {
-            var account = (ad.Site + ":" + ad.Poster.Trim()).ToLowerInvariant();
-            entities.Add(new Mention(EntityType.Poster, account, ad.Poster, -1, -1, 1.0, "field:poster"));
+            entities.Add(new Mention(EntityType.Poster, account, ad.Poster!, -1, -1, 1.0, "field:poster"));
         }
 
         var images = new List<AdImage>();

@@ -31,6 +31,8 @@ public static class WorkbenchHost
                 web.UseContentRoot(AppContext.BaseDirectory);
                 web.ConfigureServices(services => AddServices(services, options));
                 web.Configure(Configure);
+                // Before the caller's Listen calls: every Kestrel endpoint gives its own rejections the security headers.
+                web.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Use(KestrelRejectionHeaders.Middleware)));
                 configureWeb?.Invoke(web);
             });
     }

@@ -141,6 +141,35 @@ public sealed class CaseIngestorTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_PosterWithZeroWidthOrCompatibilityCharacters_IsOneAccountEntity()
+    {
+        // Given: one poster written plainly, with a zero-width space, with a word joiner and full-width digits
+        var file = _dir.Write("p.jsonl", string.Join('\n',
+            """{"id":"1","site":"s","poster":"anna99","body":"hi"}""",
+            """{"id":"2","site":"s","poster":"anna\u200b99","body":"hello"}""",
+            """{"id":"3","site":"s","poster":"Anna\u2060\uff19\uff19 ","body":"hey"}""") + "\n");
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+
+        // When
+        new CaseIngestor(store).Ingest(file);
+
+        // Then: one account entity, named by all three ads, and each ad keeps its poster field as written
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT e.value, count(DISTINCT m.ad) FROM entities e JOIN mentions m ON m.entity = e.id WHERE e.type = 'poster' GROUP BY e.id;";
+        using var reader = cmd.ExecuteReader();
+        var accounts = new List<(string Value, long Ads)>();
+        while (reader.Read())
+        {
+            accounts.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        accounts.ShouldBe([("s:anna99", 3L)]);
+        using var raw = store.Connection.CreateCommand();
+        raw.CommandText = "SELECT poster FROM ads WHERE ad_id = '2';";
+        raw.ExecuteScalar().ShouldBe("anna\u200b99");
+    }
+
+    [Fact]
     public void Open_NotACaseFile_FailsWithClearMessage()
     {
         var path = _dir.Write("junk.case", new string('x', 5000));

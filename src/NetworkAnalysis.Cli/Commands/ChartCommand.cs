@@ -22,10 +22,11 @@ internal static class ChartCommand
         var output = new Option<string>("--out", "-o") { Description = "Output file: .svg or .png (ScottPlot charts without a browser; the network drawing through headless Chromium)", Required = true }.Kind(ValueKind.OutputFile);
         var cluster = new Option<string?>("--cluster") { Description = "Cluster to draw (network, timeline, movement, map need one; the others draw the whole case without it)" }.Kind(ValueKind.Text);
         var showIds = new Option<bool>("--show-identifiers") { Description = "Show identifier values in full (masked by default)" };
+        var force = new Option<bool>("--force") { Description = "Replace --out if it exists" };
         var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
         var command = new Command("chart", "Draw one chart as SVG or PNG");
         command.Arguments.Add(kind);
-        foreach (var o in new Option[] { output, cluster, showIds, seed })
+        foreach (var o in new Option[] { output, cluster, showIds, seed, force })
         {
             command.Options.Add(o);
         }
@@ -53,6 +54,7 @@ internal static class ChartCommand
                 throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             }
 
+            SafeOutput.CheckFile(path, parse.GetValue(force));
             using (var store = Storage.CaseStore.Open(parse.GetValue(global.Case)!))
             {
                 CliAudit.Record(store, parse, global, "chart " + which, id ?? "(all)", Path.GetFullPath(path));
@@ -75,15 +77,15 @@ internal static class ChartCommand
                 "sizes" => new SizeDistributionChart(reader.ClusterSizes()),
                 _ => new CorpusOverviewChart(reader.LoadGraph(id, false, ct)),
             };
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            Directory.CreateDirectory(dir);
             if (ext == ".svg")
             {
-                await File.WriteAllTextAsync(path, chart.ToSvg(), ct);
+                var svg = chart.ToSvg();
+                await SafeOutput.WriteFileAsync(path, parse.GetValue(force), temp => File.WriteAllTextAsync(temp, svg, ct));
             }
             else if (chart is IPlotChart plot)
             {
-                await File.WriteAllBytesAsync(path, plot.ToPng(), ct);
+                var png = plot.ToPng();
+                await SafeOutput.WriteFileAsync(path, parse.GetValue(force), temp => File.WriteAllBytesAsync(temp, png, ct));
             }
             else
             {
@@ -95,11 +97,14 @@ internal static class ChartCommand
                     var root = XDocument.Parse(svg).Root!;
                     var width = (int)Math.Ceiling(double.Parse((string)root.Attribute("width")!, CultureInfo.InvariantCulture));
                     var height = (int)Math.Ceiling(double.Parse((string)root.Attribute("height")!, CultureInfo.InvariantCulture));
-                    var result = await new ChromiumRunner().ScreenshotAsync(temp, path, width, height, ct);
-                    if (!result.Success)
+                    await SafeOutput.WriteFileAsync(path, parse.GetValue(force), async png =>
                     {
-                        throw new CliError("PNG not written: " + result.Error, ExitCodes.Failure);
-                    }
+                        var result = await new ChromiumRunner().ScreenshotAsync(temp, png, width, height, ct);
+                        if (!result.Success)
+                        {
+                            throw new CliError("PNG not written: " + result.Error, ExitCodes.Failure);
+                        }
+                    });
                 }
                 finally
                 {

@@ -16,7 +16,9 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong([.. GraphExporters.Formats, Reporting.Tables.CaseParquetExporter.Format]);
         var output = new Option<string>("--out", "-o") { Description = "Folder to write into", Required = true }.Kind(ValueKind.OutputFolder);
         var cluster = new Option<string?>("--cluster") { Description = "Export only this cluster" }.Kind(ValueKind.Text);
+        var force = new Option<bool>("--force") { Description = "Replace files that already exist in --out" };
         var command = new Command("export", "Export the case graph (or one cluster) with a custody manifest");
+        command.Options.Add(force);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(cluster);
@@ -33,29 +35,31 @@ internal static class ExportCommand
 
             if (string.Equals(parse.GetValue(format), Reporting.Tables.CaseParquetExporter.Format, StringComparison.OrdinalIgnoreCase))
             {
-                return ExportTables.RunAsync(ctx, global, parse, reader, dir, id, ct);
+                return ExportTables.RunAsync(ctx, global, parse, reader, dir, id, parse.GetValue(force), ct);
             }
 
             var graph = reader.LoadGraph(id, loadImages: false, ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
+            using var target = SafeOutput.ForFolder(dir, parse.GetValue(force));
             using (var store = CaseStore.Open(casePath))
             {
                 CliAudit.Record(store, parse, global, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
             }
 
-            var files = exporter.Export(graph, dir, ct);
+            var staged = exporter.Export(graph, target.Staging, ct).ToList();
             var parameters = reader.LatestRunParameters();
             parameters["export.format"] = exporter.Format;
             parameters["export.cluster"] = id ?? "(all)";
-            CustodyManifestWriter.Write(new CustodyManifest
+            var manifest = CustodyManifestWriter.Write(new CustodyManifest
             {
                 ToolVersion = CaseStore.ToolVersion,
                 GeneratedAt = TimeProvider.System.GetUtcNow(),
                 Action = "export " + exporter.Format,
                 Parameters = parameters,
                 Sources = reader.Sources().Select(s => new CustodyFile(s.Path, s.Sha256, s.Bytes)).ToList(),
-                Outputs = CustodyManifestWriter.Describe(dir, files),
-            }, dir);
+                Outputs = CustodyManifestWriter.Describe(target.Staging, staged),
+            }, target.Staging);
+            var files = target.Publish(staged.Concat(manifest)).Take(staged.Count).ToList();
             if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"{graph.Ads.Count} ads, {graph.Entities.Count} identifiers, {graph.Links.Count} links as {exporter.Format} in {dir}:");

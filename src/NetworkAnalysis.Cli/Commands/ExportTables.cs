@@ -11,29 +11,31 @@ namespace NetworkAnalysis.Cli.Commands;
 internal static class ExportTables
 {
     /// <remarks>Reads what it needs from <paramref name="reader"/> before its first await: the caller disposes it on return.</remarks>
-    public static async Task<int> RunAsync(CliContext ctx, GlobalOptions global, ParseResult parse, CaseReportReader reader, string dir, string? clusterId, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext ctx, GlobalOptions global, ParseResult parse, CaseReportReader reader, string dir, string? clusterId, bool force, CancellationToken ct)
     {
         var casePath = parse.GetValue(global.Case)!;
         var parameters = reader.LatestRunParameters();
         var sources = reader.Sources().Select(s => new CustodyFile(s.Path, s.Sha256, s.Bytes)).ToList();
-        IReadOnlyList<string> files;
+        IReadOnlyList<string> staged;
+        using var target = SafeOutput.ForFolder(dir, force);
         using (var store = CaseStore.Open(casePath))
         {
             CliAudit.Record(store, parse, global, "export " + CaseParquetExporter.Format, clusterId ?? "(all)", Path.GetFullPath(dir));
-            files = await CaseParquetExporter.ExportAsync(store, dir, clusterId, ct);
+            staged = await CaseParquetExporter.ExportAsync(store, target.Staging, clusterId, ct);
         }
 
         parameters["export.format"] = CaseParquetExporter.Format;
         parameters["export.cluster"] = clusterId ?? "(all)";
-        CustodyManifestWriter.Write(new CustodyManifest
+        var manifest = CustodyManifestWriter.Write(new CustodyManifest
         {
             ToolVersion = CaseStore.ToolVersion,
             GeneratedAt = TimeProvider.System.GetUtcNow(),
             Action = "export " + CaseParquetExporter.Format,
             Parameters = parameters,
             Sources = sources,
-            Outputs = CustodyManifestWriter.Describe(dir, files),
-        }, dir);
+            Outputs = CustodyManifestWriter.Describe(target.Staging, staged),
+        }, target.Staging);
+        var files = target.Publish(staged.Concat(manifest)).Take(staged.Count).ToList();
         if (!parse.GetValue(global.Quiet))
         {
             ctx.Console.WriteLine($"{files.Count} tables as Parquet in {dir}:");

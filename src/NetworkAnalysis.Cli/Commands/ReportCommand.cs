@@ -22,9 +22,10 @@ internal static class ReportCommand
         var showImages = new Option<bool>("--show-images") { Description = "Show photos sharp (blurred by default)" };
         var redact = new Option<bool>("--redact") { Description = "Copy for sharing: mask identifiers in ad text too and leave photos out" };
         var seed = new Option<int>("--seed") { Description = "Seed of the network layout", DefaultValueFactory = _ => 42 };
+        var force = new Option<bool>("--force") { Description = "Replace files that already exist in --out" };
         var command = new Command("report", "Write a referral case file for one cluster");
         command.Arguments.Add(cluster);
-        foreach (var o in new Option[] { output, pdf, notes, showIds, showImages, redact, seed })
+        foreach (var o in new Option[] { output, pdf, notes, showIds, showImages, redact, seed, force })
         {
             command.Options.Add(o);
         }
@@ -55,9 +56,11 @@ internal static class ReportCommand
             // The global --analyst: one name for the report, its manifest and the audit log.
             var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: !(options.ShowIdentifiers && !options.Redact),
                 CliAudit.Actor(parse, global), parse.GetValue(notes), TimeProvider.System.GetUtcNow(), ct);
+            using var target = SafeOutput.ForFolder(dir, parse.GetValue(force));
             CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
 
-            var result = await ReferralCaseFileWriter.WriteAsync(model, dir, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
+            var result = await ReferralCaseFileWriter.WriteAsync(model, target.Staging, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
+            var files = target.Publish(result.Files);
             foreach (var warning in result.Warnings)
             {
                 await ctx.Error.WriteLineAsync("netan: warning: " + warning);
@@ -66,7 +69,7 @@ internal static class ReportCommand
             if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"Case file for {id} ({model.Graph.Ads.Count} ads) written to {dir}:");
-                foreach (var f in result.Files)
+                foreach (var f in files)
                 {
                     ctx.Console.WriteLine("  " + Path.GetFileName(f));
                 }

@@ -21,10 +21,9 @@ public static class RiskAds
             entities.Add(new RiskEntityMention(m.Type, m.Value, m.Start, m.End) { Raw = m.Raw, IsHub = isHub?.Invoke(m.Type, m.Value) ?? false });
         }
 
-        if (!string.IsNullOrWhiteSpace(ad.Poster))
+        if (PosterAccount.Canonical(ad.Site, ad.Poster) is { } value)
         {
             // Same canonical forms as the case store: site-qualified account, bare lowercase image hash.
-            var value = (ad.Site + ":" + ad.Poster.Trim()).ToLowerInvariant();
             entities.Add(new RiskEntityMention(EntityType.Poster, value, 0, 0) { IsHub = isHub?.Invoke(EntityType.Poster, value) ?? false });
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NetworkAnalysis.Core.Imaging;
 using NetworkAnalysis.Reporting.Model;
 using NetworkAnalysis.Storage;
 
@@ -174,21 +175,13 @@ public sealed class CaseReportReader : IDisposable
     private static List<ReportImage> Images(string joined, string sourcePath, bool load)
     {
         var list = new List<ReportImage>();
-        var baseDir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? ".";
         foreach (var name in joined.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            byte[]? bytes = null;
-            var type = ImageTypes.GetValueOrDefault(Path.GetExtension(name));
-            // Only local files beside the input are read; URLs and paths that leave the folder stay references.
-            if (load && type is not null && !name.Contains("://", StringComparison.Ordinal))
-            {
-                var full = Path.GetFullPath(Path.Combine(baseDir, name));
-                if (full.StartsWith(baseDir, StringComparison.Ordinal) && File.Exists(full) && new FileInfo(full).Length <= MaxImageBytes)
-                {
-                    bytes = File.ReadAllBytes(full);
-                }
-            }
-
+            // The workbench's rule (LocalImageFile): only a file inside the input's folder by its real path (a link out of it
+            // is refused), and only bytes that decode as an image; URLs and other paths stay references.
+            var image = load ? LocalImageFile.Read(sourcePath, name, MaxImageBytes) : null;
+            var type = image?.ContentType ?? ImageTypes.GetValueOrDefault(Path.GetExtension(name));
+            var bytes = image?.Bytes;
             list.Add(new ReportImage(name, type, bytes, bytes is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))));
         }
 

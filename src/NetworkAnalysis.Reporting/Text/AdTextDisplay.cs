@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NetworkAnalysis.Core.Text;
 using NetworkAnalysis.Reporting.Model;
 
 namespace NetworkAnalysis.Reporting.Text;
@@ -187,6 +188,25 @@ public static class AdTextDisplay
                     }
 
                     i = j + 1;
+                    continue;
+                }
+            }
+
+            // Invisible formatting characters (U+202E, U+200B ...) as visible markers, judged in the whole text's context;
+            // a zero-width joiner that builds an emoji stays as it is.
+            if (c >= '\u00A0' && html)
+            {
+                if (VisibleText.InvisibleAt(text, i, out var invisible))
+                {
+                    sb.Append(VisibleText.Marker(VisibleText.CodePointAt(text, i)));
+                    i += invisible;
+                    continue;
+                }
+
+                if (c == '\u200D')
+                {
+                    sb.Append(c);
+                    i++;
                     continue;
                 }
             }

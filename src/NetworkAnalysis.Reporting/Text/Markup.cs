@@ -1,4 +1,5 @@
 using System.Text;
+using NetworkAnalysis.Core.Text;
 
 namespace NetworkAnalysis.Reporting.Text;
 
@@ -6,7 +7,8 @@ namespace NetworkAnalysis.Reporting.Text;
 /// <remarks>
 /// Encodes <c>&amp; &lt; &gt; " '</c> and drops characters XML 1.0 forbids (C0 controls other than tab, newline and
 /// carriage return, lone surrogates, U+FFFE and U+FFFF), so a hostile ad can neither close a tag nor make the
-/// document unparseable.
+/// document unparseable. Invisible formatting characters (bidirectional controls, zero-width characters: see
+/// <see cref="VisibleText"/>) are written as visible markers such as <c>⟦U+202E⟧</c>, so what a reader sees is what the text holds.
 /// </remarks>
 public static class Markup
 {
@@ -31,6 +33,11 @@ public static class Markup
     /// <summary>Appends the escaped form of <paramref name="text"/> to <paramref name="sb"/>.</summary>
     public static void Append(StringBuilder sb, ReadOnlySpan<char> text)
     {
+        if (VisibleText.HasInvisible(text))
+        {
+            text = VisibleText.Show(text.ToString());
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -96,6 +103,6 @@ public static class Markup
             }
         }
 
-        return false;
+        return VisibleText.HasInvisible(text);
     }
 }

@@ -9,11 +9,6 @@ namespace NetworkAnalysis.Web.Endpoints;
 /// <summary>One ad with its spans, provenance and re-crawl history, and its photos (local files only; URLs are never fetched).</summary>
 internal static class AdEndpoints
 {
-    private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".gif"] = "image/gif", [".webp"] = "image/webp",
-    };
-
     private const long MaxImageBytes = 32L << 20;
 
     private const string Placeholder =
@@ -55,62 +50,12 @@ internal static class AdEndpoints
         });
     }
 
-    /// <summary>The image's bytes and type, when its file passes <see cref="LocalImagePath"/> and its bytes decode as an image.</summary>
-    /// <remarks>The type comes from the decoded bytes, never the name: a text file named <c>.png</c> is not sent.</remarks>
-    internal static (byte[] Bytes, string ContentType)? LocalImage(AdDetail ad, int index)
-    {
-        if (LocalImagePath(ad, index) is not { } path)
-        {
-            return null;
-        }
+    /// <summary>The image's bytes and type by the rule of <see cref="LocalImageFile"/> (real path inside the input's folder,
+    /// bytes that decode as an image), which the referral report applies too.</summary>
+    internal static (byte[] Bytes, string ContentType)? LocalImage(AdDetail ad, int index) =>
+        index >= 0 && index < ad.Images.Count ? LocalImageFile.Read(ad.Source.Path, ad.Images[index], MaxImageBytes) : null;
 
-        byte[] bytes;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length is 0 or > MaxImageBytes)
-            {
-                return null;
-            }
-
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        return ImageCodec.Decode(bytes) is { Success: true, Format: { } format }
-            ? (bytes, format switch
-            {
-                ImageFormat.Png => "image/png",
-                ImageFormat.WebP => "image/webp",
-                ImageFormat.Gif => "image/gif",
-                _ => "image/jpeg",
-            })
-            : null;
-    }
-
-    /// <summary>The image's file beside the ad's input file: a relative path to an image name that exists there.</summary>
-    /// <remarks>
-    /// URLs, absolute paths, paths leaving the input's folder and symbolic links that lead out of it are refused, by
-    /// the rule ingest applies (<see cref="ImagePathResolver"/>: containment checked on the real path); the workbench
-    /// never fetches or roams.
-    /// </remarks>
-    internal static string? LocalImagePath(AdDetail ad, int index)
-    {
-        if (index < 0 || index >= ad.Images.Count)
-        {
-            return null;
-        }
-
-        var name = ad.Images[index];
-        if (!ImageTypes.ContainsKey(Path.GetExtension(name)) || Path.GetDirectoryName(ad.Source.Path) is not { Length: > 0 })
-        {
-            return null;
-        }
-
-        return new ImagePathResolver(ad.Source.Path).Resolve(name) is { Success: true } resolved && File.Exists(resolved.FullPath) ? resolved.FullPath : null;
-    }
+    /// <summary>The image's file by the rule of <see cref="LocalImageFile.Path"/>; the workbench never fetches or roams.</summary>
+    internal static string? LocalImagePath(AdDetail ad, int index) =>
+        index >= 0 && index < ad.Images.Count ? LocalImageFile.Path(ad.Source.Path, ad.Images[index]) : null;
 }

@@ -15,18 +15,28 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The headers every response carries, those Kestrel writes on its own included (<see cref="KestrelRejectionHeaders"/>).</summary>
+    internal static readonly (string Name, string Value)[] SecurityHeaders =
+    [
+        ("Content-Security-Policy", ContentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+        ("Cache-Control", "no-store"),
+    ];
+
     private readonly byte[]? _token = options.Token is { } t ? Encoding.UTF8.GetBytes(t) : null;
 
     public async Task InvokeAsync(HttpContext ctx)
     {
+        KestrelRejectionHeaders.MarkApplicationResponse(ctx);
         var headers = ctx.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
+        foreach (var (name, value) in SecurityHeaders)
+        {
+            headers[name] = value;
+        }
 
         if (IsCrossSite(ctx.Request))
         {

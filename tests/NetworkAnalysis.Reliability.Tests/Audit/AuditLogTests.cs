@@ -201,4 +201,43 @@ public sealed class AuditLogTests : IDisposable
         result.IsIntact.ShouldBeTrue(result.Problem);
         result.Entries.ShouldBe(101);
     }
+
+    [Fact]
+    public async Task RefusedIngest_WhileAnotherHoldsTheLock_LeavesNoAuditEntryOrRun()
+    {
+        // Given: an ingested case, and another ingest holding the case's lock (an exclusive lock on the lock file, as a
+        // second process holds it)
+        var corpus = TestCorpus.Write(_dir.Path, 40, seed: 5);
+        var path = _dir.File("locked.case");
+        (await InProcessCli.RunAsync("-c", path, "-q", "ingest", corpus)).ExitCode.ShouldBe(0);
+        long auditBefore, runsBefore;
+        using (var store = CaseStore.Open(path))
+        {
+            auditBefore = store.ReadAudit().Count;
+            runsBefore = Runs(path);
+        }
+
+        using var held = new FileStream(Path.GetFullPath(path) + ".ingest-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        // When: a second ingest is refused
+        var refused = await InProcessCli.RunAsync("-c", path, "-q", "--analyst", "Det. Second", "ingest", corpus);
+
+        // Then: it says so in one line, and the case records no ingest that did not happen
+        refused.ExitCode.ShouldBe(1, refused.All);
+        refused.Error.Trim().Split('\n').Length.ShouldBe(1, refused.Error);
+        refused.Error.ShouldContain("another `netan ingest` is writing");
+        using var after = CaseStore.OpenReadOnly(path);
+        after.ReadAudit().Count.ShouldBe((int)auditBefore, "a refused ingest must not claim in the audit log that it ran");
+        after.ReadAudit().ShouldNotContain(e => e.Actor == "Det. Second");
+        Runs(path).ShouldBe(runsBefore);
+    }
+
+    private static long Runs(string path)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM runs;";
+        return (long)cmd.ExecuteScalar()!;
+    }
 }

@@ -42,6 +42,21 @@ public sealed class AdTextDisplayTests
     }
 
     [Fact]
+    public void AppendDisplay_BidiOverrideAndZeroWidthCharacters_AreShownAsMarkers()
+    {
+        // A right-to-left override would make "Pay 702-555-0911" read as another number; an entity reference is no way round
+        Display("Pay \u202E1190-555-207\u202C, ask for anna\u200B99 &#x202E;x \U0001F468\u200D\U0001F469").ShouldBe(
+            "Pay ⟦U+202E⟧1190-555-207⟦U+202C⟧, ask for anna⟦U+200B⟧99 ⟦U+202E⟧x \U0001F468\u200D\U0001F469");
+    }
+
+    [Fact]
+    public void Escape_InvisibleFormattingCharacters_AreShownAsMarkers()
+    {
+        // Titles, cities, evidence lines and chart labels all go through Markup
+        Markup.Escape("Re\u2066no\u2069 <b>\u00AD").ShouldBe("Re⟦U+2066⟧no⟦U+2069⟧ &lt;b&gt;⟦U+00AD⟧");
+    }
+
+    [Fact]
     public void MaskedText_MentionsAndEveryOtherOccurrenceOfAValue_AreMasked()
     {
         // Given a text that names the same phone three times, of which the extractor recorded one mention

@@ -146,6 +146,47 @@ public sealed class WorkbenchBrowserTests : IDisposable
         problems.ShouldBeEmpty();
     }
 
+    [SkippableFact]
+    public async Task InvisibleCharacters_InAdTextAndFields_ShowAsMarkers()
+    {
+        // Given an ad whose text hides its real order behind a right-to-left override, and zero-width characters
+        using var hidden = new WorkbenchCase(("z1", "Pay \u202E3410-555-207", "Pay \u202E3410-555-207\u202C call 702-555-0142 anna\u200B99 \U0001F468\u200D\U0001F469", "Re\u2066no"));
+        string cluster;
+        using (var store = CaseStore.Open(hidden.Path))
+        {
+            cluster = store.Memberships().Single(m => m.AdId == "z1").ClusterId!;
+        }
+
+        await using var session = await BrowserSession.StartAsync(hidden.Options());
+        var (page, problems) = await session.NewPageAsync();
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+
+        // When its cluster and the ad are opened
+        await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", cluster);
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var shown = new List<string>();
+        await OpenEveryAd(page, shown);
+        // (every text node of the page, and every title, that still holds a hidden character)
+        var hiddenLeft = await page.EvaluateAsync<string>("""
+            () => {
+              const hiddenChar = /[\u202E\u200B\u2066]/;
+              const out = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) if (hiddenChar.test(walker.currentNode.data)) out.push(walker.currentNode.parentElement.outerHTML.slice(0, 300));
+              for (const e of document.querySelectorAll('[title]')) if (hiddenChar.test(e.title)) out.push(e.outerHTML.slice(0, 300));
+              return out.join('\n');
+            }
+            """);
+
+        // Then the text reads with markers where the hidden characters are, an emoji joiner stays, nothing is hidden
+        shown.ShouldContain(t => t.Contains("Pay ⟦U+202E⟧3410-555-207⟦U+202C⟧", StringComparison.Ordinal) && t.Contains("anna⟦U+200B⟧99", StringComparison.Ordinal)
+            && t.Contains("\U0001F468\u200D\U0001F469", StringComparison.Ordinal));
+        hiddenLeft.ShouldBeEmpty();
+
+        problems.ShouldBeEmpty();
+    }
+
     private static async Task OpenEveryAd(Microsoft.Playwright.IPage page, List<string> shown)
     {
         var links = page.Locator("#ad-list button.ad-link");

@@ -1,5 +1,5 @@
 // The ad view: text with entity spans marked, re-crawl history, photos blurred until clicked, mentions, source and provenance.
-import { el, clear, api, enc, $ } from './dom.js';
+import { el, clear, api, enc, visible, $ } from './dom.js';
 
 export async function showAd(id, onCluster) {
   const view = $('ad-view');
@@ -66,10 +66,10 @@ export function spans(text, mentions) {
   let at = 0;
   for (const m of marks) {
     if (m.start < at) continue;
-    if (m.start > at) parts.push(document.createTextNode(text.slice(at, m.start)));
+    if (m.start > at) parts.push(document.createTextNode(visible(text.slice(at, m.start))));
     parts.push(el('mark', { class: 'type-' + m.type, title: m.type + ': ' + m.value, text: text.slice(m.start, m.end) }));
     at = m.end;
   }
-  if (at < text.length) parts.push(document.createTextNode(text.slice(at)));
+  if (at < text.length) parts.push(document.createTextNode(visible(text.slice(at))));
   return parts;
 }

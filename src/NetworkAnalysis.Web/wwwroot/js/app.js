@@ -1,5 +1,5 @@
 // The workbench page: search, cluster list, cluster view (graph, timeline, movement, map, review, export) and the ad view.
-import { el, clear, api, enc, banner, $ } from './dom.js';
+import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
 
@@ -18,7 +18,7 @@ async function start() {
     return;
   }
   const i = state.info;
-  $('case-info').textContent = `${i.casePath}: ${i.counts.ads.toLocaleString()} ads, ${i.counts.clusters.toLocaleString()} clusters · analyst ${i.analyst}${i.readOnly ? ' · read-only' : ''}`;
+  $('case-info').textContent = visible(`${i.casePath}: ${i.counts.ads.toLocaleString()} ads, ${i.counts.clusters.toLocaleString()} clusters · analyst ${i.analyst}${i.readOnly ? ' · read-only' : ''}`);
   if (i.readOnly) for (const id of ['status', 'tag-input', 'note-input', 'note-btn']) $(id).disabled = true;
   if (typeof cytoscape !== 'undefined') {
     state.graph = new ClusterGraph($('graph'), {
@@ -46,8 +46,8 @@ function wire() {
   $('path-btn').addEventListener('click', async () => {
     if (!state.graph) return;
     $('path-status').textContent = 'searching…';
-    try { $('path-status').textContent = await state.graph.highlightPath($('path-from').value.trim(), $('path-to').value.trim()); }
-    catch (e) { $('path-status').textContent = e.message; }
+    try { $('path-status').textContent = visible(await state.graph.highlightPath($('path-from').value.trim(), $('path-to').value.trim())); }
+    catch (e) { $('path-status').textContent = visible(e.message); }
   });
   $('status').addEventListener('change', ev => annotate({ status: ev.target.value }));
   $('tag-form').addEventListener('submit', ev => { ev.preventDefault(); const t = $('tag-input').value.trim(); if (t) annotate({ addTag: t }).then(() => { $('tag-input').value = ''; }); });
@@ -139,10 +139,10 @@ async function showCluster(id, view, maxAds) {
   let data;
   try { data = await api('/api/clusters/' + enc(id)); } catch (e) { banner(e.message); await graphLoad; return; }
   const c = data.cluster;
-  $('cluster-title').textContent = 'Cluster ' + c.id;
-  $('cluster-meta').textContent = `${c.size} ads · ${c.phones} phones · ${c.emails} e-mails · ${c.entities} identifiers · ` +
+  $('cluster-title').textContent = visible('Cluster ' + c.id);
+  $('cluster-meta').textContent = visible(`${c.size} ads · ${c.phones} phones · ${c.emails} e-mails · ${c.entities} identifiers · ` +
     `${(c.firstSeen || '?').slice(0, 10)} to ${(c.lastSeen || '?').slice(0, 10)} · ${c.cities.slice(0, 6).join(', ')}` +
-    (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`);
+    (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`));
   renderAnnotations(data.annotations);
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
   if (graphLoad && await graphLoad && state.cluster === id) {
@@ -187,7 +187,7 @@ async function annotate(change) {
 
 function renderAnnotations(a) {
   $('status').value = a.status;
-  $('status-by').textContent = a.statusBy ? `set by ${a.statusBy} at ${a.statusAt}` : '';
+  $('status-by').textContent = visible(a.statusBy ? `set by ${a.statusBy} at ${a.statusAt}` : '');
   const tags = clear($('tags'));
   for (const t of a.tags) {
     tags.append(el('li', {}, t, state.info.readOnly ? null : el('button', { type: 'button', title: 'remove tag', text: '×', onclick: () => annotate({ removeTag: t }) })));

@@ -1,5 +1,5 @@
 // The cluster graph: Cytoscape.js over ads and identifiers. Labels are drawn on a canvas, so ad text never becomes markup.
-import { el, clear, api, enc, $ } from './dom.js';
+import { el, clear, api, enc, visible, $ } from './dom.js';
 
 // Colours come from the server (/api/info palette: the Reporting charts' ChartPalette), so an identifier type has one
 // colour in the graph, the legend and every SVG chart.
@@ -89,12 +89,12 @@ export class ClusterGraph {
       const e = this.entities.get(id);
       // Size follows the ads that name the identifier, within a small range (10 to 22 px), so no circle swamps the labels.
       const size = MIN_SIZE + 2 * Math.round(Math.min(MAX_SIZE - MIN_SIZE, Math.sqrt(e.ads) * 2) / 2);
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: shorten(e.label), full: e.type + ': ' + e.label, hub: e.hub ? 1 : 0, size },
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'entity', label: shorten(visible(e.label)), full: e.type + ': ' + visible(e.label), hub: e.hub ? 1 : 0, size },
         classes: `entity t-${this.palette.types[e.type] ? e.type : 'other'} s${size}${e.hub ? ' hub' : ''}` }, e));
     }
     for (const id of ads) {
       const a = this.ads.get(id), outside = a.clusterId !== this.clusterId;
-      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: shorten(a.label), full: 'ad ' + a.label, outside: outside ? 1 : 0 }, classes: outside ? 'ad outside' : 'ad' }, a, this.near(id)));
+      nodes.push(withPosition({ group: 'nodes', data: { id, kind: 'ad', label: shorten(visible(a.label)), full: 'ad ' + visible(a.label), outside: outside ? 1 : 0 }, classes: outside ? 'ad outside' : 'ad' }, a, this.near(id)));
     }
     const edges = [];
     for (const [id, l] of this.links) {
