@@ -53,6 +53,7 @@ public sealed class CaseAnalyzer
             clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree,
             quality = options.Leiden.Quality.ToString(), resolution = options.Leiden.Resolution, seed = options.Leiden.Seed,
             mode = incremental ? "incremental" : "full", options = optionsJson,
+            phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
         });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();

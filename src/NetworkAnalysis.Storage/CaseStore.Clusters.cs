@@ -169,6 +169,27 @@ public sealed partial class CaseStore
         return cmd.ExecuteScalar() as string;
     }
 
+    /// <summary>
+    /// The phone metadata each kind of run used, most recent run of each kind first ("ingest" → "libphonenumber-csharp
+    /// 9.0.43"); runs made before the version was recorded report "not recorded".
+    /// </summary>
+    public IReadOnlyList<(string Kind, string PhoneMetadata)> PhoneMetadataOfRuns()
+    {
+        using var cmd = Command("""
+            SELECT kind, coalesce(json_extract(parameters, '$.phone_metadata'), 'not recorded') FROM runs
+            WHERE kind IN ('ingest', 'analyze') AND json_valid(parameters)
+            GROUP BY kind, 2 ORDER BY kind, max(id) DESC;
+            """);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), r.GetString(1)));
+        }
+
+        return list;
+    }
+
     /// <summary>The recorded timings and counts of run <paramref name="runId"/> (empty when it has none).</summary>
     public IReadOnlyDictionary<string, double> RunTimings(long runId)
     {

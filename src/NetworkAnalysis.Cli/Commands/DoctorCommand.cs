@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Cli.Commands;
@@ -26,6 +27,7 @@ internal static class DoctorCommand
 
             var report = CaseDoctor.Examine(file);
             var json = parse.GetValue(global.Json);
+            var phoneMetadata = report.Damaged ? [] : PhoneMetadataOfRuns(file);
             DoctorRepairResult? repaired = null;
             if (parse.GetValue(repair) && !report.Healthy)
             {
@@ -43,6 +45,11 @@ internal static class DoctorCommand
                     damaged = report.Damaged,
                     findings = report.Findings.Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), check = f.Check, message = f.Message }),
                     rows = report.TableRows,
+                    phone_metadata = new
+                    {
+                        build = "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion,
+                        runs = phoneMetadata.Select(p => new { kind = p.Kind, metadata = p.PhoneMetadata }),
+                    },
                     repair = repaired is null ? null : new
                     {
                         output = repaired.OutputPath,
@@ -58,11 +65,37 @@ internal static class DoctorCommand
             else
             {
                 Print(ctx, report, repaired);
+                PrintPhoneMetadata(ctx, phoneMetadata);
             }
 
             return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>Which libphonenumber metadata the case's ingest and analyze runs used; empty when the case cannot be read.</summary>
+    private static IReadOnlyList<(string Kind, string PhoneMetadata)> PhoneMetadataOfRuns(string file)
+    {
+        try
+        {
+            using var store = CaseStore.OpenReadOnly(file);
+            return store.PhoneMetadataOfRuns();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        {
+            return [];
+        }
+    }
+
+    private static void PrintPhoneMetadata(CliContext ctx, IReadOnlyList<(string Kind, string PhoneMetadata)> runs)
+    {
+        var build = "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion;
+        ctx.Out.WriteLine($"phone metadata: {build} in this build; case runs: "
+            + (runs.Count == 0 ? "none" : string.Join(", ", runs.Select(r => $"{r.Kind} {LogText.Safe(r.PhoneMetadata, 80)}"))));
+        if (runs.Any(r => r.Kind == "ingest" && r.PhoneMetadata != build))
+        {
+            ctx.Out.WriteLine("note: some ads were extracted with other phone metadata; re-ingest to extract them with this build's.");
+        }
     }
 
     private static void Print(CliContext ctx, DoctorReport report, DoctorRepairResult? repaired)

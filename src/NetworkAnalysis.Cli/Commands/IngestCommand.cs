@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetworkAnalysis.Core.Ads;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -120,7 +121,7 @@ internal static class IngestCommand
     {
         var ingestor = new CaseIngestor(store);
         var results = new List<IngestResult>();
-        var runId = store.BeginRun("ingest", new { files = files.ToArray(), strict = options.Strict });
+        var runId = store.BeginRun("ingest", new { files = files.ToArray(), strict = options.Strict, phone_metadata = "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion });
         foreach (var file in files)
         {
             var result = Progress.Run(ctx, quiet, $"Ingesting {Path.GetFileName(file)}", p => ingestor.Ingest(file, options, p));

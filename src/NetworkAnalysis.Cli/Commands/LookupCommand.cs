@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -30,6 +31,9 @@ internal static class LookupCommand
                     clusters = r.Clusters.Select(c => new { id = c.ClusterId, ads = c.Ads }),
                     linked = r.Linked.Select(l => new { type = l.Type, value = l.Value, ads = l.Ads }),
                     hub = r.Hub is { } h ? new { reason = h.ReasonName, explanation = h.Explain(thresholds) } : null,
+                    phone = r.Type == "phone" && PhoneNumberDetails.Describe(r.Value) is { } d
+                        ? new { region = d.Region, location = d.Location, number_type = d.Type, metadata = "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion }
+                        : null,
                 })));
                 return results.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
             }
@@ -43,6 +47,11 @@ internal static class LookupCommand
             foreach (var r in results)
             {
                 ctx.Console.MarkupLineInterpolated($"[bold]{r.Type}[/] {r.Value}: {r.AdCount:N0} ads in {r.Clusters.Count:N0} cluster(s)");
+                if (r.Type == "phone" && PhoneNumberDetails.Describe(r.Value) is { } details)
+                {
+                    ctx.Console.MarkupLineInterpolated($"number: {LogText.Safe(PhoneDetailsView.Summary(details), 200)}");
+                }
+
                 if (r.Hub is { } hub)
                 {
                     ctx.Console.MarkupLineInterpolated($"[yellow]hub[/]: {LogText.Safe(hub.Explain(thresholds), 400)}; it is shown as evidence but never merges clusters.");

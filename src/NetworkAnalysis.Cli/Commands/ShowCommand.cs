@@ -29,7 +29,9 @@ internal static class ShowCommand
             var assessment = store.LoadAssessment(id, set.Sha256)
                 ?? throw new CliError($"no cluster {LogText.Safe(id, 40)} in the case (see `netan clusters`)");
             CliAudit.Record(store, parse, global, "show", id, parse.GetValue(redact) ? "redacted" : null);
-            var ads = (store.LoadRiskCluster(id)?.Ads ?? []).ToDictionary(a => a.Key, StringComparer.Ordinal);
+            var riskCluster = store.LoadRiskCluster(id);
+            var ads = (riskCluster?.Ads ?? []).ToDictionary(a => a.Key, StringComparer.Ordinal);
+            var phones = PhoneDetailsView.Of(riskCluster);
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);
             var take = Math.Max(0, parse.GetValue(evidence));
@@ -40,12 +42,14 @@ internal static class ShowCommand
                 {
                     Indicators = explanation.Indicators.Select(i => i with { Excerpts = i.Excerpts.Take(take).ToList() }).ToList(),
                 }, JsonOptions)!.AsObject();
+                json["phones"] = PhoneDetailsView.ToJson(phones, options.Redact);
                 json["structure"] = structure is null ? null : ShowStructure.ToJson(structure, options.Redact);
                 ctx.Out.WriteLine(json.ToJsonString());
                 return Task.FromResult(ExitCodes.Success);
             }
 
             Render(ctx.Console, explanation, assessment.AdCount, take);
+            PhoneDetailsView.Render(ctx.Console, phones, options.Redact);
             if (structure is not null)
             {
                 ShowStructure.Render(ctx.Console, structure, options.Redact);

@@ -10,6 +10,9 @@ namespace NetworkAnalysis.Core.Generation;
 /// </remarks>
 internal sealed class FictionalNumbers
 {
+    /// <summary>Area codes valid in libphonenumber 9.0.43 but not in the metadata the generator was first built on.</summary>
+    private static readonly HashSet<int> LaterAreaCodes = [273, 472];
+
     private readonly int[] _nanp;
     private readonly int[] _uk;
     private int _nextNanp;
@@ -21,9 +24,10 @@ internal sealed class FictionalNumbers
         for (var code = 201; code <= 989; code++)
         {
             var mid = code / 10 % 10;
-            // Only area codes in service per the numbering plan: a 555-01xx number under an unassigned area
-            // code is not a valid number, and the extractor rightly refuses it.
-            if (code % 100 == 11 || mid == 9 || !NumberingPlan.Default.IsValid("1", $"{code}5550100"))
+            // Only area codes in service per libphonenumber: a 555-01xx number under an unassigned area code is not
+            // a valid number, and the extractor rightly refuses it. Area codes that entered service after the corpora
+            // were first generated stay out, so the same seed deals the same numbers as before the library switch.
+            if (code % 100 == 11 || mid == 9 || LaterAreaCodes.Contains(code) || !NumberingPlan.Default.IsValid("1", $"{code}5550100"))
             {
                 continue;
             }

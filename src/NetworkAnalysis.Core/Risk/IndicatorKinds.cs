@@ -39,10 +39,13 @@ public static class IndicatorKinds
     /// <summary>Share of ads with hidden, obfuscated or single-use (rotated) phone numbers.</summary>
     public const string HiddenNumbers = "hidden_numbers";
 
+    /// <summary>Ads placed in a state other than their phone number's geocoded state (or with a foreign number).</summary>
+    public const string OutOfArea = "out_of_area";
+
     /// <summary>All kinds, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         PersonasPerContact, HandleControlsPhones, Movement, Velocity, SimultaneousDistant, Phrases, Youth,
-        PhotoReuse, TemplatePhones, LowPrice, ClusterSize, HiddenNumbers,
+        PhotoReuse, TemplatePhones, LowPrice, ClusterSize, HiddenNumbers, OutOfArea,
     ];
 }

@@ -79,6 +79,9 @@ internal static class UsCityCoordinates
         return 2 * 6371 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
+    /// <summary>The state code of table entry <paramref name="i"/>.</summary>
+    public static string State(int i) => Cities[i].State;
+
     /// <summary>Number of table entries.</summary>
     public static int Count => Cities.Length;
 }

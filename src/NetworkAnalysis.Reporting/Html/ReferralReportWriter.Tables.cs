@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Reporting.Model;
 using NetworkAnalysis.Reporting.Text;
 
@@ -20,7 +21,7 @@ public static partial class ReferralReportWriter
             sb.Append("<p class=\"note\">Values are masked. Re-run with <code>--show-identifiers</code> for a copy that shows them in full.</p>");
         }
 
-        sb.Append("<table><thead><tr><th>Type</th><th>Value</th><th>Ads</th><th>First seen</th><th>Last seen</th><th>Hub</th></tr></thead><tbody>");
+        sb.Append("<table><thead><tr><th>Type</th><th>Value</th><th>Phone region / type</th><th>Ads</th><th>First seen</th><th>Last seen</th><th>Hub</th></tr></thead><tbody>");
         var rows = model.Graph.Entities
             .Select(e => (Entity: e, Ads: perEntity.TryGetValue(e.Id, out var keys) ? keys : []))
             .OrderBy(r => r.Entity.IsHub).ThenByDescending(r => r.Ads.Count).ThenBy(r => r.Entity.Type, StringComparer.Ordinal).ThenBy(r => r.Entity.Value, StringComparer.Ordinal);
@@ -28,13 +29,26 @@ public static partial class ReferralReportWriter
         {
             var dates = keys.Select(k => adsByKey.TryGetValue(k, out var a) ? a.PostedAt : null).Where(d => d is not null).Select(d => d!.Value).ToList();
             sb.Append("<tr><td>").Append(Markup.Escape(entity.Type)).Append("</td><td class=\"mono\">")
-                .Append(Markup.Escape(IdentifierMasker.MaskUnless(entity.Value, show))).Append("</td><td class=\"num\">").Append(Num.I(keys.Count))
+                .Append(Markup.Escape(IdentifierMasker.MaskUnless(entity.Value, show))).Append("</td><td>")
+                .Append(Markup.Escape(options.Redact ? "" : PhoneRegion(entity))).Append("</td><td class=\"num\">").Append(Num.I(keys.Count))
                 .Append("</td><td>").Append(dates.Count == 0 ? "" : dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(dates.Count == 0 ? "" : dates.Max().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(entity.IsHub ? "hub" : "").Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>");
+    }
+
+    /// <summary>"Nevada (US), fixed line or mobile" for a phone (libphonenumber's offline geocoder and type); empty otherwise.</summary>
+    private static string PhoneRegion(ReportEntity entity)
+    {
+        if (entity.Type != "phone" || PhoneNumberDetails.Describe(entity.Value) is not { } d)
+        {
+            return "";
+        }
+
+        var place = d.Location.Length == 0 ? d.Region : d.Location == d.Region ? d.Location : $"{d.Location} ({d.Region})";
+        return (place.Length == 0 ? "region unknown" : place) + ", " + d.Type;
     }
 
     private static void Custody(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
@@ -44,6 +58,7 @@ public static partial class ReferralReportWriter
         Row(sb, "Tool", "NetworkAnalysis " + model.ToolVersion);
         Row(sb, "Run time", model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
         Row(sb, "Analyst", model.Analyst ?? "");
+        Row(sb, "Phone metadata", "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion + " (validity, region and type of phone numbers)");
         Row(sb, "Display", $"identifiers {(options.ShowIdentifiers && !options.Redact ? "shown" : "masked")}, photos {(options.Redact ? "removed" : options.ShowImages ? "shown" : "blurred")}");
         sb.Append("</tbody></table>");
         if (!string.IsNullOrWhiteSpace(model.Notes))

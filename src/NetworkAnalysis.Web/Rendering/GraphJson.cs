@@ -1,3 +1,4 @@
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web.Rendering;
@@ -42,6 +43,9 @@ internal static class GraphJson
                 ads = e.Ads,
                 clusters = e.Clusters,
                 hub = hubs.Contains(e.Id),
+                phone = e.Type == "phone" && PhoneNumberDetails.Describe(e.Value) is { } d
+                    ? new { region = d.Region, location = d.Location, numberType = d.Type }
+                    : null,
                 x,
                 y,
             };

@@ -149,6 +149,23 @@ public sealed class ReferralReportWriterTests
     }
 
     [Fact]
+    public void Render_PhoneIdentifier_ShowsGeocodedRegionAndType_AndCustodyNamesTheMetadata()
+    {
+        // Given the sample cluster, whose phone is 312-555-0101 (Chicago's area code)
+        var model = SampleGraphs.Report();
+
+        // When rendered, and rendered redacted
+        var doc = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model));
+        var redacted = new HtmlParser().ParseDocument(ReferralReportWriter.Render(model, new ReferralReportOptions { Redact = true }));
+
+        // Then the identifiers table names the number's place and type (libphonenumber), the custody section the metadata
+        // version, and the redacted copy leaves the place out
+        doc.QuerySelector("#identifiers table")!.TextContent.ShouldContain("Chicago, IL (US), fixed line or mobile");
+        doc.QuerySelector("#custody")!.TextContent.ShouldContain("libphonenumber-csharp 9.0.43");
+        redacted.QuerySelector("#identifiers table")!.TextContent.ShouldNotContain("Chicago");
+    }
+
+    [Fact]
     public void Render_Custody_ListsSourcesAnalystAndNotes()
     {
         var model = SampleGraphs.Report();

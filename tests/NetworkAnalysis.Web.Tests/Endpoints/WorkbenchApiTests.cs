@@ -109,6 +109,23 @@ public sealed class WorkbenchApiTests() : WorkbenchApiTestBase(new WorkbenchCase
     }
 
     [Fact]
+    public async Task Graph_PhoneEntity_CarriesGeocodedRegionAndType()
+    {
+        // Given the ring, whose ads share (702) 555-0142
+        var graph = await Get("/api/clusters/" + ClusterOf("r1") + "/graph");
+
+        // When its phone entity is read
+        var phone = graph.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("label").GetString() == "+17025550142");
+        var email = graph.GetProperty("entities").EnumerateArray().First(e => e.GetProperty("type").GetString() == "email");
+
+        // Then it carries the offline geocoder's region and the number type; other identifiers carry none
+        phone.GetProperty("phone").GetProperty("location").GetString().ShouldBe("Nevada");
+        phone.GetProperty("phone").GetProperty("region").GetString().ShouldBe("US");
+        phone.GetProperty("phone").GetProperty("numberType").GetString().ShouldBe("fixed line or mobile");
+        email.GetProperty("phone").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Path_BetweenRingEnds_RunsThroughSharedIdentifiers()
     {
         using var store = CaseStore.Open(Case.Path);

@@ -2,11 +2,13 @@ using System.Collections.Frozen;
 
 namespace NetworkAnalysis.Core.Extraction.Phones;
 
-/// <summary>The world's numbering plans, loaded from the embedded table derived from libphonenumber metadata.</summary>
-/// <remarks>Immutable after load; territory regexes compile lazily on first use. Thread-safe.</remarks>
+/// <summary>The world's numbering plans (country codes and prefixes), read from libphonenumber-csharp's metadata.</summary>
+/// <remarks>
+/// Our finder uses the prefixes to read obfuscated text; whether a national number is valid is asked of libphonenumber
+/// through <see cref="CountryCodeValidator"/>. Immutable after load; prefix regexes compile lazily on first use. Thread-safe.
+/// </remarks>
 internal sealed class NumberingPlan
 {
-    private const string ResourceName = "NetworkAnalysis.Core.NumberingPlan.tsv";
     private static readonly Lazy<NumberingPlan> Instance = new(Load);
 
     private readonly FrozenDictionary<string, Territory> _byRegion;
@@ -32,7 +34,7 @@ internal sealed class NumberingPlan
 
     private readonly FrozenDictionary<string, Territory[]>.AlternateLookup<ReadOnlySpan<char>> _byCountryCodeLookup;
 
-    /// <summary>The plan from the embedded table.</summary>
+    /// <summary>The plan from libphonenumber's metadata.</summary>
     public static NumberingPlan Default => Instance.Value;
 
     /// <summary>Every territory, non-geographic entities included (tests).</summary>
@@ -51,26 +53,22 @@ internal sealed class NumberingPlan
 
     private static NumberingPlan Load()
     {
-        using var stream = typeof(NumberingPlan).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("Embedded resource missing: " + ResourceName);
-        using var reader = new StreamReader(stream);
-        return new NumberingPlan(Parse(reader));
-    }
-
-    internal static IEnumerable<Territory> Parse(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
+        var util = PhoneLibrary.Util;
+        var territories = new List<Territory>();
+        foreach (var region in util.GetSupportedRegions().Order(StringComparer.Ordinal))
         {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            if (f.Length == 7)
-            {
-                yield return new Territory(f[0], f[1], f[2], f[3], f[4], f[5] == "1", f[6]);
-            }
+            territories.Add(FromMetadata(util.GetMetadataForRegion(region)));
         }
+
+        foreach (var code in util.GetSupportedGlobalNetworkCallingCodes().Order())
+        {
+            territories.Add(FromMetadata(util.GetMetadataForNonGeographicalRegion(code)));
+        }
+
+        return new NumberingPlan(territories);
     }
+
+    private static Territory FromMetadata(PhoneNumbers.PhoneMetadata m) =>
+        new(m.Id, m.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture), m.InternationalPrefix ?? "",
+            m.NationalPrefix ?? "", m.NationalPrefixForParsing ?? "", m.MainCountryForCode);
 }

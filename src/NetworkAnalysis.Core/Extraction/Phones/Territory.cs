@@ -2,17 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace NetworkAnalysis.Core.Extraction.Phones;
 
-/// <summary>One region's numbering plan: country code, prefixes and the pattern of valid national numbers.</summary>
+/// <summary>One region's numbering plan as our finder reads it: country code and prefixes (validity is libphonenumber's).</summary>
 internal sealed class Territory
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-    private readonly string _validPattern;
     private readonly string _internationalPrefix;
     private readonly string _nationalPrefixForParsing;
     private Regex? _idd;
     private Regex? _npfp;
 
-    public Territory(string id, string countryCode, string internationalPrefix, string nationalPrefix, string nationalPrefixForParsing, bool isMain, string validPattern)
+    public Territory(string id, string countryCode, string internationalPrefix, string nationalPrefix, string nationalPrefixForParsing, bool isMain)
     {
         Id = id;
         CountryCode = countryCode;
@@ -20,7 +19,6 @@ internal sealed class Territory
         IsMain = isMain;
         _internationalPrefix = internationalPrefix;
         _nationalPrefixForParsing = nationalPrefixForParsing;
-        _validPattern = validPattern;
     }
 
     /// <summary>ISO region code ("US"), or "001" for non-geographic entities.</summary>
@@ -34,9 +32,6 @@ internal sealed class Territory
 
     /// <summary>Whether this region is the main one for its country code.</summary>
     public bool IsMain { get; }
-
-    /// <summary>The union of this region's number-type patterns (no anchors).</summary>
-    public string ValidPattern => _validPattern;
 
     /// <summary>Length of the international (IDD) prefix that <paramref name="digits"/> starts with, or 0.</summary>
     public int InternationalPrefixLength(ReadOnlySpan<char> digits) => PrefixLength(ref _idd, _internationalPrefix, digits);

@@ -19,6 +19,7 @@ internal static class RiskSignals
         IndicatorKinds.LowPrice => new LowPriceSignal(definition),
         IndicatorKinds.ClusterSize => new ClusterSizeSignal(definition),
         IndicatorKinds.HiddenNumbers => new HiddenNumbersSignal(definition),
+        IndicatorKinds.OutOfArea => new OutOfAreaSignal(definition),
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "unknown indicator kind"),
     };
 }

@@ -335,6 +335,7 @@ export class ClusterGraph {
         el('span', { class: 'type type-' + e.type, text: e.type }),
         el('span', { class: 'value', text: e.label }),
         el('span', { class: 'muted', text: e.ads + ' ads' }),
+        e.phone ? el('span', { class: 'muted phone-region', title: 'libphonenumber offline geocoder', text: phoneRegion(e.phone) }) : null,
         e.hub ? el('span', { class: 'hub', text: 'hub (' + e.clusters + ' clusters)' }) : null,
         el('button', { type: 'button', class: 'linkish expand', text: expanded ? 'collapse' : 'expand', onclick: () => onToggle(e.id) }),
         el('button', { type: 'button', class: 'linkish', text: 'show', onclick: () => onSelect(e.id) })));
@@ -360,6 +361,12 @@ const LABEL_MIN_ZOOM = 0.85;
 const MIN_SIZE = 10, MAX_SIZE = 22, AD_SIZE = 10, GAP = 1;
 const LABEL_CHARS = 20;
 const OTHER = '#777777';
+
+// "Nevada (US) · fixed line or mobile": where a phone number belongs and its type (text only, never markup).
+function phoneRegion(p) {
+  const place = !p.location ? p.region : (p.location === p.region ? p.location : `${p.location} (${p.region})`);
+  return `${place || 'region unknown'} · ${p.numberType}`;
+}
 
 // Long values (photo hashes, long e-mails) keep their start and end: "d1c4e9a0b3…9f02aa"; the full value is the tooltip.
 function shorten(s) {
