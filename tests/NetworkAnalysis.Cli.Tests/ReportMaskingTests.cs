@@ -72,7 +72,7 @@ public sealed class ReportMaskingTests(AnalysedCaseFixture fixture) : IClassFixt
         // Then the banner says masked, and no output's text holds any identifier in any form
         run.ExitCode.ShouldBe(0, run.All);
         var texts = OutputTexts(outDir);
-        texts.Keys.ShouldBe(["ads.csv", "manifest.json", "movement.svg", "network.svg", "report.html", "report.pdf", "risk.svg", "SHA256SUMS", "timeline.svg"], ignoreOrder: true);
+        texts.Keys.ShouldBe(["ads.csv", "manifest.json", "map.svg", "movement.svg", "network.svg", "report.html", "report.pdf", "risk.svg", "SHA256SUMS", "timeline.svg"], ignoreOrder: true);
         texts["report.html"].ShouldContain("IDENTIFIERS MASKED");
         texts["report.pdf"].ShouldContain("IDENTIFIERS MASKED");
         var leaks = texts.SelectMany(t => identifiers.Where(i => t.Value.Contains(i, StringComparison.OrdinalIgnoreCase)).Select(i => $"{t.Key}: {i}")).ToList();

@@ -42,11 +42,12 @@ public sealed class ReportPhotoTests : IDisposable
         var outDir = _dir.File("report");
         var run = await CliRunner.RunAsync("report", cluster, "--out", outDir, "--show-images", "--case", casePath, "-q");
 
-        // Then: the real photo is embedded once; the link and the fake are placeholders, and the secret appears nowhere
+        // Then: the real photo is embedded, in its ad and on the contact sheet; the link and the fake are placeholders in
+        // both places, and the secret appears nowhere
         run.ExitCode.ShouldBe(0, run.All);
         var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
-        html.Split("src=\"data:image/png;base64,").Length.ShouldBe(2, "exactly one embedded photo");
-        html.Split("no image data").Length.ShouldBe(3, "two placeholders");
+        html.Split("src=\"data:image/png;base64,").Length.ShouldBe(3, "one photo, embedded in its ad and on the contact sheet");
+        html.Split("no image data").Length.ShouldBe(5, "two placeholders in the ad and two on the contact sheet");
         var secretBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Secret));
         foreach (var file in Directory.GetFiles(outDir))
         {
