@@ -137,21 +137,7 @@ internal static class EmailScanner
             return false;
         }
 
-        var localStart = localEnd;
-        while (localStart > 0 && localEnd - localStart < MaxLocal && IsLocalChar(text[localStart - 1]))
-        {
-            localStart--;
-        }
-
-        while (localStart < localEnd && !char.IsAsciiLetterOrDigit(text[localStart]))
-        {
-            localStart++;
-        }
-
-        while (localEnd > localStart && !char.IsAsciiLetterOrDigit(text[localEnd - 1]))
-        {
-            localEnd--;
-        }
+        (var localStart, localEnd) = LocalPartBefore(text, localEnd);
 
         if (localEnd <= localStart || (localStart > 0 && text[localStart - 1] is ':' or '/' && !AfterMailto(text, localStart)))
         {
@@ -246,21 +232,7 @@ internal static class EmailScanner
             localEnd--;
         }
 
-        var localStart = localEnd;
-        while (localStart > 0 && localEnd - localStart < MaxLocal && IsLocalChar(text[localStart - 1]))
-        {
-            localStart--;
-        }
-
-        while (localStart < localEnd && !char.IsAsciiLetterOrDigit(text[localStart]))
-        {
-            localStart++;
-        }
-
-        while (localEnd > localStart && !char.IsAsciiLetterOrDigit(text[localEnd - 1]))
-        {
-            localEnd--;
-        }
+        (var localStart, localEnd) = LocalPartBefore(text, localEnd);
 
         if (localEnd - localStart < 2 || NotLocalLookup.Contains(text.AsSpan(localStart, localEnd - localStart)))
         {
@@ -386,6 +358,29 @@ internal static class EmailScanner
 
         i += word.Length;
         return true;
+    }
+
+    /// <summary>The local part that ends at <paramref name="localEnd"/>: the run of local-part characters before it (at most
+    /// <see cref="MaxLocal"/>), trimmed to begin and end on a letter or digit.</summary>
+    private static (int Start, int End) LocalPartBefore(string text, int localEnd)
+    {
+        var localStart = localEnd;
+        while (localStart > 0 && localEnd - localStart < MaxLocal && IsLocalChar(text[localStart - 1]))
+        {
+            localStart--;
+        }
+
+        while (localStart < localEnd && !char.IsAsciiLetterOrDigit(text[localStart]))
+        {
+            localStart++;
+        }
+
+        while (localEnd > localStart && !char.IsAsciiLetterOrDigit(text[localEnd - 1]))
+        {
+            localEnd--;
+        }
+
+        return (localStart, localEnd);
     }
 
     internal static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
