@@ -30,7 +30,7 @@ public sealed class ConcurrentIngestTests : IDisposable
         _ = first.StandardOutput.ReadToEndAsync();
         _ = first.StandardError.ReadToEndAsync();
         var clock = Stopwatch.StartNew();
-        while (RowsRead(path) == 0 && !first.HasExited && clock.Elapsed < TimeSpan.FromMinutes(3))
+        while (IngestProgress.CommittedRows(path) == 0 && !first.HasExited && clock.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(20);
         }
@@ -47,7 +47,7 @@ public sealed class ConcurrentIngestTests : IDisposable
             p.WaitForExit();
         }
 
-        var counted = RowsRead(path);
+        var counted = IngestProgress.CommittedRows(path);
         var secondError = await secondErr;
         var resume = NetanProcess.Run(TimeSpan.FromMinutes(5), "ingest", file, "--case", path, "--quiet");
         _log.WriteLine($"first still running when killed: {firstRunning}; second exited by itself: {secondExited} " +
@@ -74,22 +74,5 @@ public sealed class ConcurrentIngestTests : IDisposable
     {
         using var text = File.OpenText(file);
         return new AdReader().Read(text, AdInputFormat.JsonLines, file).Where(i => i.Ad is not null).Select(i => i.Ad!.Key).Distinct().LongCount();
-    }
-
-    private static long RowsRead(string path)
-    {
-        try
-        {
-            using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 }.ToString());
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT ifnull(sum(rows_read), 0) FROM sources;";
-            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            // The first ingest is creating the file or its schema right now.
-            return 0;
-        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class KillResumeCrawlTests(ITestOutputHelper log) : IDisposable
         foreach (var point in points)
         {
             using var p = NetanProcess.Start("-c", killed, "-q", "ingest", crawl);
-            var rows = WaitForRows(killed, point, p);
+            var rows = IngestProgress.WaitForRows(killed, point, p, Guard);
             Thread.Sleep(random.Next(0, 400));
             if (!p.HasExited)
             {
@@ -60,43 +60,4 @@ public sealed class KillResumeCrawlTests(ITestOutputHelper log) : IDisposable
     }
 
     private static void Ok(NetanProcess.Result r) => r.ExitCode.ShouldBe(0, r.Error);
-
-    private static long WaitForRows(string casePath, long target, Process p)
-    {
-        var deadline = Stopwatch.StartNew();
-        long rows = 0;
-        while (!p.HasExited && deadline.Elapsed < Guard)
-        {
-            rows = CommittedRows(casePath);
-            if (rows >= target)
-            {
-                break;
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return rows;
-    }
-
-    private static long CommittedRows(string casePath)
-    {
-        if (!File.Exists(casePath))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = casePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 }.ToString());
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT ifnull(sum(rows_read), 0) FROM sources;";
-            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            return 0;
-        }
-    }
 }

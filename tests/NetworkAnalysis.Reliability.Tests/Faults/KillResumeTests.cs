@@ -56,7 +56,7 @@ public sealed class KillResumeTests : IDisposable
         foreach (var point in points)
         {
             using var p = NetanProcess.Start("-c", killed, "-q", "ingest", corpus);
-            var rows = WaitForRows(killed, point, p);
+            var rows = IngestProgress.WaitForRows(killed, point, p, Guard);
             // A seeded pause moves the kill anywhere into the batch being read, extracted and written next.
             Thread.Sleep(random.Next(0, 600));
             if (!p.HasExited)
@@ -108,45 +108,4 @@ public sealed class KillResumeTests : IDisposable
     }
 
     private static void Ok(NetanProcess.Result r) => r.ExitCode.ShouldBe(0, r.Error);
-
-    /// <summary>Polls the committed row counter until it reaches <paramref name="target"/> or the process ends.</summary>
-    private static long WaitForRows(string casePath, long target, Process p)
-    {
-        var deadline = Stopwatch.StartNew();
-        long rows = 0;
-        while (!p.HasExited && deadline.Elapsed < Guard)
-        {
-            rows = CommittedRows(casePath);
-            if (rows >= target)
-            {
-                break;
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return rows;
-    }
-
-    private static long CommittedRows(string casePath)
-    {
-        if (!File.Exists(casePath))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = casePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 }.ToString());
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT ifnull(sum(rows_read), 0) FROM sources;";
-            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            // The writer is creating the file or its schema right now.
-            return 0;
-        }
-    }
 }
