@@ -37,14 +37,9 @@ public sealed class ExtractionCorpusTests(ITestOutputHelper output)
     {
         // Given the labelled corpus
         var cases = LoadAll();
-        var extractor = new EntityExtractor();
-        var score = new ExtractionScore();
 
         // When every ad is extracted and scored
-        foreach (var c in cases)
-        {
-            score.Add(c, extractor.Extract(c.Text, c.Country).Entities);
-        }
+        var score = ExtractionScore.Of(cases);
 
         output.WriteLine($"{cases.Count} ads, {cases.Sum(c => c.Gold.Count)} gold mentions, {cases.Count(c => c.IsNegative)} negatives");
         output.WriteLine(score.Table());

@@ -30,6 +30,19 @@ public sealed class ExtractionScore
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /// <summary>Every case extracted by the default extractor (with its country) and scored.</summary>
+    public static ExtractionScore Of(IEnumerable<CorpusCase> cases)
+    {
+        var extractor = new EntityExtractor();
+        var score = new ExtractionScore();
+        foreach (var c in cases)
+        {
+            score.Add(c, extractor.Extract(c.Text, c.Country).Entities);
+        }
+
+        return score;
+    }
+
     /// <summary>Scores one case: a prediction matches an unmatched gold entity of the same type and value with an overlapping span.</summary>
     public void Add(CorpusCase c, IReadOnlyList<Mention> predicted)
     {

@@ -29,14 +29,9 @@ public sealed class RealFormsCorpusTests(ITestOutputHelper output)
     {
         // Given the real-world forms corpus
         var cases = Load();
-        var extractor = new EntityExtractor();
-        var score = new ExtractionScore();
 
         // When every ad is extracted and scored
-        foreach (var c in cases)
-        {
-            score.Add(c, extractor.Extract(c.Text, c.Country).Entities);
-        }
+        var score = ExtractionScore.Of(cases);
 
         output.WriteLine($"{cases.Count} ads, {cases.Sum(c => c.Gold.Count)} gold mentions, {cases.Count(c => c.IsNegative)} negatives");
         output.WriteLine(score.Table());
@@ -67,14 +62,9 @@ public sealed class RealFormsCorpusTests(ITestOutputHelper output)
     {
         // Given the forms described by public anti-harvesting pages (public-forms.txt, each source cited there)
         var cases = Load("public-forms.txt");
-        var extractor = new EntityExtractor();
-        var score = new ExtractionScore();
 
         // When every case is extracted and scored
-        foreach (var c in cases)
-        {
-            score.Add(c, extractor.Extract(c.Text, c.Country).Entities);
-        }
+        var score = ExtractionScore.Of(cases);
 
         output.WriteLine($"{cases.Count} cases, {cases.Sum(c => c.Gold.Count)} gold mentions, {cases.Count(c => c.IsNegative)} negatives");
         output.WriteLine(score.Table());
