@@ -58,7 +58,33 @@ internal sealed class AnalysisModel(CaseStorePool pool)
     /// <summary>The stored analysis over the case's snapshot, with the row-ID maps the endpoints need.</summary>
     internal sealed record Evidence(AnalysisEvidence Stored, Dictionary<long, int> AdIndex)
     {
+        private readonly Lazy<Dictionary<string, Core.Clustering.Cluster>> _clusters = new(() =>
+            Stored.Result.Clusters.Where(c => c.Id != "(not analysed)").ToDictionary(c => c.Id, StringComparer.Ordinal));
+
         private CaseSnapshot Snapshot => Stored.Snapshot;
+
+        /// <summary>The stored cluster's ad–identifier graph (what <c>netan show</c> analyses) and each of its nodes' ID in the
+        /// workbench graph (<c>a:</c> ad row ID, <c>e:</c> entity row ID), or null when the stored analysis has no such cluster.</summary>
+        public (Core.Graphs.Structure.ClusterGraph Graph, Func<Core.Graphs.Structure.ClusterNode, string?> NodeId)? ClusterGraph(string clusterId)
+        {
+            if (!_clusters.Value.TryGetValue(clusterId, out var cluster))
+            {
+                return null;
+            }
+
+            var graph = Stored.Result.Graph!;
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var ad in cluster.AdIndexes)
+            {
+                ids[Snapshot.Incidence.AdKeys[ad]] = "a:" + Snapshot.AdRowIds[ad].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var e in graph.EntitiesOf(ad))
+                {
+                    ids.TryAdd("\0" + graph.EntityLabel(e), "e:" + Snapshot.EntityRowIds[e].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return (Stored.ClusterGraph(cluster.AdIndexes), node => ids.GetValueOrDefault(node.IsAd ? node.Label : "\0" + node.Label));
+        }
 
         private IReadOnlyList<Core.Graphs.WeakLink> WeakLinks => Stored.WeakLinks;
 

@@ -43,13 +43,7 @@ internal static class ExplainCommand
                 to_mentions = s.Entity is { } f ? Mentions(store, snapshot, s.ToAd, f) : [],
             }).ToList();
             var strength = evidence.LinkStrength(a, b, path.Linked);
-            var linkStrength = strength is null ? null : new
-            {
-                edge_disjoint_paths = strength.EdgeDisjointPaths,
-                cut_identifiers = strength.CutIdentifiers.Select(i => i.Label).ToList(),
-                cut = strength.Cut.Select(e => e.ToString()).ToList(),
-                explanation = strength.Describe(),
-            };
+            var linkStrength = strength is null ? null : Reporting.Cases.ClusterStructureJson.LinkStrength(strength);
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps, link_strength = linkStrength }));

@@ -43,7 +43,7 @@ internal static class ShowCommand
                     Indicators = explanation.Indicators.Select(i => i with { Excerpts = i.Excerpts.Take(take).ToList() }).ToList(),
                 }, JsonOptions)!.AsObject();
                 json["phones"] = PhoneDetailsView.ToJson(phones, options.Redact);
-                json["structure"] = structure is null ? null : ShowStructure.ToJson(structure, options.Redact);
+                json["structure"] = structure is null ? null : Reporting.Cases.ClusterStructureJson.Structure(structure, options.Redact);
                 ctx.Out.WriteLine(json.ToJsonString());
                 return Task.FromResult(ExitCodes.Success);
             }

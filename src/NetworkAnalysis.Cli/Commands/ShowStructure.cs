@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 using NetworkAnalysis.Core.Graphs.Structure;
-using NetworkAnalysis.Core.Risk;
+using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -15,23 +14,6 @@ internal static class ShowStructure
     /// <summary>The cluster's structure, or null when the case has no such cluster.</summary>
     public static ClusterStructure? Load(CaseStore store, string clusterId, CancellationToken ct)
         => store.LoadClusterGraph(clusterId, ct: ct) is { } graph ? ClusterGraphAnalysis.Structure(graph) : null;
-
-    /// <summary>The structure as JSON (labels masked when redacting).</summary>
-    public static JsonObject ToJson(ClusterStructure s, bool redact) => new()
-    {
-        ["ads"] = s.Ads,
-        ["identifiers"] = s.Identifiers,
-        ["links"] = s.Edges,
-        ["pieces"] = s.Components,
-        ["articulation_points"] = new JsonArray(s.ArticulationPoints.Select(p => (JsonNode)new JsonObject
-        {
-            ["kind"] = p.Node.IsAd ? "ad" : "identifier", ["label"] = Label(p.Node, redact), ["ads_cut_off"] = p.AdsCutOff,
-        }).ToArray()),
-        ["bridges"] = new JsonArray(s.Bridges.Select(b => (JsonNode)new JsonObject
-        {
-            ["ad"] = b.Edge.Source.Label, ["to"] = Label(b.Edge.Target, redact), ["weak"] = b.Edge.IsWeak, ["ads_cut_off"] = b.AdsCutOff,
-        }).ToArray()),
-    };
 
     /// <summary>Writes the section to the console; ad text and identifiers are escaped.</summary>
     public static void Render(IAnsiConsole console, ClusterStructure s, bool redact)
@@ -69,14 +51,5 @@ internal static class ShowStructure
         }
     }
 
-    private static string Label(ClusterNode node, bool redact)
-    {
-        if (node.IsAd || !redact)
-        {
-            return node.Label;
-        }
-
-        var colon = node.Label.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? Redactor.Mask(node.Label) : node.Label[..(colon + 1)] + Redactor.Mask(node.Label[(colon + 1)..]);
-    }
+    private static string Label(ClusterNode node, bool redact) => ClusterStructureJson.Label(node, redact);
 }

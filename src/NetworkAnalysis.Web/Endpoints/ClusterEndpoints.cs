@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NetworkAnalysis.Core.Graphs.Structure;
+using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Storage;
 using NetworkAnalysis.Reporting.Charts;
 using NetworkAnalysis.Reporting.Model;
@@ -9,7 +11,7 @@ using NetworkAnalysis.Web.Rendering;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
-/// <summary>The cluster list, one cluster, its graph, entity expansion, evidence paths and activity charts.</summary>
+/// <summary>The cluster list, one cluster, its graph, entity expansion, evidence paths, structure (cut points, bridges, link strength) and activity charts.</summary>
 internal static class ClusterEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -117,9 +119,62 @@ internal static class ClusterEndpoints
             return Results.Ok(new { found = explained.Linked, path = explained.Nodes, steps = explained.Steps, explanation = explained.Explanation, source = "engine" });
         });
 
+        app.MapGet("/api/clusters/{id}/structure", async (string id, CaseStorePool pool, AnalysisModel model) =>
+        {
+            // What holds the cluster together, on the graph of the stored analysis (the same as netan show and the report).
+            if (await ClusterGraph(id, pool, model) is not { } found)
+            {
+                return NotFound("cluster", id);
+            }
+
+            var structure = ClusterGraphAnalysis.Structure(found.Graph);
+            return Results.Text(ClusterStructureJson.Structure(structure, redact: false, found.NodeId).ToJsonString(), "application/json");
+        });
+
+        app.MapGet("/api/clusters/{id}/link", async (string id, long? from, long? to, CaseStorePool pool, AnalysisModel model) =>
+        {
+            // How solid the link between two of the cluster's ads is: edge-disjoint evidence paths and the minimum cut (as netan explain).
+            if (from is null || to is null)
+            {
+                return Results.BadRequest(new { error = "from and to must be the row IDs of two ads of the cluster" });
+            }
+
+            if (await ClusterGraph(id, pool, model) is not { } found)
+            {
+                return NotFound("cluster", id);
+            }
+
+            var keys = found.Graph.Ads.ToDictionary(a => found.NodeId(a) ?? "", a => a.Label, StringComparer.Ordinal);
+            string? Key(long ad) => keys.GetValueOrDefault("a:" + ad.ToString(CultureInfo.InvariantCulture));
+            if (Key(from.Value) is not { } a || Key(to.Value) is not { } b)
+            {
+                return Results.BadRequest(new { error = $"both ads must be in cluster {id}" });
+            }
+
+            if (a == b)
+            {
+                return Results.BadRequest(new { error = "pick two different ads" });
+            }
+
+            var strength = ClusterGraphAnalysis.LinkStrength(found.Graph, a, b);
+            return Results.Text(ClusterStructureJson.LinkStrength(strength, found.NodeId).ToJsonString(), "application/json");
+        });
+
         app.MapGet("/api/clusters/{id}/timeline.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new TimelineChart(ads)));
         app.MapGet("/api/clusters/{id}/movement.svg", (string id, CaseStorePool pool) => Chart(pool, id, ads => new MovementChart(ads)));
         app.MapGet("/api/clusters/{id}/map.svg", (string id, CaseStorePool pool) => Map(pool, id));
+    }
+
+    /// <summary>The cluster's graph under the stored analysis with the workbench's node IDs, or null when there is no analysis or no such cluster.</summary>
+    private static async Task<(ClusterGraph Graph, Func<ClusterNode, string?> NodeId)?> ClusterGraph(string id, CaseStorePool pool, AnalysisModel model)
+    {
+        StoredAnalysis? analysis;
+        using (var lease = pool.Rent())
+        {
+            analysis = AnalysisModel.Analysis(lease.Store);
+        }
+
+        return analysis is null ? null : (await model.EvidenceAsync(analysis)).ClusterGraph(id);
     }
 
     internal static object Row(ClusterListItem item) => new
