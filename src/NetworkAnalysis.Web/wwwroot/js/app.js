@@ -1,9 +1,9 @@
-// The workbench page: search, cluster list, cluster view (graph, timeline, movement, map, review, export) and the ad view.
+// The workbench page: search, cluster list, cluster view (graph, timeline, movement, map, structure, review, export) and the ad view.
 import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
 
-const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null };
+const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null };
 
 async function start() {
   // Registered before anything awaits, so an early submit never falls back to a page load.
@@ -49,6 +49,7 @@ function wire() {
     try { $('path-status').textContent = visible(await state.graph.highlightPath($('path-from').value.trim(), $('path-to').value.trim())); }
     catch (e) { $('path-status').textContent = visible(e.message); }
   });
+  $('link-btn').addEventListener('click', linkStrength);
   $('status').addEventListener('change', ev => annotate({ status: ev.target.value }));
   $('tag-form').addEventListener('submit', ev => { ev.preventDefault(); const t = $('tag-input').value.trim(); if (t) annotate({ addTag: t }).then(() => { $('tag-input').value = ''; }); });
   $('note-form').addEventListener('submit', ev => { ev.preventDefault(); const n = $('note-input').value; if (n.trim()) annotate({ note: n }).then(() => { $('note-input').value = ''; }); });
@@ -128,6 +129,7 @@ async function showCluster(id, view, maxAds) {
   $('timeline-img').removeAttribute('src');
   $('movement-img').removeAttribute('src');
   $('map-img').removeAttribute('src');
+  state.structure = null;
   $('tabs').hidden = false;
   showTab('graph');
   // The graph's request goes out with the cluster's details, not after them (it is the slow one).
@@ -147,6 +149,7 @@ async function showCluster(id, view, maxAds) {
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
   if (graphLoad && await graphLoad && state.cluster === id) {
     refreshLists();
+    if (state.structure === id) fillAdChoices();
     if (state.pendingEntity) { selectEntity(state.pendingEntity); state.pendingEntity = null; }
   }
   loadAudit();
@@ -170,11 +173,76 @@ function selectEntity(nodeId) {
 
 function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
-  for (const t of ['graph', 'timeline', 'movement', 'map', 'notes']) $('tab-' + t).hidden = t !== name;
+  for (const t of ['graph', 'timeline', 'movement', 'map', 'structure', 'notes']) $('tab-' + t).hidden = t !== name;
   if ((name === 'timeline' || name === 'movement' || name === 'map') && state.cluster && !$(name + '-img').getAttribute('src')) {
     $(name + '-img').src = '/api/clusters/' + enc(state.cluster) + '/' + name + '.svg';
   }
   if (name === 'graph') state.graph?.resized();
+  if (name === 'structure' && state.cluster && state.structure !== state.cluster) loadStructure(state.cluster);
+}
+
+// The Structure tab: what holds the cluster together (the same analysis as `netan show` and the referral report).
+async function loadStructure(id) {
+  state.structure = id;
+  const points = clear($('structure-points')), bridges = clear($('structure-bridges'));
+  clear($('link-cut'));
+  $('link-status').textContent = '';
+  $('structure-summary').textContent = 'Loading…';
+  fillAdChoices();
+  let s;
+  try { s = await api('/api/clusters/' + enc(id) + '/structure'); } catch (e) { if (state.cluster === id) { $('structure-summary').textContent = visible(e.message); state.structure = null; } return; }
+  if (state.cluster !== id) return;
+  $('structure-summary').textContent = `${s.ads.toLocaleString()} ads, ${s.identifiers.toLocaleString()} linking identifiers, ${s.links.toLocaleString()} links, ${s.pieces} piece(s)` +
+    (s.articulation_points.length || s.bridges.length ? '' : ': no single identifier, ad or link holds it together');
+  for (const p of s.articulation_points.slice(0, 500)) {
+    points.append(el('li', { dataset: { node: p.node || '' } },
+      el('span', { class: 'muted', text: p.kind }),
+      el('button', { type: 'button', class: 'linkish value cut-point', text: p.label, title: p.label, onclick: ev => highlight(ev, [p.node], [], `${p.kind === 'ad' ? 'ad ' : ''}${p.label} holds ${p.ads_cut_off} ad(s) to the rest`) }),
+      el('span', { class: 'muted', text: `holds ${p.ads_cut_off} ad(s)` })));
+  }
+  if (s.articulation_points.length > 500) points.append(el('li', { class: 'muted', text: `… and ${s.articulation_points.length - 500} more` }));
+  for (const b of s.bridges.slice(0, 500)) {
+    const text = b.weak ? `ad ${b.ad} ~ ad ${b.to}` : `ad ${b.ad} mentions ${b.to}`;
+    bridges.append(el('li', { dataset: { node: b.to_node || '' } },
+      el('button', { type: 'button', class: 'linkish value bridge', text, title: text, onclick: ev => highlight(ev, [b.ad_node, b.to_node], [[b.ad_node, b.to_node]], `bridge: ${text} holds ${b.ads_cut_off} ad(s) to the rest`) }),
+      el('span', { class: 'muted', text: `holds ${b.ads_cut_off} ad(s)` })));
+  }
+  if (s.bridges.length > 500) bridges.append(el('li', { class: 'muted', text: `… and ${s.bridges.length - 500} more` }));
+}
+
+// Shows the graph with the picked nodes (and links) marked; ads not drawn in the identifiers view are brought in.
+async function highlight(ev, nodes, links, what) {
+  for (const li of document.querySelectorAll('#tab-structure li.selected')) li.classList.remove('selected');
+  ev.currentTarget.closest('li')?.classList.add('selected');
+  if (!state.graph) { banner('The graph is unavailable (Cytoscape.js did not load).'); return; }
+  showTab('graph');
+  const shown = await state.graph.highlight(nodes.filter(Boolean), links.filter(l => l[0] && l[1]));
+  $('path-status').textContent = visible(shown ? 'Marked: ' + what : what + ' (not drawn: the graph shows the first ads only)');
+}
+
+// The ads of the cluster the graph holds, as choices for the link-strength question (text through visible(), values row IDs).
+function fillAdChoices() {
+  const ads = state.graph ? [...state.graph.clusterAds].map(id => state.graph.ads.get(id)).slice(0, 2000) : [];
+  for (const [sel, at] of [[$('link-from'), 0], [$('link-to'), 1]]) {
+    clear(sel);
+    for (const a of ads) sel.append(el('option', { value: String(a.rowId), text: a.label }));
+    if (ads.length > at) sel.selectedIndex = at;
+  }
+  $('link-btn').disabled = ads.length < 2;
+}
+
+async function linkStrength() {
+  const id = state.cluster, from = $('link-from').value, to = $('link-to').value, cut = clear($('link-cut'));
+  $('link-status').textContent = 'counting…';
+  let r;
+  try { r = await api('/api/clusters/' + enc(id) + '/link?from=' + enc(from) + '&to=' + enc(to)); } catch (e) { $('link-status').textContent = visible(e.message); return; }
+  if (state.cluster !== id) return;
+  $('link-status').textContent = visible(r.explanation);
+  for (const label of r.cut_identifiers) cut.append(el('li', { class: 'cut-identifier', text: label }));
+  if (r.cut_nodes.length) {
+    cut.append(el('li', {}, el('button', { type: 'button', class: 'linkish', text: 'show the cut in the graph',
+      onclick: ev => highlight(ev, r.cut_nodes, [], `the link hangs on ${r.cut_identifiers.length} identifier(s)`) })));
+  }
 }
 
 async function annotate(change) {

@@ -142,6 +142,7 @@ export class ClusterGraph {
   render(started) {
     const t0 = started ?? performance.now();
     this.container.dataset.ready = '0';
+    delete this.container.dataset.cut; // new elements carry no marks
     const elements = this.elements();
     const count = elements.reduce((n, x) => n + (x.group === 'nodes' ? 1 : 0), 0);
     // Big graphs: no labels until zoomed in (measuring 2,000 labels costs more than drawing the graph). The class is set
@@ -317,13 +318,31 @@ export class ClusterGraph {
     if (!result.found) return result.explanation || 'no chain of shared identifiers links these ads';
     for (const id of result.path) if (id.startsWith('a:') && this.ads.has(id)) this.pinned.add(id);
     await this.render();
-    this.cy.elements().removeClass('path');
+    this.cy.elements().removeClass('path cut');
     for (let i = 0; i < result.path.length; i++) {
       this.cy.getElementById(result.path[i]).addClass('path');
       if (i > 0) this.cy.edges().filter(e => (e.source().id() === result.path[i - 1] && e.target().id() === result.path[i]) ||
         (e.target().id() === result.path[i - 1] && e.source().id() === result.path[i])).addClass('path');
     }
     return result.explanation || `linked through ${result.path.filter(id => id.startsWith('e:')).length} shared identifier(s)`;
+  }
+
+  // Marks nodes (and the links between given pairs) of the cluster's structure; ads not drawn in the identifiers view are
+  // pinned first. Returns how many of the nodes are drawn; the container's data-cut lists them (what the browser tests read).
+  async highlight(nodeIds, pairs) {
+    if (!this.cy) return 0;
+    let pinned = false;
+    for (const id of nodeIds) if (id.startsWith('a:') && this.ads.has(id) && !this.pinned.has(id)) { this.pinned.add(id); pinned = true; }
+    if (pinned) await this.render();
+    this.cy.elements().removeClass('cut path');
+    const marked = this.cy.collection();
+    for (const id of nodeIds) marked.merge(this.cy.getElementById(id));
+    for (const [a, b] of pairs) marked.merge(this.cy.edges().filter(e => (e.source().id() === a && e.target().id() === b) || (e.source().id() === b && e.target().id() === a)));
+    marked.addClass('cut');
+    const nodes = this.cy.nodes('.cut');
+    this.container.dataset.cut = nodes.map(n => n.id()).join(' ');
+    if (nodes.nonempty()) this.cy.animate({ center: { eles: nodes } }, { duration: 200 });
+    return nodes.length;
   }
 
   entityList(listNode, onToggle, onSelect) {
@@ -397,5 +416,7 @@ function style(palette) {
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#111' } },
     { selector: 'node.path', style: { 'background-color': '#d62828', 'border-width': 3, 'border-color': '#7a0f0f', 'z-index': 10 } },
     { selector: 'edge.path', style: { 'line-color': '#d62828', 'width': 4, 'z-index': 10 } },
+    { selector: 'node.cut', style: { 'border-width': 4, 'border-color': '#7b2cbf', 'border-style': 'double', 'z-index': 11 } },
+    { selector: 'edge.cut', style: { 'line-color': '#7b2cbf', 'width': 4, 'z-index': 11 } },
   ];
 }
