@@ -73,11 +73,30 @@ internal sealed class SafeOutput : IDisposable
         }
     }
 
+    /// <summary>Refuses, as <see cref="Publish"/> would, when a target of <paramref name="stagedFiles"/> is a link, a folder, or an
+    /// existing file without <c>--force</c>; commands call it before their audit entry, so a refused command records nothing.</summary>
+    public void Check(IEnumerable<string> stagedFiles) => Check(Moves(stagedFiles));
+
     /// <summary>Moves <paramref name="stagedFiles"/> (paths under <see cref="Staging"/>) into the output folder, after checking every target.</summary>
     /// <returns>The files' paths in the output folder, in the given order.</returns>
     public IReadOnlyList<string> Publish(IEnumerable<string> stagedFiles)
     {
-        var moves = stagedFiles.Select(f => (From: f, To: Path.Combine(_folder, Path.GetRelativePath(Staging, f)))).ToList();
+        var moves = Moves(stagedFiles);
+        Check(moves);
+        foreach (var (from, to) in moves)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Move(from, to, overwrite: _force);
+        }
+
+        return moves.Select(m => m.To).ToList();
+    }
+
+    private List<(string From, string To)> Moves(IEnumerable<string> stagedFiles)
+        => stagedFiles.Select(f => (From: f, To: Path.Combine(_folder, Path.GetRelativePath(Staging, f)))).ToList();
+
+    private void Check(List<(string From, string To)> moves)
+    {
         foreach (var (_, to) in moves)
         {
             for (var dir = Path.GetDirectoryName(to)!; dir.Length > _folder.Length; dir = Path.GetDirectoryName(dir)!)
@@ -96,14 +115,6 @@ internal sealed class SafeOutput : IDisposable
                 throw new CliError($"{LogText.Safe(to, 300)} exists; pass --force to replace it (nothing was written)");
             }
         }
-
-        foreach (var (from, to) in moves)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Move(from, to, overwrite: _force);
-        }
-
-        return moves.Select(m => m.To).ToList();
     }
 
     /// <inheritdoc/>

@@ -136,4 +136,50 @@ public sealed class SafeOutputTests(AnalysedCaseFixture fixture) : IClassFixture
         (await CliRunner.RunAsync("chart", "sizes", "--out", existing, "--case", fixture.CasePath, "-q", "--force")).ExitCode.ShouldBe(0);
         File.ReadAllText(existing).ShouldContain("<svg");
     }
+
+    [Theory]
+    [InlineData("csv", false)]
+    [InlineData("parquet", false)]
+    [InlineData("report", false)]
+    [InlineData("chart", false)]
+    [InlineData("csv", true)]
+    [InlineData("report", true)]
+    public async Task RefusedOutput_LeavesTheAuditChainUnchanged(string what, bool linked)
+    {
+        // Given: an earlier run wrote its files (its entry is in the audit log); for a link, one of them now points at the analyst's file
+        var cluster = await ClusterAsync();
+        var target = _dir.File("audited-" + what + (what == "chart" ? ".svg" : ""));
+        string[] args = what switch
+        {
+            "report" => ["report", cluster, "--out", target],
+            "chart" => ["chart", "sizes", "--out", target],
+            _ => ["export", "--format", what, "--out", target],
+        };
+        (await CliRunner.RunAsync([.. args, "--case", fixture.CasePath, "-q"])).ExitCode.ShouldBe(0);
+        if (linked)
+        {
+            var file = Directory.GetFiles(target).Order(StringComparer.Ordinal).First();
+            File.Delete(file);
+            File.CreateSymbolicLink(file, VictimFile());
+        }
+
+        var before = Audit();
+
+        // When: it runs again without --force (with it, for the link)
+        var run = await CliRunner.RunAsync([.. args, "--case", fixture.CasePath, "-q", .. linked ? new[] { "--force" } : []]);
+
+        // Then: refused, and the audit log and its hash chain are as they were
+        ShouldRefuseInOneLine(run, linked ? "symbolic link" : "--force");
+        var after = Audit();
+        after.Entries.ShouldBe(before.Entries);
+        after.Head.ShouldBe(before.Head);
+        after.Intact.ShouldBeTrue();
+    }
+
+    private (IReadOnlyList<Storage.AuditEntry> Entries, string? Head, bool Intact) Audit()
+    {
+        using var store = Storage.CaseStore.Open(fixture.CasePath);
+        var verification = store.VerifyAudit();
+        return (store.ReadAudit(), verification.HeadHash, verification.IsIntact);
+    }
 }

@@ -41,11 +41,6 @@ internal static class ExportCommand
             var graph = reader.LoadGraph(id, loadImages: false, ct);
             var exporter = GraphExporters.Create(parse.GetValue(format)!)!;
             using var target = SafeOutput.ForFolder(dir, parse.GetValue(force));
-            using (var store = CaseStore.Open(casePath))
-            {
-                CliAudit.Record(store, parse, global, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
-            }
-
             var staged = exporter.Export(graph, target.Staging, ct).ToList();
             var parameters = reader.LatestRunParameters();
             parameters["export.format"] = exporter.Format;
@@ -59,6 +54,13 @@ internal static class ExportCommand
                 Sources = reader.Sources().Select(s => new CustodyFile(s.Path, s.Sha256, s.Bytes)).ToList(),
                 Outputs = CustodyManifestWriter.Describe(target.Staging, staged),
             }, target.Staging);
+            // Checked before the audit entry: an export refused (a file exists without --force, a link) records nothing.
+            target.Check(staged.Concat(manifest));
+            using (var store = CaseStore.Open(casePath))
+            {
+                CliAudit.Record(store, parse, global, "export " + exporter.Format, id ?? "(all)", Path.GetFullPath(dir));
+            }
+
             var files = target.Publish(staged.Concat(manifest)).Take(staged.Count).ToList();
             if (!parse.GetValue(global.Quiet))
             {

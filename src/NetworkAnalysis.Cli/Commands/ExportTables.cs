@@ -20,7 +20,6 @@ internal static class ExportTables
         using var target = SafeOutput.ForFolder(dir, force);
         using (var store = CaseStore.Open(casePath))
         {
-            CliAudit.Record(store, parse, global, "export " + CaseParquetExporter.Format, clusterId ?? "(all)", Path.GetFullPath(dir));
             staged = await CaseParquetExporter.ExportAsync(store, target.Staging, clusterId, ct);
         }
 
@@ -35,6 +34,13 @@ internal static class ExportTables
             Sources = sources,
             Outputs = CustodyManifestWriter.Describe(target.Staging, staged),
         }, target.Staging);
+        // Checked before the audit entry: an export refused (a file exists without --force, a link) records nothing.
+        target.Check(staged.Concat(manifest));
+        using (var store = CaseStore.Open(casePath))
+        {
+            CliAudit.Record(store, parse, global, "export " + CaseParquetExporter.Format, clusterId ?? "(all)", Path.GetFullPath(dir));
+        }
+
         var files = target.Publish(staged.Concat(manifest)).Take(staged.Count).ToList();
         if (!parse.GetValue(global.Quiet))
         {

@@ -57,9 +57,10 @@ internal static class ReportCommand
             var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: !(options.ShowIdentifiers && !options.Redact),
                 CliAudit.Actor(parse, global), parse.GetValue(notes), TimeProvider.System.GetUtcNow(), ct);
             using var target = SafeOutput.ForFolder(dir, parse.GetValue(force));
-            CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
-
             var result = await ReferralCaseFileWriter.WriteAsync(model, target.Staging, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);
+            // Checked before the audit entry: a report refused (a file exists without --force, a link) records nothing.
+            target.Check(result.Files);
+            CliAudit.Record(store, parse, global, "report", id, Path.GetFullPath(dir));
             var files = target.Publish(result.Files);
             foreach (var warning in result.Warnings)
             {
