@@ -5,9 +5,9 @@ namespace NetworkAnalysis.Web.Tests.Endpoints;
 /// <summary>The ad view's re-crawl history: what changed, per capture, as data the page renders as text.</summary>
 public sealed class AdHistoryApiTests() : WorkbenchApiTestBase(WithRecrawl())
 {
-    private const string Payload = "<img src=x onerror=alert(1)>";
+    internal const string Payload = "<img src=x onerror=alert(1)>";
 
-    private static WorkbenchCase WithRecrawl()
+    internal static WorkbenchCase WithRecrawl()
     {
         var testCase = new WorkbenchCase();
         var recrawl = Path.Combine(testCase.Folder, "recrawl.jsonl");
