@@ -72,6 +72,11 @@ public sealed class ClusterStructureBrowserTests : IDisposable
         await page.WaitForFunctionAsync("() => /evidence path/.test(document.querySelector('#link-status').textContent)");
         var twice = await page.TextContentAsync("#link-status");
         var twiceCut = await page.Locator("#link-cut li.cut-identifier").AllTextContentsAsync();
+        if (Environment.GetEnvironmentVariable("NETAN_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench-structure-tab.png"), await page.ScreenshotAsync());
+        }
+
         await page.SelectOptionAsync("#link-from", ads["s1"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.SelectOptionAsync("#link-to", ads["s5"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#link-btn");
