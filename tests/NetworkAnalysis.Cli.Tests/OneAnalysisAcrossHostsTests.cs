@@ -174,6 +174,28 @@ public sealed class OneAnalysisAcrossHostsTests : IDisposable
             path.RootElement.GetProperty("explanation").GetString()!.ShouldContain("only through hub");
             path.RootElement.GetProperty("explanation").GetString()!.ShouldContain("(limit 2)");
         }
+
+        // show --json and the workbench's Structure tab: the same structure through the same mapping (the workbench adds graph node IDs)
+        foreach (var id in storedClusters.Values.Distinct())
+        {
+            var shown = System.Text.Json.Nodes.JsonNode.Parse((await CliRunner.RunAsync("show", id, "--case", casePath, "--json")).Out)!["structure"]!;
+            var served = System.Text.Json.Nodes.JsonNode.Parse(await workbench.Http.GetStringAsync($"/api/clusters/{id}/structure"))!;
+            var points = served["articulation_points"]!.AsArray();
+            points.Count.ShouldBeGreaterThan(0);
+            foreach (var item in points)
+            {
+                item!.AsObject().Remove("node").ShouldBeTrue();
+            }
+
+            foreach (var item in served["bridges"]!.AsArray())
+            {
+                item!.AsObject().Remove("ad_node").ShouldBeTrue();
+                item.AsObject().Remove("to_node").ShouldBeTrue();
+            }
+
+            ((int)shown["ads"]!).ShouldBe(2);
+            served.ToJsonString().ShouldBe(shown.ToJsonString(), "workbench cluster " + id);
+        }
     }
 
     /// <summary>The entity IDs (<c>entity:type:value</c>) as <c>type:value</c>.</summary>
