@@ -222,7 +222,8 @@ async function highlight(ev, nodes, links, what) {
 
 // The ads of the cluster the graph holds, as choices for the link-strength question (text through visible(), values row IDs).
 function fillAdChoices() {
-  const ads = state.graph ? [...state.graph.clusterAds].map(id => state.graph.ads.get(id)).slice(0, 2000) : [];
+  // (Until the cluster's graph has loaded there are none: the graph may still hold the previous cluster's.)
+  const ads = state.graph && state.graph.clusterId === state.cluster ? [...state.graph.clusterAds].map(id => state.graph.ads.get(id)).slice(0, 2000) : [];
   for (const [sel, at] of [[$('link-from'), 0], [$('link-to'), 1]]) {
     clear(sel);
     for (const a of ads) sel.append(el('option', { value: String(a.rowId), text: a.label }));
