@@ -43,10 +43,20 @@ internal sealed class DecisionApplier
         Dictionary<string, int>? entityIndex = null;
         if (Active.Any(d => d.Identifier is not null))
         {
+            // Only identifiers some ad still mentions: an entity row can outlive its mentions.
+            var mentioned = new bool[incidence.EntityCount];
+            foreach (var e in incidence.LinkEntities)
+            {
+                mentioned[e] = true;
+            }
+
             entityIndex = new Dictionary<string, int>(incidence.EntityCount, StringComparer.Ordinal);
             for (var e = 0; e < incidence.EntityCount; e++)
             {
-                entityIndex[incidence.EntityTypes[e].ToName() + ":" + incidence.EntityValues[e]] = e;
+                if (mentioned[e])
+                {
+                    entityIndex[incidence.EntityTypes[e].ToName() + ":" + incidence.EntityValues[e]] = e;
+                }
             }
         }
 
