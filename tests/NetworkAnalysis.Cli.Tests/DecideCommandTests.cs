@@ -103,6 +103,51 @@ public sealed class DecideCommandTests : IDisposable
         analyze.Out.ShouldContain("is no longer mentioned by any ad of the case");
     }
 
+    [Fact]
+    public async Task Exports_AndTheReferralFile_CarryTheDecisions()
+    {
+        // Given two rings merged by an analyst (a reason with markup) and a hub decision on a third phone
+        var casePath = await TwoRings();
+        (await CliRunner.RunAsync("ingest", _dir.Write("c.jsonl", """{"id":"9","body":"call 702-555-0141 or 702-555-0149"}"""), "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("decide", "merge", ClusterOf(casePath, "1"), ClusterOf(casePath, "3"), "--why", "same <b>photo</b> set", "--by", "J. Doe", "--case", casePath)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("decide", "hub", "702-555-0149", "--why", "booking line", "--by", "J. Doe", "--case", casePath)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        var cluster = ClusterOf(casePath, "1");
+
+        // When the case is exported in each graph format and a referral file is written
+        foreach (var format in new[] { "graphml", "gexf", "neo4j", "cytoscape" })
+        {
+            (await CliRunner.RunAsync("export", "--format", format, "--out", _dir.File(format), "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        }
+
+        var report = await CliRunner.RunAsync("report", cluster, "--out", _dir.File("report"), "--case", casePath, "-q");
+        // Without the map data (no `npm ci`) the report is written but the missing map makes the exit 1.
+        report.ExitCode.ShouldBe(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available ? 0 : 1, report.All);
+
+        // Then every export names the decision on the ads and identifiers it concerns, escaped for its format
+        var graphml = File.ReadAllText(_dir.File("graphml/graph.graphml"));
+        graphml.ShouldContain("attr.name=\"decisions\"");
+        graphml.ShouldContain("#1 merged by J. Doe on ");
+        graphml.ShouldContain("same &lt;b&gt;photo&lt;/b&gt; set");
+        graphml.ShouldContain("#2 phone:+17025550149 marked a hub by J. Doe on ");
+        var gexf = File.ReadAllText(Directory.GetFiles(_dir.File("gexf")).Single(f => f.EndsWith(".gexf", StringComparison.Ordinal)));
+        gexf.ShouldContain("#1 merged by J. Doe on ");
+        var neo4j = File.ReadAllText(Path.Combine(_dir.File("neo4j"), "ads.csv"));
+        neo4j.Split('\n')[0].ShouldContain("decisions");
+        neo4j.ShouldContain("#1 merged by J. Doe on ");
+        File.ReadAllText(Path.Combine(_dir.File("neo4j"), "entities.csv")).ShouldContain("marked a hub by J. Doe");
+        File.ReadAllText(Path.Combine(_dir.File("cytoscape"), "graph.cyjs")).ShouldContain("merged by J. Doe");
+        var html = File.ReadAllText(Path.Combine(_dir.File("report"), "report.html"));
+        html.ShouldContain("<h2>Analyst decisions</h2>");
+        html.ShouldContain("same &lt;b&gt;photo&lt;/b&gt; set");
+        html.ShouldNotContain("<b>photo</b>");
+
+        // And the decisions still stand after the exports
+        using var store = CaseStore.Open(casePath);
+        store.ListDecisions(includeUndone: false).Count.ShouldBe(2);
+    }
+
     private async Task<string> TwoRings()
     {
         var casePath = _dir.File("c.case");
