@@ -70,6 +70,9 @@ public sealed class DecideCommandTests : IDisposable
         refused.Error.ShouldContain("by J. Doe on ");
         refused.Error.ShouldNotContain("   at ");
         hub.ExitCode.ShouldBe(0, hub.All);
+        (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        var hubs = await CliRunner.RunAsync("hubs", "--case", casePath);
+        hubs.Out.ShouldContain("an analyst decided it");
         never.ExitCode.ShouldBe(2);
         never.Error.ShouldContain("conflicts with decision 2 (hub phone:+17025550141)");
         noReason.ExitCode.ShouldBe(2);
