@@ -48,10 +48,15 @@ public sealed class CaseDecisionsTests : IDisposable
         Cluster(store, "p0-0").ShouldNotBe(Cluster(store, "p1-0"));
 
         // When / Then
-        store.DecideNeverHub("phone:+17025550199", "one woman's own phone; she tours with twelve ad sets", "J. Doe");
+        var decision = store.DecideNeverHub("phone:+17025550199", "one woman's own phone; she tours with twelve ad sets", "J. Doe");
         new CaseAnalyzer(store).Analyze(null, full: true);
         Cluster(store, "p0-0").ShouldBe(Cluster(store, "p11-0"));
         AssertIncrementalEqualsFull(store, "never-more", [Ad("p-new", Phone(99))]);
+
+        // And undone, the rule's verdict is back (incrementally)
+        store.UndoDecision(decision.Id, "J. Doe");
+        new CaseAnalyzer(store).Analyze().Incremental.ShouldBeTrue();
+        Cluster(store, "p0-0").ShouldNotBe(Cluster(store, "p1-0"));
     }
 
     [Fact]
@@ -91,7 +96,7 @@ public sealed class CaseDecisionsTests : IDisposable
         cluster.ShouldBe(Cluster(store, "b2"));
 
         // When it is split: ads a0..a2 on one side, the ads of each e-mail on the other
-        store.DecideSplit(cluster, ["a0", "a1", "a2"], ["email:x0@example.com", "x1@example.com", "b2"], "two women sharing a driver's phone", "J. Doe");
+        var decision = store.DecideSplit(cluster, ["a0", "a1", "a2"], ["email:x0@example.com", "x1@example.com", "b2"], "two women sharing a driver's phone", "J. Doe");
         new CaseAnalyzer(store).Analyze();
 
         // Then the sides are apart and each holds together
@@ -100,6 +105,12 @@ public sealed class CaseDecisionsTests : IDisposable
         Cluster(store, "a0").ShouldNotBe(Cluster(store, "b0"));
         AssertIncrementalEqualsFull(store, "split-more", [Ad("a-new", Phone(0))]);
         Cluster(store, "a0").ShouldNotBe(Cluster(store, "b0"));
+        decision.SideB.ShouldBe(["b0", "b1", "b2"]);
+
+        // And undone, the ring is whole again
+        store.UndoDecision(decision.Id, "J. Doe");
+        new CaseAnalyzer(store).Analyze();
+        Cluster(store, "a0").ShouldBe(Cluster(store, "b0"));
     }
 
     [Fact]
@@ -117,6 +128,7 @@ public sealed class CaseDecisionsTests : IDisposable
         // Then they are apart
         Cluster(store, "a0").ShouldNotBe(Cluster(store, "a3"));
         AssertIncrementalEqualsFull(store, "notsame-more", [Ad("a-new", Phone(0))]);
+        Should.Throw<CaseStoreException>(() => store.UndoDecision(99, "J. Doe")).Message.ShouldContain("no decision 99");
 
         // And a merge of ring a's clusters with b is fine, but a merge joining a0's and a3's clusters is refused
         var merge = store.DecideMerge(cb, Cluster(store, "a0"), "same photos", "J. Doe");
@@ -134,6 +146,23 @@ public sealed class CaseDecisionsTests : IDisposable
         Should.Throw<CaseStoreException>(() => store.DecideNeverHub("phone:+17025550101", "mine", "J. Doe")).Message.ShouldContain("(hub phone:+17025550101)");
         Should.Throw<CaseStoreException>(() => store.DecideNotSame("a1", "a2", "  ", "J. Doe")).Message.ShouldContain("needs a reason");
         ca.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void NotSame_Undone_LetsTheAdsMeetAgain()
+    {
+        using var store = Case("notsame-undo", Ring("a", 0, 4));
+        new CaseAnalyzer(store).Analyze();
+        var decision = store.DecideNotSame("a0", "a3", "different women", "J. Doe");
+        new CaseAnalyzer(store).Analyze();
+        Cluster(store, "a0").ShouldNotBe(Cluster(store, "a3"));
+
+        store.UndoDecision(decision.Id, "J. Doe");
+        var run = new CaseAnalyzer(store).Analyze();
+
+        run.Incremental.ShouldBeTrue();
+        Cluster(store, "a0").ShouldBe(Cluster(store, "a3"));
+        Should.Throw<CaseStoreException>(() => store.UndoDecision(decision.Id, "J. Doe")).Message.ShouldContain("undone already");
     }
 
     [Fact]
