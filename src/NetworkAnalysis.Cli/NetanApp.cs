@@ -37,6 +37,8 @@ internal static class NetanApp
         root.Subcommands.Add(PushCommand.Create(ctx, global));
         root.Subcommands.Add(ChartCommand.Create(ctx, global));
         root.Subcommands.Add(ImageHashCommand.Create(ctx));
+        root.Subcommands.Add(DecideCommand.Create(ctx, global));
+        root.Subcommands.Add(DecisionsCommand.Create(ctx, global));
         return root;
     }
 

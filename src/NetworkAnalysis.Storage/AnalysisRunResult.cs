@@ -15,4 +15,7 @@ public sealed record AnalysisRunResult(long RunId, int Ads, int Entities, int Cl
 
     /// <summary>Components, splits and reused components of the run.</summary>
     public ClusteringStatistics Statistics { get; init; } = new();
+
+    /// <summary>How each standing analyst decision fared: applied, or why it no longer applies.</summary>
+    public IReadOnlyList<DecisionOutcome> Decisions { get; init; } = [];
 }

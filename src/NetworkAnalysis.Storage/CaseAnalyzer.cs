@@ -46,7 +46,9 @@ public sealed class CaseAnalyzer
     {
         options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
-        var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : _store.ClusterAssignments();
+        var previousParameters = _store.ClusteringRunParameters();
+        var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : _store.ClusterAssignments();
+        var decided = DecisionApplier.Load(_store);
         var incremental = previousAssignments is { Count: > 0 };
         var runId = _store.BeginRun("analyze", new
         {
@@ -54,6 +56,7 @@ public sealed class CaseAnalyzer
             quality = options.Leiden.Quality.ToString(), resolution = options.Leiden.Resolution, seed = options.Leiden.Seed,
             mode = incremental ? "incremental" : "full", options = optionsJson,
             phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
+            decisions = decided.ActiveIds,
         });
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
@@ -64,11 +67,14 @@ public sealed class CaseAnalyzer
         watch.Restart();
         var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
         var weak = WeakLinks(snapshot, options);
+        var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, _store.AdsWithLaterMentions()), options, ct)
-            : ClusteringEngine.Run(snapshot.Incidence, weak, options, ct);
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak,
+                decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, _store.AdsWithLaterMentions()), previousParameters, _store.ListDecisions()),
+                options, decisions, ct)
+            : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
@@ -81,11 +87,14 @@ public sealed class CaseAnalyzer
         timings["components"] = stats.Components;
         timings["components_reused"] = stats.ComponentsReused;
         timings["components_recomputed"] = stats.Components - stats.ComponentsReused;
+        timings["decisions_applied"] = outcomes.Count(o => o.Applies);
+        timings["decisions_not_applying"] = outcomes.Count(o => !o.Applies);
         _store.FinishRun(runId, timings);
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings)
         {
             Incremental = incremental,
             Statistics = stats,
+            Decisions = outcomes,
         };
     }
 

@@ -23,6 +23,10 @@ namespace NetworkAnalysis.Storage;
 /// folder's files) to its SHA-256 and pHash/dHash: an ad that knows a photo only by URL (<c>image</c> = <c>url:…</c>) gets the
 /// photo's hash as a mention (extractor <c>photo-url</c>) and an <c>ad_images</c> row, whichever of the two arrived first.
 /// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
+/// <c>decisions</c> holds analysts' corrections (hub, never-hub, merge, split, not-same) with who, when, why and the
+/// analysis run they were made on; <c>targets</c> is JSON (the identifier as <c>type:value</c>, the cluster IDs, and the
+/// ad keys of each side as they were when decided). A decision is undone by setting <c>undone_at</c>/<c>undone_by</c>,
+/// never deleted; every analysis honours the decisions not undone (see <see cref="DecisionApplier"/>).
 /// </remarks>
 internal static class CaseSchema
 {
@@ -173,5 +177,15 @@ internal static class CaseSchema
             kind TEXT NOT NULL,
             similarity REAL NOT NULL,
             PRIMARY KEY (ad_a, ad_b, kind));
+        CREATE TABLE IF NOT EXISTS decisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('hub', 'never-hub', 'merge', 'split', 'not-same')),
+            targets TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            why TEXT NOT NULL CHECK (length(trim(why)) > 0),
+            run_id INTEGER,
+            undone_at TEXT,
+            undone_by TEXT);
         """;
 }

@@ -36,7 +36,7 @@ public sealed partial class CaseStore
                 if (EntityTypeNames.TryParse(r.GetString(1), out var type))
                 {
                     hubs.Add(new StoredHub(r.GetInt64(0), type, r.GetString(2),
-                        r.GetString(3) == "too_many_ads" ? HubReason.TooManyAds : HubReason.TooManyGroups, r.GetInt32(4), r.GetInt32(5)));
+                        StoredHub.ParseReason(r.GetString(3)), r.GetInt32(4), r.GetInt32(5)));
                 }
             }
         }

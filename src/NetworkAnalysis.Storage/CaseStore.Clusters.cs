@@ -53,7 +53,7 @@ public sealed partial class CaseStore
             {
                 insertHub.Parameters[0].Value = snapshot.EntityRowIds[hub.Entity];
                 insertHub.Parameters[1].Value = runId;
-                insertHub.Parameters[2].Value = hub.Reason == Core.Graphs.HubReason.TooManyAds ? "too_many_ads" : "too_many_groups";
+                insertHub.Parameters[2].Value = StoredHub.NameOf(hub.Reason);
                 insertHub.Parameters[3].Value = hub.AdCount;
                 insertHub.Parameters[4].Value = hub.GroupsJoined;
                 insertHub.ExecuteNonQuery();

@@ -80,7 +80,7 @@ public sealed partial class CaseStore
             using var r = cmd.ExecuteReader();
             if (r.Read() && EntityTypeNames.TryParse(type, out var entityType))
             {
-                hub = new StoredHub(entityId, entityType, value, r.GetString(0) == "too_many_ads" ? HubReason.TooManyAds : HubReason.TooManyGroups, r.GetInt32(1), r.GetInt32(2));
+                hub = new StoredHub(entityId, entityType, value, StoredHub.ParseReason(r.GetString(0)), r.GetInt32(1), r.GetInt32(2));
             }
         }
 

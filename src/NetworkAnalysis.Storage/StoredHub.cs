@@ -16,7 +16,23 @@ public sealed record StoredHub(long EntityId, EntityType Type, string Value, Hub
     public string Label => Type.ToName() + ":" + Value;
 
     /// <summary>The reason's wire name: <c>too_many_ads</c> or <c>too_many_groups</c>.</summary>
-    public string ReasonName => Reason == HubReason.TooManyAds ? "too_many_ads" : "too_many_groups";
+    public string ReasonName => NameOf(Reason);
+
+    /// <summary>The stored name of a hub reason: <c>too_many_ads</c>, <c>too_many_groups</c> or <c>decided</c>.</summary>
+    public static string NameOf(HubReason reason) => reason switch
+    {
+        HubReason.TooManyAds => "too_many_ads",
+        HubReason.Decided => "decided",
+        _ => "too_many_groups",
+    };
+
+    /// <summary>The hub reason of a stored name (see <see cref="NameOf"/>).</summary>
+    public static HubReason ParseReason(string name) => name switch
+    {
+        "too_many_ads" => HubReason.TooManyAds,
+        "decided" => HubReason.Decided,
+        _ => HubReason.TooManyGroups,
+    };
 
     /// <summary>The verdict with a dense entity index, for the Core explainers.</summary>
     public HubVerdict ToVerdict(int entity) => new(entity, Type, Value, Ads, GroupsJoined, Reason);

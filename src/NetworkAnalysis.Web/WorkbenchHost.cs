@@ -78,6 +78,7 @@ public static class WorkbenchHost
             ClusterEndpoints.Map(endpoints);
             AdEndpoints.Map(endpoints);
             AnnotationEndpoints.Map(endpoints);
+            DecisionEndpoints.Map(endpoints);
             ExportEndpoints.Map(endpoints);
         });
     }

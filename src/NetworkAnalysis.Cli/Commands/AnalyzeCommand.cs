@@ -55,7 +55,7 @@ internal static class AnalyzeCommand
             }.Analyze(options, parse.GetValue(full)));
             if (parse.GetValue(global.Json))
             {
-                ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs }));
+                ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs, decisions = result.Decisions.Select(d => new { id = d.Decision.Id, kind = d.Decision.KindName, applies = d.Applies, note = d.Note }) }));
             }
             else if (!parse.GetValue(global.Quiet))
             {
@@ -68,10 +68,28 @@ internal static class AnalyzeCommand
                 {
                     ctx.Console.MarkupLineInterpolated($"Full analysis of {result.Statistics.Components:N0} components.");
                 }
+
+                ReportDecisions(ctx, result);
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Standing decisions honoured, and every one that no longer applies with why (never dropped silently).</summary>
+    private static void ReportDecisions(CliContext ctx, AnalysisRunResult result)
+    {
+        if (result.Decisions.Count == 0)
+        {
+            return;
+        }
+
+        ctx.Console.MarkupLineInterpolated($"Analyst decisions honoured: {result.Decisions.Count(d => d.Applies):N0} of {result.Decisions.Count:N0} (`netan decisions` lists them).");
+        foreach (var d in result.Decisions.Where(d => !d.Applies || d.Note is not null))
+        {
+            var line = (d.Applies ? "Note: " : "No longer applies: ") + d.Decision.Describe() + ": " + d.Note;
+            ctx.Console.MarkupLine((d.Applies ? "" : "[yellow]") + Markup.Escape(LogText.Safe(line, 1_000)) + (d.Applies ? "" : "[/]"));
+        }
     }
 }

@@ -26,7 +26,7 @@ internal static class EvaluateCommand
             if (parse.GetValue(global.Json))
             {
                 // snake_case keys like every other command's JSON (b_cubed_f1, pairwise_precision, ...).
-                ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, naive_components = report.Naive }, JsonOptions));
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new { clusters = report.Clusters, automatic = report.Automatic, naive_components = report.Naive }, JsonOptions));
             }
             else
             {
@@ -38,7 +38,11 @@ internal static class EvaluateCommand
         return command;
     }
 
-    public sealed record EvaluationReport(ClusteringScores Clusters, ClusteringScores Naive);
+    /// <summary>Scores of the stored (decided) clusters, of naive components, and of the automatic result when analysts' decisions stand.</summary>
+    public sealed record EvaluationReport(ClusteringScores Clusters, ClusteringScores Naive)
+    {
+        public ClusteringScores? Automatic { get; init; }
+    }
 
     public static EvaluationReport Evaluate(CaseStore store, string truthPath)
     {
@@ -89,15 +93,38 @@ internal static class EvaluateCommand
             naiveByKey[snapshot.Incidence.AdKeys[a]] = naive.Clusters[naive.AdCluster[a]].Id;
         }
 
-        return new EvaluationReport(ClusteringEvaluator.Score(predicted, truthByKey), ClusteringEvaluator.Score(naiveByKey, truthByKey));
+        var automatic = AutomaticClustering.WithoutDecisions(store);
+        return new EvaluationReport(ClusteringEvaluator.Score(predicted, truthByKey), ClusteringEvaluator.Score(naiveByKey, truthByKey))
+        {
+            Automatic = automatic is null ? null : ClusteringEvaluator.Score(automatic, truthByKey),
+        };
     }
 
     private static Table Table(EvaluationReport report)
     {
+        // With analysts' decisions standing, the automatic result (no decisions) is shown beside the decided clusters.
+        var auto = report.Automatic;
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Measure")
-            .AddColumn(new TableColumn("Clusters").RightAligned()).AddColumn(new TableColumn("Naive components").RightAligned());
+            .AddColumn(new TableColumn(auto is null ? "Clusters" : "Clusters (decided)").RightAligned());
+        if (auto is not null)
+        {
+            table.AddColumn(new TableColumn("Automatic").RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("Naive components").RightAligned());
+        void Add(params string[] cells)
+        {
+            var list = cells.ToList();
+            if (auto is null)
+            {
+                list.RemoveAt(2);
+            }
+
+            table.AddRow([.. list]);
+        }
+
         void Row(string name, Func<ClusteringScores, double> get) =>
-            table.AddRow(name, get(report.Clusters).ToString("0.0000"), get(report.Naive).ToString("0.0000"));
+            Add(name, get(report.Clusters).ToString("0.0000"), auto is null ? "" : get(auto).ToString("0.0000"), get(report.Naive).ToString("0.0000"));
         Row("Pairwise precision", s => s.PairwisePrecision);
         Row("Pairwise recall", s => s.PairwiseRecall);
         Row("Pairwise F1", s => s.PairwiseF1);
@@ -105,8 +132,9 @@ internal static class EvaluateCommand
         Row("B-cubed recall", s => s.BCubedRecall);
         Row("B-cubed F1", s => s.BCubedF1);
         Row("Adjusted Rand index", s => s.AdjustedRandIndex);
-        table.AddRow("Clusters (truth groups)", $"{report.Clusters.PredictedClusters:N0} ({report.Clusters.TruthClusters:N0})", $"{report.Naive.PredictedClusters:N0} ({report.Naive.TruthClusters:N0})");
-        table.AddRow("Ads scored", report.Clusters.Ads.ToString("N0"), report.Naive.Ads.ToString("N0"));
+        Add("Clusters (truth groups)", $"{report.Clusters.PredictedClusters:N0} ({report.Clusters.TruthClusters:N0})",
+            auto is null ? "" : $"{auto.PredictedClusters:N0} ({auto.TruthClusters:N0})", $"{report.Naive.PredictedClusters:N0} ({report.Naive.TruthClusters:N0})");
+        Add("Ads scored", report.Clusters.Ads.ToString("N0"), auto is null ? "" : auto.Ads.ToString("N0"), report.Naive.Ads.ToString("N0"));
         return table;
     }
 }

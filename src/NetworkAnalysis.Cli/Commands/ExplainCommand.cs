@@ -43,10 +43,11 @@ internal static class ExplainCommand
                 to_mentions = s.Entity is { } f ? Mentions(store, snapshot, s.ToAd, f) : [],
             }).ToList();
             var strength = evidence.LinkStrength(a, b, path.Linked);
+            var decisions = ExplainDecisions(store, keys[a], keys[b]);
             var linkStrength = strength is null ? null : Reporting.Cases.ClusterStructureJson.LinkStrength(strength);
             if (parse.GetValue(global.Json))
             {
-                ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps, link_strength = linkStrength }));
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new { linked = path.Linked, same_cluster = path.SameCluster, explanation = path.Explanation, steps, link_strength = linkStrength, decisions = DecisionsView.ToJson(decisions) }));
                 return path.Linked ? ExitCodes.Success : ExitCodes.Failure;
             }
 
@@ -69,9 +70,17 @@ internal static class ExplainCommand
                 ctx.Console.MarkupLine("[bold]Link strength[/]: " + Markup.Escape(LogText.Safe(strength.Describe(), 2_000)));
             }
 
+            DecisionsView.Render(ctx.Console, decisions);
             return path.Linked ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>Standing decisions that show in either ad's cluster (a merge, split or not-same naming them, a hub they mention).</summary>
+    private static IReadOnlyList<AnalystDecision> ExplainDecisions(CaseStore store, string adA, string adB)
+    {
+        var clusters = store.Memberships().Where(m => m.AdKey == adA || m.AdKey == adB).Select(m => m.ClusterId).OfType<string>().Distinct(StringComparer.Ordinal);
+        return clusters.SelectMany(store.DecisionsForCluster).DistinctBy(d => d.Id).OrderBy(d => d.Id).ToList();
     }
 
     private static string[] Mentions(CaseStore store, CaseSnapshot snapshot, int ad, int entity)

@@ -43,7 +43,12 @@ internal static class HubsCommand
             foreach (var h in hubs)
             {
                 table.AddRow(h.Type.ToName(), Markup.Escape(LogText.Safe(h.Value, 80)), h.Ads.ToString("N0"), h.GroupsJoined.ToString("N0"),
-                    Markup.Escape(h.Reason == Core.Graphs.HubReason.TooManyAds ? $"more than {thresholds.MaxAdDegree:N0} ads" : $"joins more than {thresholds.MaxGroups:N0} separate groups"));
+                    Markup.Escape(h.Reason switch
+                    {
+                        Core.Graphs.HubReason.TooManyAds => $"more than {thresholds.MaxAdDegree:N0} ads",
+                        Core.Graphs.HubReason.Decided => "an analyst decided it (`netan decisions`)",
+                        _ => $"joins more than {thresholds.MaxGroups:N0} separate groups",
+                    }));
             }
 
             ctx.Console.Write(table);

@@ -44,11 +44,13 @@ internal static class ShowCommand
                 }, JsonOptions)!.AsObject();
                 json["phones"] = PhoneDetailsView.ToJson(phones, options.Redact);
                 json["structure"] = structure is null ? null : Reporting.Cases.ClusterStructureJson.Structure(structure, options.Redact);
+                json["decisions"] = DecisionsView.ToJson(store.DecisionsForCluster(id), options.Redact);
                 ctx.Out.WriteLine(json.ToJsonString());
                 return Task.FromResult(ExitCodes.Success);
             }
 
             Render(ctx.Console, explanation, assessment.AdCount, take);
+            DecisionsView.Render(ctx.Console, store.DecisionsForCluster(id), options.Redact);
             PhoneDetailsView.Render(ctx.Console, phones, options.Redact);
             if (structure is not null)
             {

@@ -46,7 +46,7 @@ public static partial class ClusteringEngine
             }
         }
 
-        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, ct);
+        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, null, ct);
     }
 
     /// <summary>
@@ -66,6 +66,25 @@ public static partial class ClusteringEngine
         IncrementalChange change,
         ClusteringOptions options,
         CancellationToken ct = default)
+        => Update(previousAssignments, incidence, weakLinks, change, options, null, ct);
+
+    /// <summary>As the overload without decisions, honouring analyst <paramref name="decisions"/> (equal to a full run with them).</summary>
+    /// <remarks>Ads and identifiers of decisions made or undone since the previous run must be in <paramref name="change"/>.</remarks>
+    /// <param name="previousAssignments">Previous component ID and cluster ID of every previously clustered ad, by ad key.</param>
+    /// <param name="incidence">The new incidence.</param>
+    /// <param name="weakLinks">The new weak links.</param>
+    /// <param name="change">What changed.</param>
+    /// <param name="options">Same options as the previous run.</param>
+    /// <param name="decisions">Analyst decisions to honour.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static ClusteringResult Update(
+        IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previousAssignments,
+        AdEntityIncidence incidence,
+        IReadOnlyList<WeakLink> weakLinks,
+        IncrementalChange change,
+        ClusteringOptions options,
+        ClusteringDecisions? decisions,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(previousAssignments);
         ArgumentNullException.ThrowIfNull(incidence);
@@ -78,7 +97,7 @@ public static partial class ClusteringEngine
             componentSize[component] = componentSize.GetValueOrDefault(component) + 1;
         }
 
-        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, ct);
+        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, decisions, ct);
     }
 
     private static ClusteringResult UpdateCore(
@@ -88,6 +107,7 @@ public static partial class ClusteringEngine
         IReadOnlyList<WeakLink> weakLinks,
         IncrementalChange change,
         ClusteringOptions options,
+        ClusteringDecisions? decisions,
         CancellationToken ct)
     {
         var affected = AffectedAds(incidence, change);
@@ -136,7 +156,7 @@ public static partial class ClusteringEngine
             return order.Select(p => p.ToArray()).ToList();
         }
 
-        return RunCore(incidence, weakLinks, options, Reuse, ct);
+        return RunCore(incidence, weakLinks, options, Reuse, decisions, ct);
     }
 
     private static bool[] AffectedAds(AdEntityIncidence incidence, IncrementalChange change)

@@ -20,15 +20,24 @@ public static partial class ClusteringEngine
     /// <param name="options">Thresholds, weights and Leiden settings.</param>
     /// <param name="ct">Cancellation.</param>
     public static ClusteringResult Run(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, CancellationToken ct = default)
-        => RunCore(incidence, weakLinks, options, null, ct);
+        => RunCore(incidence, weakLinks, options, null, null, ct);
 
-    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, CancellationToken ct)
+    /// <summary>Clusters the ads of <paramref name="incidence"/>, honouring analyst <paramref name="decisions"/>.</summary>
+    /// <param name="incidence">Ads, entities and their links.</param>
+    /// <param name="weakLinks">Near-duplicate ad pairs from the image and text detectors (may be empty).</param>
+    /// <param name="options">Thresholds, weights and Leiden settings.</param>
+    /// <param name="decisions">Hubs, never-hubs, must-link groups and separations (see <see cref="ClusteringDecisions"/>).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static ClusteringResult RunWithDecisions(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ClusteringDecisions? decisions, CancellationToken ct = default)
+        => RunCore(incidence, weakLinks, options, null, decisions, ct);
+
+    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, ClusteringDecisions? decisions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(incidence);
         ArgumentNullException.ThrowIfNull(weakLinks);
         ArgumentNullException.ThrowIfNull(options);
         var graph = BipartiteGraph.Build(incidence, ct);
-        var hubs = HubDetector.Detect(graph, options.Hubs, out var uf, ct);
+        var hubs = HubDetector.Detect(graph, options.Hubs, decisions, out var uf, ct);
         var weights = EntityWeights.Compute(graph, hubs, options.StrongWeight);
         var weak = new WeakLinkIndex(graph.AdCount, weakLinks);
         var joining = 0;
@@ -41,6 +50,8 @@ public static partial class ClusteringEngine
             }
         }
 
+        var constraints = DecisionConstraints.Create(graph, hubs, weak, options, decisions);
+        constraints?.Join(uf);
         var (componentStart, members) = GroupComponents(uf, ct);
         var analyzer = new CohesionAnalyzer(graph, weights, weak, options.WeakJoinSimilarity, options.TextJoins);
         var splitter = new ComponentSplitter(graph, weights, weak, options);
@@ -62,6 +73,24 @@ public static partial class ClusteringEngine
                 continue;
             }
 
+            if (constraints?.Separate(ads) is { } pieces)
+            {
+                foreach (var piece in pieces)
+                {
+                    Place(piece, componentId);
+                }
+
+                continue;
+            }
+
+            Place(ads, componentId);
+        }
+
+        var (clusters, adCluster) = builder.Build();
+
+        // One piece of a component: kept whole, or split by Leiden when too large or too loose (must-link groups rejoined).
+        void Place(ReadOnlySpan<int> ads, string componentId)
+        {
             var (cohesion, bridges) = analyzer.Analyze(ads, options.MaxBridgesPerCluster);
             // A split keeps only parts of at least MinPartSize ads, so smaller components cannot split: skip Leiden.
             if (ads.Length >= Math.Max(options.SplitMinSize, 2 * options.MinPartSize) && (ads.Length > options.MaxClusterSize || cohesion < options.MinCohesion))
@@ -69,16 +98,19 @@ public static partial class ClusteringEngine
                 considered++;
                 if (splitter.Split(ads, ct) is { } parts)
                 {
-                    split++;
-                    AddParts(builder, analyzer, parts, componentId, options);
-                    continue;
+                    var kept = constraints?.Rejoin(parts) ?? parts;
+                    if (kept.Count > 1)
+                    {
+                        split++;
+                        AddParts(builder, analyzer, kept, componentId, options);
+                        return;
+                    }
                 }
             }
 
             builder.Add(ads, componentId, cohesion, bridges);
         }
 
-        var (clusters, adCluster) = builder.Build();
         return new ClusteringResult(clusters, adCluster)
         {
             Hubs = hubs,

@@ -20,6 +20,13 @@ public static class HubDetector
 
     /// <summary>As <see cref="Detect(BipartiteGraph, HubOptions, CancellationToken)"/>; also returns the union-find of the strong non-hub components.</summary>
     internal static HubReport Detect(BipartiteGraph graph, HubOptions options, out UnionFind components, CancellationToken ct)
+        => Detect(graph, options, null, out components, ct);
+
+    /// <summary>
+    /// As <see cref="Detect(BipartiteGraph, HubOptions, CancellationToken)"/>, honouring analyst decisions: a decided hub
+    /// never merges (<see cref="HubReason.Decided"/>), a decided never-hub always merges whatever its counts.
+    /// </summary>
+    internal static HubReport Detect(BipartiteGraph graph, HubOptions options, Clustering.ClusteringDecisions? decisions, out UnionFind components, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,6 +41,8 @@ public static class HubDetector
         var groups = new int[entityCount];
         var hubs = new List<HubVerdict>();
         var types = graph.Incidence.EntityTypes;
+        var forced = Flags(entityCount, decisions?.Hubs);
+        var never = Flags(entityCount, decisions?.NeverHubs);
         for (var k = 0; k < order.Length; k++)
         {
             if ((k & 0x3FFF) == 0)
@@ -60,7 +69,9 @@ public static class HubDetector
             }
 
             groups[e] = count;
-            HubReason? reason = ads.Length > options.MaxAdDegree ? HubReason.TooManyAds
+            HubReason? reason = forced?[e] == true ? HubReason.Decided
+                : never?[e] == true ? null
+                : ads.Length > options.MaxAdDegree ? HubReason.TooManyAds
                 : count > options.MaxGroups ? HubReason.TooManyGroups
                 : null;
             if (reason is { } why)
@@ -80,6 +91,25 @@ public static class HubDetector
         hubs.Sort((x, y) => x.AdCount != y.AdCount ? y.AdCount.CompareTo(x.AdCount) : x.Entity.CompareTo(y.Entity));
         components = uf;
         return new HubReport(options, isHub, groups, hubs);
+    }
+
+    private static bool[]? Flags(int count, IReadOnlyCollection<int>? indexes)
+    {
+        if (indexes is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var flags = new bool[count];
+        foreach (var i in indexes)
+        {
+            if ((uint)i < (uint)count)
+            {
+                flags[i] = true;
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>Entity indexes by ascending degree, ties by index (a stable counting sort).</summary>

@@ -8,4 +8,7 @@ public enum HubReason
 
     /// <summary>It would join more than <see cref="HubOptions.MaxGroups"/> groups that more specific identifiers keep apart.</summary>
     TooManyGroups,
+
+    /// <summary>An analyst decided it is a hub (a booking line, an agency address the counts do not reveal).</summary>
+    Decided,
 }

@@ -20,6 +20,7 @@ public sealed record HubVerdict(int Entity, EntityType Type, string Value, int A
         {
             HubReason.TooManyAds => $"{label} is shared by {AdCount:N0} ads (limit {options.MaxAdDegree:N0})",
             HubReason.TooManyGroups => $"{label} would join {GroupsJoined:N0} otherwise-separate groups (limit {options.MaxGroups:N0}) across {AdCount:N0} ads",
+            HubReason.Decided => $"{label} was marked a hub by an analyst ({AdCount:N0} ads, {GroupsJoined:N0} groups)",
             _ => throw new ArgumentOutOfRangeException(nameof(options), Reason, "unknown hub reason"),
         };
     }

@@ -38,6 +38,7 @@ public static class ClusterReports
             Notes = notes,
             // What holds the cluster together (articulation points, bridges), from the cluster's own graph.
             History = store.AdHistory(clusterId),
+            Decisions = store.DecisionsForCluster(clusterId),
             Structure = store.LoadClusterGraph(clusterId, ct: ct) is { } clusterGraph ? Core.Graphs.Structure.ClusterGraphAnalysis.Structure(clusterGraph) : null,
         };
     }

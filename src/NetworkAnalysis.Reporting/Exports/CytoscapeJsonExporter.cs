@@ -35,6 +35,7 @@ public sealed class CytoscapeJsonExporter : IGraphExporter
             WriteOptional(w, "posted_at", ad.PostedAt?.ToString("O"));
             WriteOptional(w, "city", ad.City);
             w.WriteString("text", Utf16.Scrub(ad.Text));
+            WriteOptional(w, "decisions", ad.Decisions.Count == 0 ? null : string.Join("\n", ad.Decisions));
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -49,6 +50,7 @@ public sealed class CytoscapeJsonExporter : IGraphExporter
             w.WriteString("type", Utf16.Scrub(e.Type));
             w.WriteString("value", Utf16.Scrub(e.Value));
             w.WriteBoolean("hub", e.IsHub);
+            WriteOptional(w, "decisions", e.Decision);
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -13,7 +13,7 @@ public sealed class GexfExporter : IGraphExporter
     private static readonly (string Id, string Title, string Type)[] NodeAttributes =
     [
         ("kind", "kind", "string"), ("type", "type", "string"), ("value", "value", "string"), ("hub", "hub", "boolean"),
-        ("cluster", "cluster", "string"), ("posted_at", "posted_at", "string"), ("city", "city", "string"), ("text", "text", "string"),
+        ("cluster", "cluster", "string"), ("posted_at", "posted_at", "string"), ("city", "city", "string"), ("text", "text", "string"), ("decisions", "decisions", "string"),
     ];
 
     /// <inheritdoc/>
@@ -63,12 +63,12 @@ public sealed class GexfExporter : IGraphExporter
         foreach (var ad in graph.Ads)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Node(w, ExportIds.Ad(ad.Key), ad.Key, [("kind", "ad"), ("cluster", ad.ClusterId), ("posted_at", ad.PostedAt?.ToString("O")), ("city", ad.City), ("text", ad.Text)]);
+            Node(w, ExportIds.Ad(ad.Key), ad.Key, [("kind", "ad"), ("cluster", ad.ClusterId), ("posted_at", ad.PostedAt?.ToString("O")), ("city", ad.City), ("text", ad.Text), ("decisions", ad.Decisions.Count == 0 ? null : string.Join("\n", ad.Decisions))]);
         }
 
         foreach (var e in graph.Entities)
         {
-            Node(w, ExportIds.Entity(e.Id), e.Value, [("kind", "entity"), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub ? "true" : "false")]);
+            Node(w, ExportIds.Entity(e.Id), e.Value, [("kind", "entity"), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub ? "true" : "false"), ("decisions", e.Decision)]);
         }
 
         w.WriteEndElement();

@@ -36,6 +36,7 @@ public sealed class GraphMlExporter : IGraphExporter
         Key(w, "n_posted", "node", "posted_at", "string");
         Key(w, "n_city", "node", "city", "string");
         Key(w, "n_text", "node", "text", "string");
+        Key(w, "n_decisions", "node", "decisions", "string");
         Key(w, "e_kind", "edge", "kind", "string");
         Key(w, "e_weight", "edge", "weight", "double");
         w.WriteStartElement("graph", Namespace);
@@ -52,6 +53,7 @@ public sealed class GraphMlExporter : IGraphExporter
             Data(w, "n_posted", ad.PostedAt?.ToString("O"));
             Data(w, "n_city", ad.City);
             Data(w, "n_text", ad.Text);
+            Data(w, "n_decisions", ad.Decisions.Count == 0 ? null : string.Join("\n", ad.Decisions));
             w.WriteEndElement();
         }
 
@@ -64,6 +66,7 @@ public sealed class GraphMlExporter : IGraphExporter
             Data(w, "n_type", e.Type);
             Data(w, "n_value", e.Value);
             Data(w, "n_hub", e.IsHub ? "true" : "false");
+            Data(w, "n_decisions", e.Decision);
             w.WriteEndElement();
         }
 

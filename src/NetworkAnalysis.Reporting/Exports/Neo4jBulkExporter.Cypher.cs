@@ -17,14 +17,14 @@ public sealed partial class Neo4jBulkExporter
         LOAD CSV WITH HEADERS FROM 'file:///ads.csv' AS row
         CALL { WITH row
           MERGE (a:Ad {key: row.`key:ID(Ad)`})
-          SET a.city = row.city, a.cluster = row.cluster, a.text = coalesce(row.text, ''),
+          SET a.city = row.city, a.cluster = row.cluster, a.text = coalesce(row.text, ''), a.decisions = row.decisions,
               a.postedAt = datetime(row.`postedAt:datetime`)
         } IN TRANSACTIONS OF 1000 ROWS;
 
         LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row
         CALL { WITH row
           MERGE (e:Entity {entityId: row.`entityId:ID(Entity)`})
-          SET e.type = row.type, e.value = row.value, e.hub = (row.`hub:boolean` = 'true')
+          SET e.type = row.type, e.value = row.value, e.hub = (row.`hub:boolean` = 'true'), e.decisions = row.decisions
         } IN TRANSACTIONS OF 1000 ROWS;
 
         LOAD CSV WITH HEADERS FROM 'file:///clusters.csv' AS row

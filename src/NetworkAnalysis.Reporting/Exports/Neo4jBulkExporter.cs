@@ -71,19 +71,19 @@ public sealed partial class Neo4jBulkExporter : IGraphExporter
         {
             ExportFiles.Text(directory, Files.Ads, w =>
             {
-                Row(w, "key:ID(Ad)", "postedAt:datetime", "city", "cluster", "text", ":LABEL");
+                Row(w, "key:ID(Ad)", "postedAt:datetime", "city", "cluster", "text", "decisions", ":LABEL");
                 foreach (var ad in graph.Ads)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Row(w, ad.Key, ad.PostedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), ad.City, ad.ClusterId, ad.Text, "Ad");
+                    Row(w, ad.Key, ad.PostedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), ad.City, ad.ClusterId, ad.Text, ad.Decisions.Count == 0 ? null : string.Join("\n", ad.Decisions), "Ad");
                 }
             }),
             ExportFiles.Text(directory, Files.Entities, w =>
             {
-                Row(w, "entityId:ID(Entity)", "type", "value", "hub:boolean", ":LABEL");
+                Row(w, "entityId:ID(Entity)", "type", "value", "hub:boolean", "decisions", ":LABEL");
                 foreach (var e in graph.Entities)
                 {
-                    Row(w, e.Id, e.Type, e.Value, e.IsHub ? "true" : "false", "Entity;" + TypeLabel(e.Type));
+                    Row(w, e.Id, e.Type, e.Value, e.IsHub ? "true" : "false", e.Decision, "Entity;" + TypeLabel(e.Type));
                 }
             }),
             ExportFiles.Text(directory, Files.Clusters, w =>

@@ -39,6 +39,7 @@ public static partial class ReferralReportWriter
         ContactSheet(sb, model, options);
         Ads(sb, model, options);
         History(sb, model, options);
+        Decisions(sb, model, options);
         Custody(sb, model, options);
         sb.Append("</main></body></html>\n");
         return sb.ToString();

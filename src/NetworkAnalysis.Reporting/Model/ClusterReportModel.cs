@@ -38,4 +38,7 @@ public sealed record ClusterReportModel
 
     /// <summary>Later captures of the cluster's ads that changed content (re-crawls), with what changed, by ad then version.</summary>
     public IReadOnlyList<Storage.AdHistoryEntry> History { get; init; } = [];
+
+    /// <summary>Standing analyst decisions whose effect shows in the cluster (merges, splits, not-same, hubs), oldest first.</summary>
+    public IReadOnlyList<Storage.AnalystDecision> Decisions { get; init; } = [];
 }

@@ -32,4 +32,7 @@ public sealed record ReportAd
 
     /// <summary>Images attached to the ad.</summary>
     public IReadOnlyList<ReportImage> Images { get; init; } = [];
+
+    /// <summary>Standing analyst decisions naming the ad (merge, split, not-same), one line each: "#3 merged by J. Doe on 2026-03-02: …".</summary>
+    public IReadOnlyList<string> Decisions { get; init; } = [];
 }

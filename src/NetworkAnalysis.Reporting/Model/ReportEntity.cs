@@ -11,4 +11,7 @@ public sealed record ReportEntity(string Id, string Type, string Value, bool IsH
 {
     /// <summary>Whether the entity links ads in the clustering: a linking type (not, say, a URL) that is not a hub.</summary>
     public bool Links => !IsHub && EntityTypeNames.TryParse(Type, out var type) && type.IsStrongLink();
+
+    /// <summary>The standing analyst decision on the identifier (hub or never-hub), as one line, if any.</summary>
+    public string? Decision { get; init; }
 }

@@ -26,8 +26,9 @@ public sealed class Neo4jGraphPusher
         plan.AddRange(Neo4jStatements.Schema.Select(s => (s, (List<Dictionary<string, object?>>?)null)));
         plan.Add((Neo4jStatements.MergeAds, graph.Ads.Select(a => Row(
             ("key", a.Key), ("postedAt", a.PostedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")),
-            ("city", a.City), ("cluster", a.ClusterId), ("text", a.Text))).ToList()));
-        plan.Add((Neo4jStatements.MergeEntities, graph.Entities.Select(e => Row(("id", e.Id), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub))).ToList()));
+            ("city", a.City), ("cluster", a.ClusterId), ("text", a.Text),
+            ("decisions", a.Decisions.Count == 0 ? null : string.Join("\n", a.Decisions)))).ToList()));
+        plan.Add((Neo4jStatements.MergeEntities, graph.Entities.Select(e => Row(("id", e.Id), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub), ("decisions", e.Decision))).ToList()));
         plan.Add((Neo4jStatements.MergeClusters, graph.Ads.Where(a => a.ClusterId is not null).GroupBy(a => a.ClusterId!, StringComparer.Ordinal)
             .Select(g => Row(("id", g.Key), ("size", g.Count()))).ToList()));
         plan.Add((Neo4jStatements.MergeMentions, graph.Links

@@ -13,14 +13,14 @@ public static class Neo4jStatements
         new("index ad_posted_at", "CREATE INDEX ad_posted_at IF NOT EXISTS FOR (a:Ad) ON (a.postedAt)"),
     ];
 
-    /// <summary>Ads: <c>rows</c> of {key, postedAt, city, cluster, text}.</summary>
+    /// <summary>Ads: <c>rows</c> of {key, postedAt, city, cluster, text, decisions}.</summary>
     public static Neo4jStatement MergeAds { get; } = new("merge ads",
         "UNWIND $rows AS row MERGE (a:Ad {key: row.key}) " +
-        "SET a.city = row.city, a.cluster = row.cluster, a.text = row.text, a.postedAt = datetime(row.postedAt)");
+        "SET a.city = row.city, a.cluster = row.cluster, a.text = row.text, a.decisions = row.decisions, a.postedAt = datetime(row.postedAt)");
 
-    /// <summary>Entities: <c>rows</c> of {id, type, value, hub}.</summary>
+    /// <summary>Entities: <c>rows</c> of {id, type, value, hub, decisions}.</summary>
     public static Neo4jStatement MergeEntities { get; } = new("merge entities",
-        "UNWIND $rows AS row MERGE (e:Entity {entityId: row.id}) SET e.type = row.type, e.value = row.value, e.hub = row.hub");
+        "UNWIND $rows AS row MERGE (e:Entity {entityId: row.id}) SET e.type = row.type, e.value = row.value, e.hub = row.hub, e.decisions = row.decisions");
 
     /// <summary>Clusters: <c>rows</c> of {id, size}.</summary>
     public static Neo4jStatement MergeClusters { get; } = new("merge clusters",

@@ -2,6 +2,7 @@
 import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
+import { initDecisions, loadDecisions, proposeIdentifier } from './decisions.js';
 
 const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null };
 
@@ -29,6 +30,7 @@ async function start() {
     }, i.palette, $('graph-legend'));
   }
   wire();
+  initDecisions({ readOnly: i.readOnly, onChange: () => loadAudit() });
   // The cluster list and a cluster named in the address load side by side (neither needs the other).
   await Promise.all([loadClusters(), route()]);
   document.body.dataset.ready = '1';
@@ -146,6 +148,7 @@ async function showCluster(id, view, maxAds) {
     `${(c.firstSeen || '?').slice(0, 10)} to ${(c.lastSeen || '?').slice(0, 10)} · ${c.cities.slice(0, 6).join(', ')}` +
     (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`));
   renderAnnotations(data.annotations);
+  loadDecisions(id);
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
   if (graphLoad && await graphLoad && state.cluster === id) {
     refreshLists();
@@ -169,6 +172,7 @@ async function toggleEntity(nodeId) {
 function selectEntity(nodeId) {
   for (const li of document.querySelectorAll('#entity-list li')) li.classList.toggle('selected', li.dataset.node === nodeId);
   state.graph?.select(nodeId);
+  proposeIdentifier(state.graph?.identifierOf?.(nodeId));
 }
 
 function showTab(name) {

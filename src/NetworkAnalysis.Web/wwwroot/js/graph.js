@@ -306,6 +306,12 @@ export class ClusterGraph {
     if (n.nonempty()) { n.select(); this.cy.animate({ center: { eles: n } }, { duration: 200 }); }
   }
 
+  /** The identifier (type:value, as decisions name it) of an entity node, or null. */
+  identifierOf(nodeId) {
+    const e = this.entities.get(nodeId);
+    return e ? e.type + ':' + e.label : null;
+  }
+
   adByKey(key) {
     for (const a of this.ads.values()) if (a.label === key) return a;
     return null;
