@@ -37,6 +37,7 @@ internal static class NetanApp
         root.Subcommands.Add(PushCommand.Create(ctx, global));
         root.Subcommands.Add(ChartCommand.Create(ctx, global));
         root.Subcommands.Add(ImageHashCommand.Create(ctx));
+        root.Subcommands.Add(CaseCommand.Create(ctx, global));
         return root;
     }
 
