@@ -84,6 +84,12 @@ internal static class NetanApp
                 : $"case file error: {ex.Message} (run `netan doctor`)"));
             return ExitCodes.Failure;
         }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A PostgreSQL case's server failed mid-command (the locator, and so any password, is never in the message).
+            await ctx.Error.WriteLineAsync("netan: PostgreSQL error: " + OneLine(ex is Npgsql.PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : ex.Message) + "; nothing of this command was committed there");
+            return ExitCodes.Failure;
+        }
         catch (IOException ex)
         {
             await ctx.Error.WriteLineAsync("netan: " + OneLine(ex.Message));

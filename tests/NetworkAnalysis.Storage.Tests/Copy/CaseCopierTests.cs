@@ -83,6 +83,49 @@ public sealed class CaseCopierTests(PostgresDatabase database) : IClassFixture<P
         types.ExecuteScalar().ShouldBe("id:bigint,kind:text,payload:bytea,weight:double precision,note:text");
     }
 
+    [SkippableFact]
+    public void Copy_ThroughTheUnixSocket_WhenTheHostIsAFolder()
+    {
+        // Given: the locator's host is the server's socket folder, percent-encoded
+        var original = Analysed();
+        var server = Prerequisite.RequirePostgres();
+        var tcp = PostgresCaseLocator.Parse(database.Schema());
+        var socket = $"postgresql://{tcp.User}@{Uri.EscapeDataString(server.Root)}:{tcp.Port}/{tcp.Database}?schema={tcp.Schema}";
+        PostgresCaseLocator.Parse(socket).Host.ShouldBe(server.Root);
+
+        // When
+        var result = CaseCopier.Copy(original, socket);
+
+        // Then: the copy went there, and reads the same over TCP
+        result.Verified.ShouldBeTrue();
+        CaseContentHash.Compute(tcp.ToString()).ShouldBe(CaseContentHash.Compute(original));
+    }
+
+    [SkippableFact]
+    public void Copy_TextWithANulCharacter_RefusedByName_AndNoTarget()
+    {
+        // Given: a text value PostgreSQL cannot store
+        var original = Analysed();
+        using (var c = new SqliteConnection($"Data Source={original};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT INTO meta(key, value) VALUES ('zz_note', 'a' || char(0) || 'b');";
+            cmd.ExecuteNonQuery();
+        }
+
+        Prerequisite.RequirePostgres();
+        var target = database.Schema();
+
+        // When
+        var ex = Should.Throw<CaseStoreException>(() => CaseCopier.Copy(original, target));
+
+        // Then
+        ex.Message.ShouldStartWith("table meta, row ");
+        ex.Message.ShouldContain("column value holds a NUL character");
+        AssertNoCase(target);
+    }
+
     [Fact]
     public void Hash_OneValueChanged_Differs()
     {
