@@ -116,6 +116,7 @@ public sealed class PostgresServer
             try
             {
                 server.InitAndStart(fresh: attempt == 1);
+                server.StartWatchdog();
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
                 return server;
             }
@@ -143,6 +144,27 @@ public sealed class PostgresServer
             "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", _root, "-c", "listen_addresses=127.0.0.1",
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
         Run("pg_ctl", "-D", data, "-l", Path.Combine(_root, "server.log"), "-o", options, "-w", "-t", "60", "start");
+    }
+
+    /// <summary>
+    /// A detached shell that waits for this test process to end, however it ends (a test host torn down before its exit
+    /// handlers finish, a SIGKILL), then stops the server and removes its folder.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        const string Script = """
+            exec >/dev/null 2>&1 </dev/null
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$2" -D "$3" -m immediate -w stop; else "$2" -D "$3" -m immediate -w stop; fi
+            rm -rf "$4"
+            """;
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var a in new[] { "sh", "-c", Script, "netan-pg-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Path.Combine(_bin, "pg_ctl"), Path.Combine(_root, "data"), _root })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var watchdog = Process.Start(info);
     }
 
     /// <summary>Stops the server immediately and removes its folder; safe to call twice.</summary>
