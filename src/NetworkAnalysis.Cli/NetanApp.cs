@@ -39,6 +39,7 @@ internal static class NetanApp
         root.Subcommands.Add(ImageHashCommand.Create(ctx));
         root.Subcommands.Add(DecideCommand.Create(ctx, global));
         root.Subcommands.Add(DecisionsCommand.Create(ctx, global));
+        root.Subcommands.Add(CaseCommand.Create(ctx, global));
         return root;
     }
 
@@ -83,6 +84,12 @@ internal static class NetanApp
             await ctx.Error.WriteLineAsync("netan: " + (ex.SqliteErrorCode == 13
                 ? $"the disk holding the case file is full ({ex.Message}); committed work is kept: free space and run again"
                 : $"case file error: {ex.Message} (run `netan doctor`)"));
+            return ExitCodes.Failure;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A PostgreSQL case's server failed mid-command (the locator, and so any password, is never in the message).
+            await ctx.Error.WriteLineAsync("netan: PostgreSQL error: " + OneLine(ex is Npgsql.PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : ex.Message) + "; nothing of this command was committed there");
             return ExitCodes.Failure;
         }
         catch (IOException ex)

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using NetworkAnalysis.Core.Ads;
+using NetworkAnalysis.Storage;
+using NetworkAnalysis.Storage.Postgres;
 
 namespace NetworkAnalysis.Cli;
 
@@ -131,8 +133,23 @@ internal static class OptionKinds
             ? null
             : $"'{LogText.Safe(value, 80)}' is not a two-letter ISO 3166 country code (e.g. US, GB)",
         ValueKind.FieldMap => FieldMapProblem(value),
+        ValueKind.CaseLocator => PostgresCaseLocator.IsLocator(value) ? LocatorProblem(value) : PathProblem(value, ValueKind.CaseFile),
+        ValueKind.CaseFile when PostgresCaseLocator.IsLocator(value) => PostgresCaseLocator.OnlyCopySoFar,
         _ => PathProblem(value, kind),
     };
+
+    private static string? LocatorProblem(string value)
+    {
+        try
+        {
+            PostgresCaseLocator.Parse(value);
+            return null;
+        }
+        catch (CaseStoreException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private static string? FieldMapProblem(string value)
     {

@@ -33,4 +33,7 @@ internal enum ValueKind
 
     /// <summary>A <c>field=column</c> mapping.</summary>
     FieldMap,
+
+    /// <summary>A case in any store: a case file path or a <c>postgresql://user@host[:port]/database[?schema=name]</c> locator.</summary>
+    CaseLocator,
 }

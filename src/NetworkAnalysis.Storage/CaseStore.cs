@@ -36,6 +36,7 @@ public sealed partial class CaseStore : IDisposable
     public static CaseStore Open(string path, bool create = false, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        Postgres.PostgresCaseLocator.ThrowIfLocator(path);
         var full = System.IO.Path.GetFullPath(path);
         // A zero-byte file is a truncated case (or a fresh placeholder when creating); any other damage is named.
         var exists = File.Exists(full) && (new FileInfo(full).Length > 0 || !create);
@@ -103,6 +104,7 @@ public sealed partial class CaseStore : IDisposable
     public static CaseStore OpenReadOnly(string path, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        Postgres.PostgresCaseLocator.ThrowIfLocator(path);
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {

@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Cli.Tests;
 public sealed partial class CommandAuditTests : IDisposable
 {
     /// <summary>Commands that must append an entry. Each is run below except <c>push</c> (needs Neo4j) and <c>demo</c> (20,000 ads).</summary>
-    private static readonly string[] Audited = ["analyze", "chart", "clusters", "decide", "decisions", "demo", "evaluate", "explain", "export", "hubs", "ingest", "lookup", "push", "report", "score", "show"];
+    private static readonly string[] Audited = ["analyze", "case", "chart", "clusters", "decide", "decisions", "demo", "evaluate", "explain", "export", "hubs", "ingest", "lookup", "push", "report", "score", "show"];
 
     /// <summary>Commands that check or serve a case (the workbench audits per request) or never open one.</summary>
     private static readonly string[] NotAudited = ["audit", "bench", "doctor", "extract", "generate", "image-hash", "profile", "serve"];
@@ -66,6 +66,7 @@ public sealed partial class CommandAuditTests : IDisposable
             ("decisions", ["decisions"]),
             ("decide", ["decide", "not-same", adA, adB, "--why", "different women in the photos"]),
             ("decide undo", ["decide", "undo", "1"]),
+            ("case copy", ["case", "copy", casePath, _dir.File("copied.case")]),
         };
         foreach (var (action, args) in runs)
         {

@@ -174,7 +174,8 @@ public sealed class MalformedOptionValuesTests(AnalysedCaseFixture fixture) : IC
             ValueKind.InputPath => ["{missing}", "{file}/x", Nul],
             ValueKind.OutputFile => ["{dir}", "{file}/x/out.svg", Nul],
             ValueKind.OutputFolder => ["{file}", "{file}/sub", Nul],
-            ValueKind.CaseFile => ["{dir}", "{file}/x.case", Nul],
+            ValueKind.CaseFile => ["{dir}", "{file}/x.case", Nul, "postgresql://netan@127.0.0.1/team"],
+            ValueKind.CaseLocator => ["{dir}", "{file}/x.case", Nul, "postgresql://netan@127.0.0.1:99999/team", "postgresql://127.0.0.1/team"],
             ValueKind.IpAddress => ["not-an-ip", "999.1.1.1"],
             ValueKind.Country => ["USA", "1x"],
             ValueKind.FieldMap => ["nosuch=x", "body"],
@@ -231,7 +232,7 @@ public sealed class MalformedOptionValuesTests(AnalysedCaseFixture fixture) : IC
         return kind switch
         {
             ValueKind.InputFile or ValueKind.InputPath => fixture.AdsPath,
-            ValueKind.CaseFile => fixture.CasePath,
+            ValueKind.CaseFile or ValueKind.CaseLocator => fixture.CasePath,
             ValueKind.OutputFolder => Path.Combine(fixture.Root, "out-" + Guid.NewGuid().ToString("N")),
             ValueKind.OutputFile => Path.Combine(fixture.Root, "out-" + Guid.NewGuid().ToString("N") + ".svg"),
             _ => "x",

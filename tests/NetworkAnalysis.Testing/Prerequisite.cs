@@ -51,4 +51,12 @@ public static class Prerequisite
     /// <summary>Requires running as root on Linux (mounting a tmpfs, creating network namespaces).</summary>
     public static void RequireRoot(string why) =>
         Require(OperatingSystem.IsLinux() && Environment.UserName == "root", $"root on Linux ({why}; running as {Environment.UserName})", "run the tests as root, as CI does");
+
+    /// <summary>Requires a PostgreSQL server the tests can start themselves (<see cref="PostgresServer"/>) and returns it, started.</summary>
+    public static PostgresServer RequirePostgres()
+    {
+        var missing = PostgresServer.Unavailable();
+        Require(missing is null, missing ?? "", Apt("postgresql"));
+        return PostgresServer.Instance;
+    }
 }

@@ -20,6 +20,7 @@ internal static class DoctorCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(path) ?? parse.GetValue(global.Case)!;
+            Storage.Postgres.PostgresCaseLocator.ThrowIfLocator(file);
             if (!File.Exists(file))
             {
                 throw new CliError($"case file not found: {file}");
