@@ -46,8 +46,14 @@ public sealed class CaseAnalyzer
     {
         options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
-        var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : _store.ClusterAssignments();
+        var watch = Stopwatch.StartNew();
+        // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
+        var mentionsThrough = _store.MaxMentionId();
+        var snapshot = _store.LoadSnapshot(ct);
+        var (previous, assignments) = _store.CurrentClusters(snapshot);
+        var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : assignments;
         var incremental = previousAssignments is { Count: > 0 };
+        var loadMs = watch.Elapsed.TotalMilliseconds;
         var runId = _store.BeginRun("analyze", new
         {
             clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree,
@@ -55,14 +61,8 @@ public sealed class CaseAnalyzer
             mode = incremental ? "incremental" : "full", options = optionsJson,
             phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
         });
-        var timings = new Dictionary<string, double>();
-        var watch = Stopwatch.StartNew();
-        // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
-        var mentionsThrough = _store.MaxMentionId();
-        var snapshot = _store.LoadSnapshot(ct);
-        timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
+        var timings = new Dictionary<string, double> { ["load_ms"] = loadMs };
         watch.Restart();
-        var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
         var weak = WeakLinks(snapshot, options);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
