@@ -33,10 +33,28 @@ public sealed partial class CaseStore
         typeof(CaseStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Replaces the case's clusters and memberships with <paramref name="result"/>, in one transaction.</summary>
+    /// <remarks>
+    /// Foreign-key checks are off while the rows are written (issue #21: they cost more than the inserts themselves). Every
+    /// row written refers to an ad, entity or run row of the snapshot or this run, and ads and entities are never deleted,
+    /// so the checks could not fail; they are on again before this returns.
+    /// </remarks>
     public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
+        Execute(Connection, "PRAGMA foreign_keys = OFF;");
+        try
+        {
+            ReplaceClustering(runId, snapshot, result);
+        }
+        finally
+        {
+            Execute(Connection, "PRAGMA foreign_keys = ON;");
+        }
+    }
+
+    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    {
         var incidence = snapshot.Incidence;
         var entitiesOfAd = new List<int>[incidence.AdCount];
         for (var i = 0; i < incidence.LinkCount; i++)
@@ -45,7 +63,10 @@ public sealed partial class CaseStore
         }
 
         using var tx = Connection.BeginTransaction();
+        // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
+        // one sort instead of a million random index inserts; rolled back with everything else on failure.
         Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities; DELETE FROM cluster_cohesion; DELETE FROM entity_groups;", tx);
+        Execute(Connection, "DROP INDEX IF EXISTS memberships_cluster;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
         {
             CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");
@@ -84,8 +105,16 @@ public sealed partial class CaseStore
             VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
             """, tx);
         CaseIngestor.Bind(insertCluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
-        using var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx);
-        CaseIngestor.Bind(insertMember, "$ad", "$c");
+        var clusterOfAd = new int[incidence.AdCount];
+        Array.Fill(clusterOfAd, -1);
+        for (var c = 0; c < result.Clusters.Count; c++)
+        {
+            foreach (var a in result.Clusters[c].AdIndexes)
+            {
+                clusterOfAd[a] = c;
+            }
+        }
+
         foreach (var cluster in result.Clusters)
         {
             var entities = new HashSet<int>();
@@ -108,10 +137,6 @@ public sealed partial class CaseStore
                     first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
                     last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
                 }
-
-                insertMember.Parameters[0].Value = snapshot.AdRowIds[a];
-                insertMember.Parameters[1].Value = cluster.Id;
-                insertMember.ExecuteNonQuery();
             }
 
             var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
@@ -134,6 +159,30 @@ public sealed partial class CaseStore
             insertCohesion.ExecuteNonQuery();
         }
 
+        // Memberships in ad row order: appends to the table (keyed by ad row) and in-order foreign-key look-ups into ads.
+        var byRow = new int[incidence.AdCount];
+        for (var a = 0; a < byRow.Length; a++)
+        {
+            byRow[a] = a;
+        }
+
+        Array.Sort((long[])snapshot.AdRowIds.Clone(), byRow);
+        using (var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        {
+            var pAd = insertMember.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pCluster = insertMember.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var a in byRow)
+            {
+                if (clusterOfAd[a] >= 0)
+                {
+                    pAd.Value = snapshot.AdRowIds[a];
+                    pCluster.Value = result.Clusters[clusterOfAd[a]].Id;
+                    insertMember.ExecuteNonQuery();
+                }
+            }
+        }
+
+        Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
         tx.Commit();
     }
 
