@@ -72,7 +72,7 @@ public sealed class CaseAnalyzer
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
-        _store.SaveClustering(runId, snapshot, result);
+        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null);
         _store.SaveLineage(runId, lineage);
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);

@@ -33,19 +33,33 @@ public sealed partial class CaseStore
         typeof(CaseStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Replaces the case's clusters and memberships with <paramref name="result"/>, in one transaction.</summary>
+    /// <param name="runId">The analyze run that made <paramref name="result"/>.</param>
+    /// <param name="snapshot">The snapshot the result is over.</param>
+    /// <param name="result">The clustering.</param>
+    /// <param name="previous">
+    /// The stored cluster of each ad before this run, by ad key, when the run was incremental: then only the rows that differ
+    /// are written (the stored tables end up the same as with a full replacement). Null or empty: every row is replaced.
+    /// </param>
     /// <remarks>
     /// Foreign-key checks are off while the rows are written (issue #21: they cost more than the inserts themselves). Every
     /// row written refers to an ad, entity or run row of the snapshot or this run, and ads and entities are never deleted,
     /// so the checks could not fail; they are on again before this returns.
     /// </remarks>
-    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
         Execute(Connection, "PRAGMA foreign_keys = OFF;");
         try
         {
-            ReplaceClustering(runId, snapshot, result);
+            if (previous is { Count: > 0 })
+            {
+                UpdateClustering(runId, snapshot, result, previous);
+            }
+            else
+            {
+                ReplaceClustering(runId, snapshot, result);
+            }
         }
         finally
         {
@@ -53,20 +67,141 @@ public sealed partial class CaseStore
         }
     }
 
+    /// <summary>One row of <c>clusters</c> with its component and cohesion.</summary>
+    private readonly record struct ClusterRow(
+        string Id, int Size, int Phones, int Emails, int Entities, string Cities, int CityCount, string? First, string? Last, string Component, double Cohesion);
+
     private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
     {
-        var incidence = snapshot.Incidence;
-        var entitiesOfAd = new List<int>[incidence.AdCount];
-        for (var i = 0; i < incidence.LinkCount; i++)
-        {
-            (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
-        }
-
+        var rows = ClusterRows(snapshot, result);
         using var tx = Connection.BeginTransaction();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
         // one sort instead of a million random index inserts; rolled back with everything else on failure.
-        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities; DELETE FROM cluster_cohesion; DELETE FROM entity_groups;", tx);
+        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM cluster_cohesion;", tx);
         Execute(Connection, "DROP INDEX IF EXISTS memberships_cluster;", tx);
+        WriteHubs(runId, snapshot, result, tx);
+        using (var writer = new ClusterRowWriter(this, runId, tx))
+        {
+            foreach (var row in rows)
+            {
+                writer.Write(row);
+            }
+        }
+
+        // Memberships in ad row order: appends to the table (keyed by ad row).
+        var clusterOfAd = ClusterOfAd(snapshot, result);
+        using (var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        {
+            var pAd = insertMember.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pCluster = insertMember.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var a in AdsInRowOrder(snapshot))
+            {
+                if (clusterOfAd[a] >= 0)
+                {
+                    pAd.Value = snapshot.AdRowIds[a];
+                    pCluster.Value = result.Clusters[clusterOfAd[a]].Id;
+                    insertMember.ExecuteNonQuery();
+                }
+            }
+        }
+
+        Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Writes only what differs from the stored clustering (issue #21: an incremental run after a small ingest changes a few
+    /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
+    /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
+    /// </summary>
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous)
+    {
+        var rows = ClusterRows(snapshot, result);
+        var stored = new Dictionary<string, ClusterRow>(StringComparer.Ordinal);
+        using (var cmd = Command("""
+            SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.city_count, c.first_seen, c.last_seen, cc.component_id, co.cohesion
+            FROM clusters c LEFT JOIN cluster_components cc ON cc.cluster_id = c.id LEFT JOIN cluster_cohesion co ON co.cluster_id = c.id;
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var id = r.GetString(0);
+                stored[id] = new ClusterRow(id, r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6),
+                    r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? "" : r.GetString(9),
+                    r.IsDBNull(10) ? double.NaN : r.GetDouble(10));
+            }
+        }
+
+        using var tx = Connection.BeginTransaction();
+        WriteHubs(runId, snapshot, result, tx);
+        var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
+        using (var delete = Command("DELETE FROM clusters WHERE id = $id; DELETE FROM cluster_components WHERE cluster_id = $id; DELETE FROM cluster_cohesion WHERE cluster_id = $id;", tx))
+        {
+            var p = delete.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var id in stored.Keys.Where(id => !current.Contains(id)).Order(StringComparer.Ordinal))
+            {
+                p.Value = id;
+                delete.ExecuteNonQuery();
+            }
+        }
+
+        using (var writer = new ClusterRowWriter(this, runId, tx, replace: true))
+        {
+            foreach (var row in rows)
+            {
+                // Cohesion compared bit for bit: a REAL column round-trips a double exactly.
+                if (!stored.TryGetValue(row.Id, out var old) || old with { Cohesion = 0 } != row with { Cohesion = 0 }
+                    || BitConverter.DoubleToInt64Bits(old.Cohesion) != BitConverter.DoubleToInt64Bits(row.Cohesion))
+                {
+                    writer.Write(row);
+                }
+            }
+        }
+
+        using (var stamp = Command("UPDATE clusters SET run_id = $run WHERE run_id <> $run;", tx))
+        {
+            stamp.Parameters.AddWithValue("$run", runId);
+            stamp.ExecuteNonQuery();
+        }
+
+        var clusterOfAd = ClusterOfAd(snapshot, result);
+        using (var upsert = Command("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        using (var remove = Command("DELETE FROM memberships WHERE ad = $ad;", tx))
+        {
+            var pAd = upsert.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pCluster = upsert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
+            var pRemove = remove.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            foreach (var a in AdsInRowOrder(snapshot))
+            {
+                var was = previous.GetValueOrDefault(snapshot.Incidence.AdKeys[a]);
+                var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
+                if (string.Equals(was, now, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (now is null)
+                {
+                    pRemove.Value = snapshot.AdRowIds[a];
+                    remove.ExecuteNonQuery();
+                }
+                else
+                {
+                    pAd.Value = snapshot.AdRowIds[a];
+                    pCluster.Value = now;
+                    upsert.ExecuteNonQuery();
+                }
+            }
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Replaces <c>hub_entities</c> and <c>entity_groups</c> with the result's hub verdicts and group counts.</summary>
+    private void WriteHubs(long runId, CaseSnapshot snapshot, ClusteringResult result, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
+        Execute(Connection, "DELETE FROM hub_entities; DELETE FROM entity_groups;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
         {
             CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");
@@ -95,26 +230,19 @@ public sealed partial class CaseStore
                 }
             }
         }
+    }
 
-        using var insertCohesion = Command("INSERT INTO cluster_cohesion(cluster_id, cohesion) VALUES ($c, $v);", tx);
-        CaseIngestor.Bind(insertCohesion, "$c", "$v");
-        using var insertComponent = Command("INSERT INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
-        CaseIngestor.Bind(insertComponent, "$c", "$comp");
-        using var insertCluster = Command("""
-            INSERT INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
-            VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
-            """, tx);
-        CaseIngestor.Bind(insertCluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
-        var clusterOfAd = new int[incidence.AdCount];
-        Array.Fill(clusterOfAd, -1);
-        for (var c = 0; c < result.Clusters.Count; c++)
+    /// <summary>Each cluster's stored summary: size, phone/e-mail/entity counts, cities by frequency, first and last posting.</summary>
+    private static List<ClusterRow> ClusterRows(CaseSnapshot snapshot, ClusteringResult result)
+    {
+        var incidence = snapshot.Incidence;
+        var entitiesOfAd = new List<int>[incidence.AdCount];
+        for (var i = 0; i < incidence.LinkCount; i++)
         {
-            foreach (var a in result.Clusters[c].AdIndexes)
-            {
-                clusterOfAd[a] = c;
-            }
+            (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
         }
 
+        var rows = new List<ClusterRow>(result.Clusters.Count);
         foreach (var cluster in result.Clusters)
         {
             var entities = new HashSet<int>();
@@ -140,50 +268,93 @@ public sealed partial class CaseStore
             }
 
             var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
-            insertCluster.Parameters[0].Value = cluster.Id;
-            insertCluster.Parameters[1].Value = runId;
-            insertCluster.Parameters[2].Value = cluster.Size;
-            insertCluster.Parameters[3].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone);
-            insertCluster.Parameters[4].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Email);
-            insertCluster.Parameters[5].Value = entities.Count;
-            insertCluster.Parameters[6].Value = JsonSerializer.Serialize(cities);
-            insertCluster.Parameters[7].Value = cities.Count;
-            insertCluster.Parameters[8].Value = CaseIngestor.Db(first);
-            insertCluster.Parameters[9].Value = CaseIngestor.Db(last);
-            insertCluster.ExecuteNonQuery();
-            insertComponent.Parameters[0].Value = cluster.Id;
-            insertComponent.Parameters[1].Value = cluster.ComponentId ?? cluster.Id;
-            insertComponent.ExecuteNonQuery();
-            insertCohesion.Parameters[0].Value = cluster.Id;
-            insertCohesion.Parameters[1].Value = cluster.Cohesion;
-            insertCohesion.ExecuteNonQuery();
+            rows.Add(new ClusterRow(cluster.Id, cluster.Size, entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone),
+                entities.Count(e => incidence.EntityTypes[e] == EntityType.Email), entities.Count, JsonSerializer.Serialize(cities), cities.Count,
+                first, last, cluster.ComponentId ?? cluster.Id, cluster.Cohesion));
         }
 
-        // Memberships in ad row order: appends to the table (keyed by ad row) and in-order foreign-key look-ups into ads.
-        var byRow = new int[incidence.AdCount];
+        return rows;
+    }
+
+    /// <summary>The index in <c>result.Clusters</c> of each dense ad's cluster (-1 for none).</summary>
+    private static int[] ClusterOfAd(CaseSnapshot snapshot, ClusteringResult result)
+    {
+        var clusterOfAd = new int[snapshot.Incidence.AdCount];
+        Array.Fill(clusterOfAd, -1);
+        for (var c = 0; c < result.Clusters.Count; c++)
+        {
+            foreach (var a in result.Clusters[c].AdIndexes)
+            {
+                clusterOfAd[a] = c;
+            }
+        }
+
+        return clusterOfAd;
+    }
+
+    /// <summary>The snapshot's dense ads ordered by row ID (writes in key order of tables keyed by ad row).</summary>
+    private static int[] AdsInRowOrder(CaseSnapshot snapshot)
+    {
+        var byRow = new int[snapshot.AdRowIds.Length];
         for (var a = 0; a < byRow.Length; a++)
         {
             byRow[a] = a;
         }
 
         Array.Sort((long[])snapshot.AdRowIds.Clone(), byRow);
-        using (var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        return byRow;
+    }
+
+    /// <summary>Prepared inserts of cluster rows with their component and cohesion.</summary>
+    private sealed class ClusterRowWriter : IDisposable
+    {
+        private readonly long _runId;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _cluster;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _component;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _cohesion;
+
+        public ClusterRowWriter(CaseStore store, long runId, Microsoft.Data.Sqlite.SqliteTransaction tx, bool replace = false)
         {
-            var pAd = insertMember.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var pCluster = insertMember.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
-            foreach (var a in byRow)
-            {
-                if (clusterOfAd[a] >= 0)
-                {
-                    pAd.Value = snapshot.AdRowIds[a];
-                    pCluster.Value = result.Clusters[clusterOfAd[a]].Id;
-                    insertMember.ExecuteNonQuery();
-                }
-            }
+            _runId = runId;
+            var verb = replace ? "INSERT OR REPLACE" : "INSERT";
+            _cohesion = store.Command(verb + " INTO cluster_cohesion(cluster_id, cohesion) VALUES ($c, $v);", tx);
+            CaseIngestor.Bind(_cohesion, "$c", "$v");
+            _component = store.Command(verb + " INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
+            CaseIngestor.Bind(_component, "$c", "$comp");
+            _cluster = store.Command(verb + """
+                 INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
+                VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
+                """, tx);
+            CaseIngestor.Bind(_cluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
         }
 
-        Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
-        tx.Commit();
+        public void Write(ClusterRow row)
+        {
+            _cluster.Parameters[0].Value = row.Id;
+            _cluster.Parameters[1].Value = _runId;
+            _cluster.Parameters[2].Value = row.Size;
+            _cluster.Parameters[3].Value = row.Phones;
+            _cluster.Parameters[4].Value = row.Emails;
+            _cluster.Parameters[5].Value = row.Entities;
+            _cluster.Parameters[6].Value = row.Cities;
+            _cluster.Parameters[7].Value = row.CityCount;
+            _cluster.Parameters[8].Value = CaseIngestor.Db(row.First);
+            _cluster.Parameters[9].Value = CaseIngestor.Db(row.Last);
+            _cluster.ExecuteNonQuery();
+            _component.Parameters[0].Value = row.Id;
+            _component.Parameters[1].Value = row.Component;
+            _component.ExecuteNonQuery();
+            _cohesion.Parameters[0].Value = row.Id;
+            _cohesion.Parameters[1].Value = row.Cohesion;
+            _cohesion.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _cluster.Dispose();
+            _component.Dispose();
+            _cohesion.Dispose();
+        }
     }
 
     /// <summary>
