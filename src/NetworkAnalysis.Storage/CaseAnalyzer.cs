@@ -49,7 +49,8 @@ public sealed class CaseAnalyzer
         var watch = Stopwatch.StartNew();
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
-        var snapshot = _store.LoadSnapshot(ct);
+        // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
+        var snapshot = _store.LoadSnapshot(withAdFacts: false, ct);
         var (previous, assignments) = _store.CurrentClusters(snapshot);
         var previousAssignments = full || !SameOptions(_store.ClusteringRunParameters(), optionsJson) ? null : assignments;
         var incremental = previousAssignments is { Count: > 0 };
@@ -66,13 +67,14 @@ public sealed class CaseAnalyzer
         var weak = WeakLinks(snapshot, options);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, _store.AdsWithLaterMentions()), options, ct)
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), options, ct)
             : ClusteringEngine.Run(snapshot.Incidence, weak, options, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
-        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null);
+        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds);
         _store.SaveLineage(runId, lineage);
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);

@@ -45,7 +45,9 @@ public sealed partial class CaseStore
     /// row written refers to an ad, entity or run row of the snapshot or this run, and ads and entities are never deleted,
     /// so the checks could not fail; they are on again before this returns.
     /// </remarks>
-    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous = null)
+    /// <param name="changedAds">With <paramref name="previous"/>: the ads that gained identifiers since the stored clustering
+    /// (their clusters' summaries are recomputed even when their members stayed); null recomputes every cluster's summary.</param>
+    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous = null, IReadOnlySet<string>? changedAds = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
@@ -54,7 +56,7 @@ public sealed partial class CaseStore
         {
             if (previous is { Count: > 0 })
             {
-                UpdateClustering(runId, snapshot, result, previous);
+                UpdateClustering(runId, snapshot, result, previous, changedAds);
             }
             else
             {
@@ -73,7 +75,9 @@ public sealed partial class CaseStore
 
     private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
     {
-        var rows = ClusterRows(snapshot, result);
+        EnsureAdFacts(snapshot, null);
+        var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
+        var rows = result.Clusters.Select(c => Row(snapshot, c, entitiesOfAd)).ToList();
         using var tx = Connection.BeginTransaction();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
         // one sort instead of a million random index inserts; rolled back with everything else on failure.
@@ -114,9 +118,38 @@ public sealed partial class CaseStore
     /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
     /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
     /// </summary>
-    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous)
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string>? changedAds)
     {
-        var rows = ClusterRows(snapshot, result);
+        // A cluster's summary can differ from the stored one only when an ad joined or left it or one of its ads gained
+        // identifiers (ads' city and posting time never change); only those are recomputed, from their ads' facts.
+        var keys = snapshot.Incidence.AdKeys;
+        var clusterOfAd = ClusterOfAd(snapshot, result);
+        var indexOfId = new Dictionary<string, int>(result.Clusters.Count, StringComparer.Ordinal);
+        for (var c = 0; c < result.Clusters.Count; c++)
+        {
+            indexOfId[result.Clusters[c].Id] = c;
+        }
+
+        var dirty = new bool[result.Clusters.Count];
+        var was = new string?[keys.Length];
+        for (var a = 0; a < keys.Length; a++)
+        {
+            was[a] = previous.GetValueOrDefault(keys[a]);
+            var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
+            if (changedAds is null || !string.Equals(was[a], now, StringComparison.Ordinal) || changedAds.Contains(keys[a]))
+            {
+                if (clusterOfAd[a] >= 0)
+                {
+                    dirty[clusterOfAd[a]] = true;
+                }
+
+                if (was[a] is { } old && indexOfId.TryGetValue(old, out var left))
+                {
+                    dirty[left] = true;
+                }
+            }
+        }
+
         var stored = new Dictionary<string, ClusterRow>(StringComparer.Ordinal);
         using (var cmd = Command("""
             SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.city_count, c.first_seen, c.last_seen, cc.component_id, co.cohesion
@@ -133,6 +166,21 @@ public sealed partial class CaseStore
             }
         }
 
+        var dirtyAds = new List<int>();
+        for (var c = 0; c < dirty.Length; c++)
+        {
+            dirty[c] |= !stored.ContainsKey(result.Clusters[c].Id);
+            if (dirty[c])
+            {
+                dirtyAds.AddRange(result.Clusters[c].AdIndexes);
+            }
+        }
+
+        EnsureAdFacts(snapshot, dirtyAds);
+        var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
+        var rows = result.Clusters.Select((c, i) => dirty[i]
+            ? Row(snapshot, c, entitiesOfAd)
+            : stored[c.Id] with { Component = c.ComponentId ?? c.Id, Cohesion = c.Cohesion }).ToList();
         using var tx = Connection.BeginTransaction();
         WriteHubs(runId, snapshot, result, tx);
         var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
@@ -165,7 +213,6 @@ public sealed partial class CaseStore
             stamp.ExecuteNonQuery();
         }
 
-        var clusterOfAd = ClusterOfAd(snapshot, result);
         using (var upsert = Command("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
         using (var remove = Command("DELETE FROM memberships WHERE ad = $ad;", tx))
         {
@@ -174,9 +221,8 @@ public sealed partial class CaseStore
             var pRemove = remove.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
             foreach (var a in AdsInRowOrder(snapshot))
             {
-                var was = previous.GetValueOrDefault(snapshot.Incidence.AdKeys[a]);
                 var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
-                if (string.Equals(was, now, StringComparison.Ordinal))
+                if (string.Equals(was[a], now, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -232,48 +278,48 @@ public sealed partial class CaseStore
         }
     }
 
-    /// <summary>Each cluster's stored summary: size, phone/e-mail/entity counts, cities by frequency, first and last posting.</summary>
-    private static List<ClusterRow> ClusterRows(CaseSnapshot snapshot, ClusteringResult result)
+    /// <summary>The entities each dense ad mentions (null for none).</summary>
+    private static List<int>?[] EntitiesOfAd(Core.Graphs.AdEntityIncidence incidence)
     {
-        var incidence = snapshot.Incidence;
-        var entitiesOfAd = new List<int>[incidence.AdCount];
+        var entitiesOfAd = new List<int>?[incidence.AdCount];
         for (var i = 0; i < incidence.LinkCount; i++)
         {
             (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
         }
 
-        var rows = new List<ClusterRow>(result.Clusters.Count);
-        foreach (var cluster in result.Clusters)
+        return entitiesOfAd;
+    }
+
+    /// <summary>A cluster's stored summary: size, phone/e-mail/entity counts, cities by frequency, first and last posting.</summary>
+    private static ClusterRow Row(CaseSnapshot snapshot, Cluster cluster, List<int>?[] entitiesOfAd)
+    {
+        var incidence = snapshot.Incidence;
+        var entities = new HashSet<int>();
+        var cityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? first = null, last = null;
+        foreach (var a in cluster.AdIndexes)
         {
-            var entities = new HashSet<int>();
-            var cityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            string? first = null, last = null;
-            foreach (var a in cluster.AdIndexes)
+            if (entitiesOfAd[a] is { } list)
             {
-                if (entitiesOfAd[a] is { } list)
-                {
-                    entities.UnionWith(list);
-                }
-
-                if (snapshot.AdCities[a] is { } city)
-                {
-                    cityCounts[city] = cityCounts.GetValueOrDefault(city) + 1;
-                }
-
-                if (snapshot.AdPostedAt[a] is { } t)
-                {
-                    first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
-                    last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
-                }
+                entities.UnionWith(list);
             }
 
-            var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
-            rows.Add(new ClusterRow(cluster.Id, cluster.Size, entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone),
-                entities.Count(e => incidence.EntityTypes[e] == EntityType.Email), entities.Count, JsonSerializer.Serialize(cities), cities.Count,
-                first, last, cluster.ComponentId ?? cluster.Id, cluster.Cohesion));
+            if (snapshot.AdCities[a] is { } city)
+            {
+                cityCounts[city] = cityCounts.GetValueOrDefault(city) + 1;
+            }
+
+            if (snapshot.AdPostedAt[a] is { } t)
+            {
+                first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
+                last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
+            }
         }
 
-        return rows;
+        var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        return new ClusterRow(cluster.Id, cluster.Size, entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone),
+            entities.Count(e => incidence.EntityTypes[e] == EntityType.Email), entities.Count, JsonSerializer.Serialize(cities), cities.Count,
+            first, last, cluster.ComponentId ?? cluster.Id, cluster.Cohesion);
     }
 
     /// <summary>The index in <c>result.Clusters</c> of each dense ad's cluster (-1 for none).</summary>

@@ -12,7 +12,10 @@ public sealed partial class CaseStore
     /// indexes through arrays, and the links are sorted and de-duplicated in memory by (ad row, entity row), the order
     /// <c>SELECT DISTINCT ad, entity FROM mentions ORDER BY ad, entity</c> gave before, so the snapshot is unchanged.
     /// </remarks>
-    public CaseSnapshot LoadSnapshot(CancellationToken ct = default)
+    public CaseSnapshot LoadSnapshot(CancellationToken ct = default) => LoadSnapshot(withAdFacts: true, ct);
+
+    /// <summary>Loads the snapshot, with every ad's city and posting time or (for an incremental analysis) without them.</summary>
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct)
     {
         var adRows = new List<long>();
         var adKeys = new List<string>();
@@ -30,27 +33,9 @@ public sealed partial class CaseStore
         var adIndex = DenseIndex(adRows);
         var cities = new string?[adRows.Count];
         var posted = new string?[adRows.Count];
-        var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var cmd = Command("SELECT id, city, posted_at FROM ads;"))
-        using (var r = cmd.ExecuteReader())
+        if (withAdFacts)
         {
-            while (r.Read())
-            {
-                var row = r.GetInt64(0);
-                if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
-                {
-                    continue; // an ad written after the key scan: it joins at the next analysis
-                }
-
-                var a = adIndex[row];
-                if (!r.IsDBNull(1))
-                {
-                    var city = r.GetString(1);
-                    cities[a] = cityPool.TryGetValue(city, out var pooled) ? pooled : cityPool[city] = city;
-                }
-
-                posted[a] = r.IsDBNull(2) ? null : r.GetString(2);
-            }
+            ReadAdFacts(adIndex, cities, posted, null);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -77,7 +62,71 @@ public sealed partial class CaseStore
         var entityIndex = DenseIndex(entityRows);
         var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex);
         var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
-        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted);
+        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts };
+    }
+
+    /// <summary>
+    /// Fills city and posting time of the ads whose row IDs are <paramref name="rows"/> (ascending), by row look-ups, or of
+    /// every ad by one row-order scan when <paramref name="rows"/> is null.
+    /// </summary>
+    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows)
+    {
+        var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Read(Microsoft.Data.Sqlite.SqliteDataReader r)
+        {
+            while (r.Read())
+            {
+                var row = r.GetInt64(0);
+                if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
+                {
+                    continue; // an ad written after the key scan: it joins at the next analysis
+                }
+
+                var a = adIndex[row];
+                if (!r.IsDBNull(1))
+                {
+                    var city = r.GetString(1);
+                    cities[a] = cityPool.TryGetValue(city, out var pooled) ? pooled : cityPool[city] = city;
+                }
+
+                posted[a] = r.IsDBNull(2) ? null : r.GetString(2);
+            }
+        }
+
+        if (rows is null)
+        {
+            using var scan = Command("SELECT id, city, posted_at FROM ads;");
+            using var r = scan.ExecuteReader();
+            Read(r);
+            return;
+        }
+
+        using var lookup = Command("SELECT id, city, posted_at FROM ads WHERE id = $id;");
+        var p = lookup.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Integer);
+        foreach (var row in rows)
+        {
+            p.Value = row;
+            using var r = lookup.ExecuteReader();
+            Read(r);
+        }
+    }
+
+    /// <summary>Makes sure the snapshot holds city and posting time of the dense ads <paramref name="ads"/> (all when null).</summary>
+    private void EnsureAdFacts(CaseSnapshot snapshot, IReadOnlyCollection<int>? ads)
+    {
+        if (snapshot.AdFactsLoaded)
+        {
+            return;
+        }
+
+        var adIndex = DenseIndex([.. snapshot.AdRowIds]);
+        if (ads is null || ads.Count > snapshot.AdRowIds.Length / 8)
+        {
+            ReadAdFacts(adIndex, snapshot.AdCities, snapshot.AdPostedAt, null);
+            return;
+        }
+
+        ReadAdFacts(adIndex, snapshot.AdCities, snapshot.AdPostedAt, ads.Select(a => snapshot.AdRowIds[a]).Order().ToList());
     }
 
     /// <summary>
