@@ -46,10 +46,17 @@ public sealed class CaseAnalyzer
     {
         options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
+        var watch = Stopwatch.StartNew();
+        // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
+        var mentionsThrough = _store.MaxMentionId();
+        // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
+        var snapshot = _store.LoadSnapshot(withAdFacts: false, ct);
+        var (previous, assignments) = _store.CurrentClusters(snapshot);
         var previousParameters = _store.ClusteringRunParameters();
-        var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : _store.ClusterAssignments();
+        var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : assignments;
         var decided = DecisionApplier.Load(_store);
         var incremental = previousAssignments is { Count: > 0 };
+        var loadMs = watch.Elapsed.TotalMilliseconds;
         var runId = _store.BeginRun("analyze", new
         {
             clusterer = "engine", max_groups = options.Hubs.MaxGroups, max_ads = options.Hubs.MaxAdDegree,
@@ -58,27 +65,22 @@ public sealed class CaseAnalyzer
             phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
             decisions = decided.ActiveIds,
         });
-        var timings = new Dictionary<string, double>();
-        var watch = Stopwatch.StartNew();
-        // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
-        var mentionsThrough = _store.MaxMentionId();
-        var snapshot = _store.LoadSnapshot(ct);
-        timings["load_ms"] = watch.Elapsed.TotalMilliseconds;
+        var timings = new Dictionary<string, double> { ["load_ms"] = loadMs };
         watch.Restart();
-        var previous = _store.Memberships().Where(m => m.ClusterId is not null).ToDictionary(m => m.AdKey, m => m.ClusterId!, StringComparer.Ordinal);
         var weak = WeakLinks(snapshot, options);
         var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
         var result = incremental
             ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak,
-                decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, _store.AdsWithLaterMentions()), previousParameters, _store.ListDecisions()),
+                decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions()),
                 options, decisions, ct)
             : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
-        _store.SaveClustering(runId, snapshot, result);
+        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds);
         _store.SaveLineage(runId, lineage);
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);

@@ -8,4 +8,9 @@ namespace NetworkAnalysis.Storage;
 /// <param name="EntityRowIds">Database row ID of each dense entity.</param>
 /// <param name="AdCities">City of each dense ad (null when unknown).</param>
 /// <param name="AdPostedAt">Posting time of each dense ad, ISO 8601 text (null when unknown).</param>
-public sealed record CaseSnapshot(AdEntityIncidence Incidence, long[] AdRowIds, long[] EntityRowIds, string?[] AdCities, string?[] AdPostedAt);
+public sealed record CaseSnapshot(AdEntityIncidence Incidence, long[] AdRowIds, long[] EntityRowIds, string?[] AdCities, string?[] AdPostedAt)
+{
+    /// <summary>Whether <see cref="AdCities"/> and <see cref="AdPostedAt"/> hold every ad's facts; false when the analysis
+    /// loaded them only for the ads of the clusters it rewrites (an incremental run, issue #21).</summary>
+    internal bool AdFactsLoaded { get; init; } = true;
+}

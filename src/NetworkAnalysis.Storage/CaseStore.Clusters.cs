@@ -33,19 +33,221 @@ public sealed partial class CaseStore
         typeof(CaseStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>Replaces the case's clusters and memberships with <paramref name="result"/>, in one transaction.</summary>
-    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    /// <param name="runId">The analyze run that made <paramref name="result"/>.</param>
+    /// <param name="snapshot">The snapshot the result is over.</param>
+    /// <param name="result">The clustering.</param>
+    /// <param name="previous">
+    /// The stored cluster of each ad before this run, by ad key, when the run was incremental: then only the rows that differ
+    /// are written (the stored tables end up the same as with a full replacement). Null or empty: every row is replaced.
+    /// </param>
+    /// <remarks>
+    /// Foreign-key checks are off while the rows are written (issue #21: they cost more than the inserts themselves). Every
+    /// row written refers to an ad, entity or run row of the snapshot or this run, and ads and entities are never deleted,
+    /// so the checks could not fail; they are on again before this returns.
+    /// </remarks>
+    /// <param name="changedAds">With <paramref name="previous"/>: the ads that gained identifiers since the stored clustering
+    /// (their clusters' summaries are recomputed even when their members stayed); null recomputes every cluster's summary.</param>
+    public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous = null, IReadOnlySet<string>? changedAds = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
-        var incidence = snapshot.Incidence;
-        var entitiesOfAd = new List<int>[incidence.AdCount];
-        for (var i = 0; i < incidence.LinkCount; i++)
+        Execute(Connection, "PRAGMA foreign_keys = OFF;");
+        try
         {
-            (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
+            if (previous is { Count: > 0 })
+            {
+                UpdateClustering(runId, snapshot, result, previous, changedAds);
+            }
+            else
+            {
+                ReplaceClustering(runId, snapshot, result);
+            }
+        }
+        finally
+        {
+            Execute(Connection, "PRAGMA foreign_keys = ON;");
+        }
+    }
+
+    /// <summary>One row of <c>clusters</c> with its component and cohesion.</summary>
+    private readonly record struct ClusterRow(
+        string Id, int Size, int Phones, int Emails, int Entities, string Cities, int CityCount, string? First, string? Last, string Component, double Cohesion);
+
+    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    {
+        EnsureAdFacts(snapshot, null);
+        var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
+        var rows = result.Clusters.Select(c => Row(snapshot, c, entitiesOfAd)).ToList();
+        using var tx = Connection.BeginTransaction();
+        // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
+        // one sort instead of a million random index inserts; rolled back with everything else on failure.
+        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM cluster_cohesion;", tx);
+        Execute(Connection, "DROP INDEX IF EXISTS memberships_cluster;", tx);
+        WriteHubs(runId, snapshot, result, tx);
+        using (var writer = new ClusterRowWriter(this, runId, tx))
+        {
+            foreach (var row in rows)
+            {
+                writer.Write(row);
+            }
         }
 
+        // Memberships in ad row order: appends to the table (keyed by ad row).
+        var clusterOfAd = ClusterOfAd(snapshot, result);
+        using (var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        {
+            var pAd = insertMember.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pCluster = insertMember.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var a in AdsInRowOrder(snapshot))
+            {
+                if (clusterOfAd[a] >= 0)
+                {
+                    pAd.Value = snapshot.AdRowIds[a];
+                    pCluster.Value = result.Clusters[clusterOfAd[a]].Id;
+                    insertMember.ExecuteNonQuery();
+                }
+            }
+        }
+
+        Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Writes only what differs from the stored clustering (issue #21: an incremental run after a small ingest changes a few
+    /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
+    /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
+    /// </summary>
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string>? changedAds)
+    {
+        // A cluster's summary can differ from the stored one only when an ad joined or left it or one of its ads gained
+        // identifiers (ads' city and posting time never change); only those are recomputed, from their ads' facts.
+        var keys = snapshot.Incidence.AdKeys;
+        var clusterOfAd = ClusterOfAd(snapshot, result);
+        var indexOfId = new Dictionary<string, int>(result.Clusters.Count, StringComparer.Ordinal);
+        for (var c = 0; c < result.Clusters.Count; c++)
+        {
+            indexOfId[result.Clusters[c].Id] = c;
+        }
+
+        var dirty = new bool[result.Clusters.Count];
+        var was = new string?[keys.Length];
+        for (var a = 0; a < keys.Length; a++)
+        {
+            was[a] = previous.GetValueOrDefault(keys[a]);
+            var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
+            if (changedAds is null || !string.Equals(was[a], now, StringComparison.Ordinal) || changedAds.Contains(keys[a]))
+            {
+                if (clusterOfAd[a] >= 0)
+                {
+                    dirty[clusterOfAd[a]] = true;
+                }
+
+                if (was[a] is { } old && indexOfId.TryGetValue(old, out var left))
+                {
+                    dirty[left] = true;
+                }
+            }
+        }
+
+        var stored = new Dictionary<string, ClusterRow>(StringComparer.Ordinal);
+        using (var cmd = Command("""
+            SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.city_count, c.first_seen, c.last_seen, cc.component_id, co.cohesion
+            FROM clusters c LEFT JOIN cluster_components cc ON cc.cluster_id = c.id LEFT JOIN cluster_cohesion co ON co.cluster_id = c.id;
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var id = r.GetString(0);
+                stored[id] = new ClusterRow(id, r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6),
+                    r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? "" : r.GetString(9),
+                    r.IsDBNull(10) ? double.NaN : r.GetDouble(10));
+            }
+        }
+
+        var dirtyAds = new List<int>();
+        for (var c = 0; c < dirty.Length; c++)
+        {
+            dirty[c] |= !stored.ContainsKey(result.Clusters[c].Id);
+            if (dirty[c])
+            {
+                dirtyAds.AddRange(result.Clusters[c].AdIndexes);
+            }
+        }
+
+        EnsureAdFacts(snapshot, dirtyAds);
+        var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
+        var rows = result.Clusters.Select((c, i) => dirty[i]
+            ? Row(snapshot, c, entitiesOfAd)
+            : stored[c.Id] with { Component = c.ComponentId ?? c.Id, Cohesion = c.Cohesion }).ToList();
         using var tx = Connection.BeginTransaction();
-        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM hub_entities; DELETE FROM cluster_cohesion; DELETE FROM entity_groups;", tx);
+        WriteHubs(runId, snapshot, result, tx);
+        var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
+        using (var delete = Command("DELETE FROM clusters WHERE id = $id; DELETE FROM cluster_components WHERE cluster_id = $id; DELETE FROM cluster_cohesion WHERE cluster_id = $id;", tx))
+        {
+            var p = delete.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+            foreach (var id in stored.Keys.Where(id => !current.Contains(id)).Order(StringComparer.Ordinal))
+            {
+                p.Value = id;
+                delete.ExecuteNonQuery();
+            }
+        }
+
+        using (var writer = new ClusterRowWriter(this, runId, tx, replace: true))
+        {
+            foreach (var row in rows)
+            {
+                // Cohesion compared bit for bit: a REAL column round-trips a double exactly.
+                if (!stored.TryGetValue(row.Id, out var old) || old with { Cohesion = 0 } != row with { Cohesion = 0 }
+                    || BitConverter.DoubleToInt64Bits(old.Cohesion) != BitConverter.DoubleToInt64Bits(row.Cohesion))
+                {
+                    writer.Write(row);
+                }
+            }
+        }
+
+        using (var stamp = Command("UPDATE clusters SET run_id = $run WHERE run_id <> $run;", tx))
+        {
+            stamp.Parameters.AddWithValue("$run", runId);
+            stamp.ExecuteNonQuery();
+        }
+
+        using (var upsert = Command("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
+        using (var remove = Command("DELETE FROM memberships WHERE ad = $ad;", tx))
+        {
+            var pAd = upsert.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pCluster = upsert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
+            var pRemove = remove.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            foreach (var a in AdsInRowOrder(snapshot))
+            {
+                var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
+                if (string.Equals(was[a], now, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (now is null)
+                {
+                    pRemove.Value = snapshot.AdRowIds[a];
+                    remove.ExecuteNonQuery();
+                }
+                else
+                {
+                    pAd.Value = snapshot.AdRowIds[a];
+                    pCluster.Value = now;
+                    upsert.ExecuteNonQuery();
+                }
+            }
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Replaces <c>hub_entities</c> and <c>entity_groups</c> with the result's hub verdicts and group counts.</summary>
+    private void WriteHubs(long runId, CaseSnapshot snapshot, ClusteringResult result, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
+        Execute(Connection, "DELETE FROM hub_entities; DELETE FROM entity_groups;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
         {
             CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");
@@ -74,67 +276,131 @@ public sealed partial class CaseStore
                 }
             }
         }
+    }
 
-        using var insertCohesion = Command("INSERT INTO cluster_cohesion(cluster_id, cohesion) VALUES ($c, $v);", tx);
-        CaseIngestor.Bind(insertCohesion, "$c", "$v");
-        using var insertComponent = Command("INSERT INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
-        CaseIngestor.Bind(insertComponent, "$c", "$comp");
-        using var insertCluster = Command("""
-            INSERT INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
-            VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
-            """, tx);
-        CaseIngestor.Bind(insertCluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
-        using var insertMember = Command("INSERT INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx);
-        CaseIngestor.Bind(insertMember, "$ad", "$c");
-        foreach (var cluster in result.Clusters)
+    /// <summary>The entities each dense ad mentions (null for none).</summary>
+    private static List<int>?[] EntitiesOfAd(Core.Graphs.AdEntityIncidence incidence)
+    {
+        var entitiesOfAd = new List<int>?[incidence.AdCount];
+        for (var i = 0; i < incidence.LinkCount; i++)
         {
-            var entities = new HashSet<int>();
-            var cityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            string? first = null, last = null;
-            foreach (var a in cluster.AdIndexes)
-            {
-                if (entitiesOfAd[a] is { } list)
-                {
-                    entities.UnionWith(list);
-                }
-
-                if (snapshot.AdCities[a] is { } city)
-                {
-                    cityCounts[city] = cityCounts.GetValueOrDefault(city) + 1;
-                }
-
-                if (snapshot.AdPostedAt[a] is { } t)
-                {
-                    first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
-                    last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
-                }
-
-                insertMember.Parameters[0].Value = snapshot.AdRowIds[a];
-                insertMember.Parameters[1].Value = cluster.Id;
-                insertMember.ExecuteNonQuery();
-            }
-
-            var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
-            insertCluster.Parameters[0].Value = cluster.Id;
-            insertCluster.Parameters[1].Value = runId;
-            insertCluster.Parameters[2].Value = cluster.Size;
-            insertCluster.Parameters[3].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone);
-            insertCluster.Parameters[4].Value = entities.Count(e => incidence.EntityTypes[e] == EntityType.Email);
-            insertCluster.Parameters[5].Value = entities.Count;
-            insertCluster.Parameters[6].Value = JsonSerializer.Serialize(cities);
-            insertCluster.Parameters[7].Value = cities.Count;
-            insertCluster.Parameters[8].Value = CaseIngestor.Db(first);
-            insertCluster.Parameters[9].Value = CaseIngestor.Db(last);
-            insertCluster.ExecuteNonQuery();
-            insertComponent.Parameters[0].Value = cluster.Id;
-            insertComponent.Parameters[1].Value = cluster.ComponentId ?? cluster.Id;
-            insertComponent.ExecuteNonQuery();
-            insertCohesion.Parameters[0].Value = cluster.Id;
-            insertCohesion.Parameters[1].Value = cluster.Cohesion;
-            insertCohesion.ExecuteNonQuery();
+            (entitiesOfAd[incidence.LinkAds[i]] ??= []).Add(incidence.LinkEntities[i]);
         }
 
-        tx.Commit();
+        return entitiesOfAd;
+    }
+
+    /// <summary>A cluster's stored summary: size, phone/e-mail/entity counts, cities by frequency, first and last posting.</summary>
+    private static ClusterRow Row(CaseSnapshot snapshot, Cluster cluster, List<int>?[] entitiesOfAd)
+    {
+        var incidence = snapshot.Incidence;
+        var entities = new HashSet<int>();
+        var cityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? first = null, last = null;
+        foreach (var a in cluster.AdIndexes)
+        {
+            if (entitiesOfAd[a] is { } list)
+            {
+                entities.UnionWith(list);
+            }
+
+            if (snapshot.AdCities[a] is { } city)
+            {
+                cityCounts[city] = cityCounts.GetValueOrDefault(city) + 1;
+            }
+
+            if (snapshot.AdPostedAt[a] is { } t)
+            {
+                first = first is null || string.CompareOrdinal(t, first) < 0 ? t : first;
+                last = last is null || string.CompareOrdinal(t, last) > 0 ? t : last;
+            }
+        }
+
+        var cities = cityCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        return new ClusterRow(cluster.Id, cluster.Size, entities.Count(e => incidence.EntityTypes[e] == EntityType.Phone),
+            entities.Count(e => incidence.EntityTypes[e] == EntityType.Email), entities.Count, JsonSerializer.Serialize(cities), cities.Count,
+            first, last, cluster.ComponentId ?? cluster.Id, cluster.Cohesion);
+    }
+
+    /// <summary>The index in <c>result.Clusters</c> of each dense ad's cluster (-1 for none).</summary>
+    private static int[] ClusterOfAd(CaseSnapshot snapshot, ClusteringResult result)
+    {
+        var clusterOfAd = new int[snapshot.Incidence.AdCount];
+        Array.Fill(clusterOfAd, -1);
+        for (var c = 0; c < result.Clusters.Count; c++)
+        {
+            foreach (var a in result.Clusters[c].AdIndexes)
+            {
+                clusterOfAd[a] = c;
+            }
+        }
+
+        return clusterOfAd;
+    }
+
+    /// <summary>The snapshot's dense ads ordered by row ID (writes in key order of tables keyed by ad row).</summary>
+    private static int[] AdsInRowOrder(CaseSnapshot snapshot)
+    {
+        var byRow = new int[snapshot.AdRowIds.Length];
+        for (var a = 0; a < byRow.Length; a++)
+        {
+            byRow[a] = a;
+        }
+
+        Array.Sort((long[])snapshot.AdRowIds.Clone(), byRow);
+        return byRow;
+    }
+
+    /// <summary>Prepared inserts of cluster rows with their component and cohesion.</summary>
+    private sealed class ClusterRowWriter : IDisposable
+    {
+        private readonly long _runId;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _cluster;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _component;
+        private readonly Microsoft.Data.Sqlite.SqliteCommand _cohesion;
+
+        public ClusterRowWriter(CaseStore store, long runId, Microsoft.Data.Sqlite.SqliteTransaction tx, bool replace = false)
+        {
+            _runId = runId;
+            var verb = replace ? "INSERT OR REPLACE" : "INSERT";
+            _cohesion = store.Command(verb + " INTO cluster_cohesion(cluster_id, cohesion) VALUES ($c, $v);", tx);
+            CaseIngestor.Bind(_cohesion, "$c", "$v");
+            _component = store.Command(verb + " INTO cluster_components(cluster_id, component_id) VALUES ($c, $comp);", tx);
+            CaseIngestor.Bind(_component, "$c", "$comp");
+            _cluster = store.Command(verb + """
+                 INTO clusters(id, run_id, size, phones, emails, entities, cities, city_count, first_seen, last_seen)
+                VALUES ($id, $run, $size, $phones, $emails, $entities, $cities, $cityCount, $first, $last);
+                """, tx);
+            CaseIngestor.Bind(_cluster, "$id", "$run", "$size", "$phones", "$emails", "$entities", "$cities", "$cityCount", "$first", "$last");
+        }
+
+        public void Write(ClusterRow row)
+        {
+            _cluster.Parameters[0].Value = row.Id;
+            _cluster.Parameters[1].Value = _runId;
+            _cluster.Parameters[2].Value = row.Size;
+            _cluster.Parameters[3].Value = row.Phones;
+            _cluster.Parameters[4].Value = row.Emails;
+            _cluster.Parameters[5].Value = row.Entities;
+            _cluster.Parameters[6].Value = row.Cities;
+            _cluster.Parameters[7].Value = row.CityCount;
+            _cluster.Parameters[8].Value = CaseIngestor.Db(row.First);
+            _cluster.Parameters[9].Value = CaseIngestor.Db(row.Last);
+            _cluster.ExecuteNonQuery();
+            _component.Parameters[0].Value = row.Id;
+            _component.Parameters[1].Value = row.Component;
+            _component.ExecuteNonQuery();
+            _cohesion.Parameters[0].Value = row.Id;
+            _cohesion.Parameters[1].Value = row.Cohesion;
+            _cohesion.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _cluster.Dispose();
+            _component.Dispose();
+            _cohesion.Dispose();
+        }
     }
 
     /// <summary>

@@ -6,22 +6,36 @@ namespace NetworkAnalysis.Storage;
 public sealed partial class CaseStore
 {
     /// <summary>Loads every ad, entity and distinct (ad, entity) link as a <see cref="CaseSnapshot"/>.</summary>
-    public CaseSnapshot LoadSnapshot(CancellationToken ct = default)
+    /// <remarks>
+    /// Reads with ordered scans only (issue #21): ad keys in key order from the covering unique index on <c>ad_key</c>,
+    /// city and posting time in row order, entities from their covering index, mentions in row order. Row IDs map to dense
+    /// indexes through arrays, and the links are sorted and de-duplicated in memory by (ad row, entity row), the order
+    /// <c>SELECT DISTINCT ad, entity FROM mentions ORDER BY ad, entity</c> gave before, so the snapshot is unchanged.
+    /// </remarks>
+    public CaseSnapshot LoadSnapshot(CancellationToken ct = default) => LoadSnapshot(withAdFacts: true, ct);
+
+    /// <summary>Loads the snapshot, with every ad's city and posting time or (for an incremental analysis) without them.</summary>
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct)
     {
         var adRows = new List<long>();
         var adKeys = new List<string>();
-        var cities = new List<string?>();
-        var posted = new List<string?>();
-        using (var cmd = Command("SELECT id, ad_key, city, posted_at FROM ads ORDER BY ad_key;"))
+        using (var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 adRows.Add(r.GetInt64(0));
                 adKeys.Add(r.GetString(1));
-                cities.Add(r.IsDBNull(2) ? null : r.GetString(2));
-                posted.Add(r.IsDBNull(3) ? null : r.GetString(3));
             }
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var adIndex = DenseIndex(adRows);
+        var cities = new string?[adRows.Count];
+        var posted = new string?[adRows.Count];
+        if (withAdFacts)
+        {
+            ReadAdFacts(adIndex, cities, posted, null);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -45,30 +59,172 @@ public sealed partial class CaseStore
         }
 
         ct.ThrowIfCancellationRequested();
-        var adIndex = Index(adRows);
-        var entityIndex = Index(entityRows);
-        var linkAds = new List<int>();
-        var linkEntities = new List<int>();
-        using (var cmd = Command("SELECT DISTINCT ad, entity FROM mentions ORDER BY ad, entity;"))
+        var entityIndex = DenseIndex(entityRows);
+        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex);
+        var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
+        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts };
+    }
+
+    /// <summary>
+    /// Fills city and posting time of the ads whose row IDs are <paramref name="rows"/> (ascending), by row look-ups, or of
+    /// every ad by one row-order scan when <paramref name="rows"/> is null.
+    /// </summary>
+    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows)
+    {
+        var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Read(Microsoft.Data.Sqlite.SqliteDataReader r)
+        {
+            while (r.Read())
+            {
+                var row = r.GetInt64(0);
+                if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
+                {
+                    continue; // an ad written after the key scan: it joins at the next analysis
+                }
+
+                var a = adIndex[row];
+                if (!r.IsDBNull(1))
+                {
+                    var city = r.GetString(1);
+                    cities[a] = cityPool.TryGetValue(city, out var pooled) ? pooled : cityPool[city] = city;
+                }
+
+                posted[a] = r.IsDBNull(2) ? null : r.GetString(2);
+            }
+        }
+
+        if (rows is null)
+        {
+            using var scan = Command("SELECT id, city, posted_at FROM ads;");
+            using var r = scan.ExecuteReader();
+            Read(r);
+            return;
+        }
+
+        using var lookup = Command("SELECT id, city, posted_at FROM ads WHERE id = $id;");
+        var p = lookup.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Integer);
+        foreach (var row in rows)
+        {
+            p.Value = row;
+            using var r = lookup.ExecuteReader();
+            Read(r);
+        }
+    }
+
+    /// <summary>Makes sure the snapshot holds city and posting time of the dense ads <paramref name="ads"/> (all when null).</summary>
+    private void EnsureAdFacts(CaseSnapshot snapshot, IReadOnlyCollection<int>? ads)
+    {
+        if (snapshot.AdFactsLoaded)
+        {
+            return;
+        }
+
+        var adIndex = DenseIndex([.. snapshot.AdRowIds]);
+        if (ads is null || ads.Count > snapshot.AdRowIds.Length / 8)
+        {
+            ReadAdFacts(adIndex, snapshot.AdCities, snapshot.AdPostedAt, null);
+            return;
+        }
+
+        ReadAdFacts(adIndex, snapshot.AdCities, snapshot.AdPostedAt, ads.Select(a => snapshot.AdRowIds[a]).Order().ToList());
+    }
+
+    /// <summary>
+    /// The distinct (ad, entity) links of the mentions whose ad and entity are in the snapshot, ordered by ad row then entity
+    /// row, as dense indexes: one row-order scan, bucketed by ad row and sorted within each ad.
+    /// </summary>
+    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex)
+    {
+        var pairAds = new List<int>();
+        var pairEntities = new List<int>();
+        using (var cmd = Command("SELECT ad, entity FROM mentions;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                if (adIndex.TryGetValue(r.GetInt64(0), out var a) && entityIndex.TryGetValue(r.GetInt64(1), out var e))
+                var ad = r.GetInt64(0);
+                var entity = r.GetInt64(1);
+                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
                 {
-                    linkAds.Add(a);
-                    linkEntities.Add(e);
+                    pairAds.Add(adIndex[ad]);
+                    pairEntities.Add(entityIndex[entity]);
                 }
             }
         }
 
-        var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], [.. linkAds], [.. linkEntities]);
-        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], [.. cities], [.. posted]);
+        // Bucket by ad row order: the rank of each dense ad among the ads sorted by row ID.
+        var n = adRows.Count;
+        var rank = new int[n];
+        var byRow = new int[n];
+        for (var a = 0; a < n; a++)
+        {
+            byRow[a] = a;
+        }
+
+        var rows = adRows.ToArray();
+        Array.Sort(rows, byRow);
+        for (var i = 0; i < n; i++)
+        {
+            rank[byRow[i]] = i;
+        }
+
+        var start = new int[n + 1];
+        foreach (var a in pairAds)
+        {
+            start[rank[a] + 1]++;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var fill = (int[])start.Clone();
+        var entityRowsOf = new long[pairAds.Count];
+        var entityDenseOf = new int[pairAds.Count];
+        for (var i = 0; i < pairAds.Count; i++)
+        {
+            var slot = fill[rank[pairAds[i]]]++;
+            entityDenseOf[slot] = pairEntities[i];
+            entityRowsOf[slot] = entityRows[pairEntities[i]];
+        }
+
+        var linkAds = new List<int>(pairAds.Count);
+        var linkEntities = new List<int>(pairAds.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var (from, to) = (start[i], start[i + 1]);
+            if (to - from > 1)
+            {
+                Array.Sort(entityRowsOf, entityDenseOf, from, to - from);
+            }
+
+            for (var j = from; j < to; j++)
+            {
+                if (j > from && entityRowsOf[j] == entityRowsOf[j - 1])
+                {
+                    continue;
+                }
+
+                linkAds.Add(byRow[i]);
+                linkEntities.Add(entityDenseOf[j]);
+            }
+        }
+
+        return ([.. linkAds], [.. linkEntities]);
     }
 
-    private static Dictionary<long, int> Index(List<long> rows)
+    /// <summary>Dense index of each row ID (-1 for none), as an array indexed by row ID.</summary>
+    private static int[] DenseIndex(List<long> rows)
     {
-        var index = new Dictionary<long, int>(rows.Count);
+        var max = -1L;
+        foreach (var row in rows)
+        {
+            max = Math.Max(max, row);
+        }
+
+        var index = new int[max + 1];
+        Array.Fill(index, -1);
         for (var i = 0; i < rows.Count; i++)
         {
             index[rows[i]] = i;

@@ -18,9 +18,15 @@ internal static class BenchCommand
         {
             Description = "Also ingest the same ads as a WARC.gz of their pages with their photos (no re-crawls), and print MB/s and ads/s of both formats side by side",
         };
+        var incremental = new Option<int>("--incremental")
+        {
+            Description = "Also time an incremental update: generate --ads plus this many ads, hold the last ones back, and after the "
+                + "main run ingest and analyze them into the same case (issue #21: 10,000 into 1,000,000)",
+        }.AtLeast(1);
         var command = new Command("bench", "Time generate, ingest (read + extract + store) and analyze on a synthetic corpus");
         command.Options.Add(ads);
         command.Options.Add(warc);
+        command.Options.Add(incremental);
         var seed = GenerateCommand.SeedOption();
         command.Options.Add(seed);
         command.Options.Add(keep);
@@ -31,7 +37,8 @@ internal static class BenchCommand
             var temporary = parse.GetValue(keep) is null;
             try
             {
-                var stages = Measure(n, parse.GetValue(seed), folder, out var jsonl);
+                var more = parse.GetValue(incremental);
+                var stages = Measure(n, parse.GetValue(seed), folder, out var jsonl, more);
                 var formats = new List<FormatRun> { jsonl };
                 if (parse.GetValue(warc))
                 {
@@ -84,12 +91,13 @@ internal static class BenchCommand
         return run;
     }
 
-    private static List<(string Stage, double Seconds, double? CpuSeconds)> Measure(int n, int seed, string folder, out FormatRun jsonl)
+    private static List<(string Stage, double Seconds, double? CpuSeconds)> Measure(int n, int seed, string folder, out FormatRun jsonl, int more = 0)
     {
         var stages = new List<(string, double, double?)>();
         var watch = Stopwatch.StartNew();
         var cpu = CpuSeconds();
-        var (adsPath, _) = GenerateCommand.Write(new CorpusOptions { Ads = n, Seed = seed }, folder);
+        var (adsPath, _) = GenerateCommand.Write(new CorpusOptions { Ads = n + more, Seed = seed }, folder);
+        var morePath = more > 0 ? HoldBack(adsPath, n, Path.Combine(folder, "more.jsonl")) : null;
         stages.Add(("generate", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
         var casePath = Path.Combine(folder, "bench.case");
         File.Delete(casePath);
@@ -114,7 +122,56 @@ internal static class BenchCommand
             throw new CliError($"bench: expected {n} ads ingested, got {ingest.AdsAdded}", ExitCodes.Failure);
         }
 
+        if (morePath is not null)
+        {
+            MeasureIncremental(store, morePath, more, stages);
+        }
+
         return stages;
+    }
+
+    /// <summary>Moves every line of <paramref name="adsPath"/> after the first <paramref name="keep"/> into <paramref name="morePath"/>.</summary>
+    private static string HoldBack(string adsPath, int keep, string morePath)
+    {
+        var first = adsPath + ".first";
+        using (var reader = new StreamReader(adsPath))
+        using (var head = new StreamWriter(first))
+        using (var tail = new StreamWriter(morePath))
+        {
+            var i = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                (i++ < keep ? head : tail).WriteLine(line);
+            }
+        }
+
+        File.Move(first, adsPath, overwrite: true);
+        return morePath;
+    }
+
+    /// <summary>Ingests the held-back ads into the analysed case and analyses it again (incrementally), timing both.</summary>
+    private static void MeasureIncremental(CaseStore store, string morePath, int more, List<(string, double, double?)> stages)
+    {
+        var watch = Stopwatch.StartNew();
+        var cpu = CpuSeconds();
+        var ingest = new CaseIngestor(store).Ingest(morePath);
+        var (ingestSeconds, ingestCpu) = (watch.Elapsed.TotalSeconds, CpuSeconds() - cpu);
+        stages.Add(($"incremental: ingest {more:N0} more", ingestSeconds, ingestCpu));
+        watch.Restart();
+        cpu = CpuSeconds();
+        var analysis = new CaseAnalyzer(store).Analyze();
+        var (analyzeSeconds, analyzeCpu) = (watch.Elapsed.TotalSeconds, CpuSeconds() - cpu);
+        stages.Add(("incremental: analyze", analyzeSeconds, analyzeCpu));
+        foreach (var (name, ms) in analysis.TimingsMs.Where(t => t.Key.EndsWith("_ms", StringComparison.Ordinal)))
+        {
+            stages.Add(("  incremental: " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
+        }
+
+        stages.Add(("incremental: ingest + analyze", ingestSeconds + analyzeSeconds, ingestCpu + analyzeCpu));
+        if (ingest.AdsAdded != more || !analysis.Incremental)
+        {
+            throw new CliError($"bench: expected {more} more ads ingested and an incremental analysis, got {ingest.AdsAdded} ({(analysis.Incremental ? "incremental" : "full")})", ExitCodes.Failure);
+        }
     }
 
     /// <summary>CPU time (user + system, all threads) of this process so far: on a shared machine the wall clock also
@@ -127,7 +184,7 @@ internal static class BenchCommand
 
     private static void Report(CliContext ctx, int n, List<(string Stage, double Seconds, double? CpuSeconds)> stages, bool json, List<FormatRun>? formats)
     {
-        var main = stages.Where(s => !s.Stage.StartsWith(' ') && s.Stage != "generate").ToList();
+        var main = stages.Where(s => !s.Stage.StartsWith(' ') && s.Stage != "generate" && !s.Stage.StartsWith("incremental", StringComparison.Ordinal)).ToList();
         var pipeline = main.Sum(s => s.Seconds);
         var pipelineCpu = main.Sum(s => s.CpuSeconds ?? 0);
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
@@ -150,7 +207,7 @@ internal static class BenchCommand
             .AddColumn(new TableColumn("Ads/s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned());
         foreach (var (stage, seconds, cpuSeconds) in stages)
         {
-            table.AddRow(Markup.Escape(stage), seconds.ToString("0.00"), seconds > 0 && !stage.StartsWith(' ') ? (n / seconds).ToString("N0") : "",
+            table.AddRow(Markup.Escape(stage), seconds.ToString("0.00"), seconds > 0 && !stage.StartsWith(' ') && !stage.StartsWith("incremental", StringComparison.Ordinal) ? (n / seconds).ToString("N0") : "",
                 cpuSeconds is { } c ? c.ToString("0.00") : "");
         }
 
