@@ -128,6 +128,8 @@ public sealed partial class CaseIngestor
         Bind(insertError, "$src", "$line", "$field", "$msg");
 
         long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0, versions = 0;
+        long adTicks = 0, imageTicks = 0, mentionTicks = 0, attributeTicks = 0, versionTicks = 0;
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].Error is { } error)
@@ -147,6 +149,9 @@ public sealed partial class CaseIngestor
                 ad.Price is { } p ? (object)(double)p : DBNull.Value, ad.Age is { } a ? a : DBNull.Value,
                 Db(AttributesJson(StoredAttributes(ad))), ad.RawRow);
             var adRowId = insertAd.ExecuteScalar();
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            adTicks += t1 - t0;
+            t0 = t1;
             if (adRowId is null)
             {
                 // Already in the case: a re-crawl. Different content becomes a new version; identical content adds nothing.
@@ -160,6 +165,9 @@ public sealed partial class CaseIngestor
                     duplicates++;
                 }
 
+                t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                versionTicks += t1 - t0;
+                t0 = t1;
                 continue;
             }
 
@@ -190,6 +198,9 @@ public sealed partial class CaseIngestor
                 insertError.ExecuteNonQuery();
             }
 
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            imageTicks += t1 - t0;
+            t0 = t1;
             foreach (var m in entities)
             {
                 var entityId = EntityId(insertEntity, m.Type, m.Value);
@@ -199,12 +210,30 @@ public sealed partial class CaseIngestor
                 mentions++;
             }
 
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            mentionTicks += t1 - t0;
+            t0 = t1;
             foreach (var attr in attributes)
             {
                 Set(insertAttribute, adRowId, attr.Kind.ToString().ToLowerInvariant(), attr.Value, attr.Start, attr.End, attr.Raw);
                 insertAttribute.ExecuteNonQuery();
             }
+
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            attributeTicks += t1 - t0;
+            t0 = t1;
         }
+
+        if (_timings is { } timings)
+        {
+            timings.AddTicks("write_ads", adTicks);
+            timings.AddTicks("write_images", imageTicks);
+            timings.AddTicks("write_mentions", mentionTicks);
+            timings.AddTicks("write_attributes", attributeTicks);
+            timings.AddTicks("write_versions", versionTicks);
+        }
+
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
 
         using (var progress = _store.Command("""
             UPDATE sources SET rows_read = rows_read + $n, rows_added = rows_added + $a, rows_failed = rows_failed + $f WHERE id = $id;
@@ -218,6 +247,7 @@ public sealed partial class CaseIngestor
         }
 
         tx.Commit();
+        _timings?.Add("write_commit", committing);
         totals.Rows += batch.Count;
         totals.Added += added;
         totals.Duplicates += duplicates;
@@ -235,8 +265,10 @@ public sealed partial class CaseIngestor
             return id;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Set(insertEntity, type.ToName(), value);
         id = Convert.ToInt64(insertEntity.ExecuteScalar(), CultureInfo.InvariantCulture);
+        _timings?.Add("write_new_entities", started);
         _entityIds[(type, value)] = id;
         return id;
     }

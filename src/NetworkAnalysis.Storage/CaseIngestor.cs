@@ -21,6 +21,7 @@ public sealed partial class CaseIngestor
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
+    private IngestTimings? _timings;
     private ImagePathResolver? _imagePaths;
     private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
 
@@ -68,19 +69,42 @@ public sealed partial class CaseIngestor
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var totals = new Totals();
+        var timings = new IngestTimings();
+        _timings = timings;
         var errors = new List<AdReadError>();
         var stopped = false;
 
         // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction)>(boundedCapacity: 2);
+        void Hand(List<AdReadItem> batch, double fraction)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var extracted = ExtractAll(batch);
+            timings.Add("extract", started);
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            queue.Add((batch, extracted, fraction), stop.Token);
+            timings.Add("reader_waited", started);
+        }
+
+        long readTicks = 0;
         var producer = Task.Run(() =>
         {
             try
             {
                 var batch = new List<AdReadItem>(options.BatchSize);
-                foreach (var item in reader.Read(stream, path, format, skip))
+                using var items = reader.Read(stream, path, format, skip).GetEnumerator();
+                while (true)
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var more = items.MoveNext();
+                    readTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    var item = items.Current;
                     batch.Add(item);
                     if (item.Error is { } error)
                     {
@@ -99,18 +123,19 @@ public sealed partial class CaseIngestor
 
                     if (batch.Count >= options.BatchSize)
                     {
-                        queue.Add((batch, ExtractAll(batch), size == 0 ? 1 : (double)stream.Position / size), stop.Token);
+                        Hand(batch, size == 0 ? 1 : (double)stream.Position / size);
                         batch = new List<AdReadItem>(options.BatchSize);
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    queue.Add((batch, ExtractAll(batch), 1.0), stop.Token);
+                    Hand(batch, 1.0);
                 }
             }
             finally
             {
+                timings.AddTicks("read", readTicks);
                 queue.CompleteAdding();
             }
         }, stop.Token);
@@ -121,12 +146,19 @@ public sealed partial class CaseIngestor
         CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
         try
         {
+            var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
             {
+                timings.Add("writer_waited", waited);
                 ct.ThrowIfCancellationRequested();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 WriteBatch(sourceId, batch, extracted, totals);
+                timings.Add("write", started);
                 progress?.Report(fraction);
+                waited = System.Diagnostics.Stopwatch.GetTimestamp();
             }
+
+            timings.Add("writer_waited", waited);
         }
         catch
         {
@@ -152,6 +184,7 @@ public sealed partial class CaseIngestor
         }
 
         long photosLinked = 0;
+        var linking = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!stopped)
         {
             // With the completion mark, in one transaction: the crawl's photos by URL, and their hashes for every ad (of this
@@ -176,6 +209,7 @@ public sealed partial class CaseIngestor
             }
         }
 
+        timings.Add("complete", linking);
         progress?.Report(1);
         return new IngestResult
         {
@@ -194,6 +228,7 @@ public sealed partial class CaseIngestor
             RecordsSkipped = reader.Skipped,
             Errors = errors,
             StoppedAtError = stopped,
+            TimingsMs = timings.ToMilliseconds(),
         };
     }
 
