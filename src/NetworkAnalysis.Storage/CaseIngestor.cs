@@ -42,10 +42,6 @@ public sealed partial class CaseIngestor
     public IngestResult Ingest(string path, IngestOptions? options = null, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         options ??= new IngestOptions();
-        if (Environment.GetEnvironmentVariable("NETAN_X_BATCH") is { } xb)
-        {
-            options = options with { BatchSize = int.Parse(xb, CultureInfo.InvariantCulture) };
-        }
         if (!File.Exists(path))
         {
             throw new CaseStoreException($"input file not found: {path}");
@@ -150,12 +146,7 @@ public sealed partial class CaseIngestor
         // Checkpoint the WAL every 64 MB instead of every 4 MB while ingesting: each checkpoint fsyncs the WAL and the case
         // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
         // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
-        var xck = Environment.GetEnvironmentVariable("NETAN_X_CKPT") ?? IngestCheckpointPages.ToString(CultureInfo.InvariantCulture);
-        CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {xck};");
-        if (Environment.GetEnvironmentVariable("NETAN_X_CACHE_MB") is { } xcache)
-        {
-            CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = -{int.Parse(xcache, CultureInfo.InvariantCulture) * 1024};");
-        }
+        CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
         var rows = new CaseRowWriter(_store.Connection);
         try
         {
