@@ -147,9 +147,11 @@ public sealed partial class CaseIngestor
         // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
         // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
         CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
-        var rows = new CaseRowWriter(_store.Connection);
+        CaseRowWriter? rows = null;
         try
         {
+            // Inside the try: a failure here, too, stops the producer instead of leaving it blocked on a full queue.
+            rows = new CaseRowWriter(_store.Connection);
             var writerCpu = IngestTimings.ThreadCpuTicks();
             var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
@@ -173,7 +175,7 @@ public sealed partial class CaseIngestor
         }
         finally
         {
-            rows.Dispose();
+            rows?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
             try
             {
