@@ -18,6 +18,9 @@ public sealed partial class CaseIngestor
 {
     private const int IngestCheckpointPages = 16_384;
 
+    /// <summary>Page cache while ingesting, as SQLite's negative KiB: 512 MB.</summary>
+    private const int IngestCacheKib = -524_288;
+
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
@@ -147,6 +150,15 @@ public sealed partial class CaseIngestor
         // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
         // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
         CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
+        // A page cache that holds a large case's indexes while ingesting (#21): a batch's dirty pages stay in memory until its
+        // commit instead of spilling, and index pages are not read back again. Allocated as used; the case's own size after.
+        long cacheSizeOutsideIngest;
+        using (var cacheSize = _store.Command("PRAGMA cache_size;"))
+        {
+            cacheSizeOutsideIngest = Convert.ToInt64(cacheSize.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {IngestCacheKib};");
         CaseRowWriter? rows = null;
         try
         {
@@ -177,6 +189,7 @@ public sealed partial class CaseIngestor
         {
             rows?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
+            CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {cacheSizeOutsideIngest.ToString(CultureInfo.InvariantCulture)};");
             try
             {
                 producer.Wait(CancellationToken.None);
