@@ -26,7 +26,8 @@ public sealed partial class CaseIngestor
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         long ads = 0, mentions = 0;
-        var batch = new List<AdReadItem>(options.BatchSize);
+        var batchSize = options.AdsPerTransaction(0);
+        var batch = new List<AdReadItem>(batchSize);
         void Flush()
         {
             foreach (var extracted in ExtractAll(batch))
@@ -44,9 +45,10 @@ public sealed partial class CaseIngestor
         foreach (var item in reader.Read(stream, path, format))
         {
             batch.Add(item);
-            if (batch.Count >= options.BatchSize)
+            if (batch.Count >= batchSize)
             {
                 Flush();
+                batchSize = options.AdsPerTransaction(ads);
             }
         }
 

@@ -91,12 +91,21 @@ public sealed partial class CaseIngestor
         }
 
         long readTicks = 0;
+        long handed = 0;
+        long adsAtStart;
+        using (var count = _store.Command("SELECT ifnull(max(id), 0) FROM ads;"))
+        {
+            // The largest row ID: as good as a count for choosing the transaction size, and read from the index's end.
+            adsAtStart = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
         var producer = Task.Run(() =>
         {
             var producerCpu = IngestTimings.ThreadCpuTicks();
             try
             {
-                var batch = new List<AdReadItem>(options.BatchSize);
+                var batchSize = options.AdsPerTransaction(adsAtStart);
+                var batch = new List<AdReadItem>(batchSize);
                 using var items = reader.Read(stream, path, format, skip).GetEnumerator();
                 while (true)
                 {
@@ -125,10 +134,12 @@ public sealed partial class CaseIngestor
                         }
                     }
 
-                    if (batch.Count >= options.BatchSize)
+                    if (batch.Count >= batchSize)
                     {
                         Hand(batch, size == 0 ? 1 : (double)stream.Position / size);
-                        batch = new List<AdReadItem>(options.BatchSize);
+                        handed += batch.Count;
+                        batchSize = options.AdsPerTransaction(adsAtStart + handed);
+                        batch = new List<AdReadItem>(batchSize);
                     }
                 }
 
