@@ -16,11 +16,11 @@ public sealed partial class CaseIngestor
         // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
         batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
 
-    private void WriteBatch(long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
     {
         try
         {
-            WriteTransaction(sourceId, batch, extracted, totals);
+            WriteTransaction(rows, sourceId, batch, extracted, totals);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
         {
@@ -83,7 +83,11 @@ public sealed partial class CaseIngestor
             entities.Add(new Mention(EntityType.Image, "url:" + url, url, -1, -1, 1.0, "field:image_urls"));
         }
 
-        return new Extracted(entities, result.Attributes, images);
+        var row = new AdInsertRow(ad.Site, ad.Id, ad.Key, ad.Line, ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ad.City, ad.Region, ad.Country, ad.Title, ad.Body, ad.Text, ad.Poster,
+            ad.Images.Count == 0 ? null : string.Join(';', ad.Images), ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes),
+            ad.Price is { } price ? (double)price : null, ad.Age, AttributesJson(StoredAttributes(ad)), ad.RawRow);
+        return new Extracted(entities, result.Attributes, images, row);
     }
 
     private AdImage HashImage(string relativePath)
@@ -101,33 +105,19 @@ public sealed partial class CaseIngestor
             : new AdImage(relativePath, result.Sha256, null, null, result.Error);
     }
 
-    private void WriteTransaction(long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
     {
         using var tx = _store.Connection.BeginTransaction();
-        using var insertAd = _store.Command("""
-            INSERT OR IGNORE INTO ads(site, ad_id, ad_key, source_id, line, posted_at, city, region, country, title, body, text,
-                                      poster, images, image_hashes, price, age, attributes, raw)
-            VALUES ($site, $id, $key, $src, $line, $posted, $city, $region, $country, $title, $body, $text,
-                    $poster, $images, $hashes, $price, $age, $attrs, $raw) RETURNING id;
-            """, tx);
-        Bind(insertAd, "$site", "$id", "$key", "$src", "$line", "$posted", "$city", "$region", "$country", "$title", "$body",
-            "$text", "$poster", "$images", "$hashes", "$price", "$age", "$attrs", "$raw");
-        using var insertEntity = _store.Command("INSERT INTO entities(type, value) VALUES ($t, $v) RETURNING id;", tx);
-        Bind(insertEntity, "$t", "$v");
         using var insertMention = _store.Command(
             "INSERT INTO mentions(ad, entity, start, end, raw, extractor, confidence) VALUES ($a, $e, $s, $n, $r, $x, $c);", tx);
         Bind(insertMention, "$a", "$e", "$s", "$n", "$r", "$x", "$c");
-        using var insertAttribute = _store.Command(
-            "INSERT INTO ad_attributes(ad, kind, value, start, end, raw) VALUES ($a, $k, $v, $s, $n, $r);", tx);
-        Bind(insertAttribute, "$a", "$k", "$v", "$s", "$n", "$r");
-        using var insertImage = _store.Command(
-            "INSERT OR IGNORE INTO ad_images(ad, position, path, sha256, phash, dhash, error) VALUES ($a, $i, $p, $s, $ph, $dh, $e);", tx);
-        Bind(insertImage, "$a", "$i", "$p", "$s", "$ph", "$dh", "$e");
         using var insertError = _store.Command(
             "INSERT OR IGNORE INTO ingest_errors(source_id, line, field, message) VALUES ($src, $line, $field, $msg);", tx);
         Bind(insertError, "$src", "$line", "$field", "$msg");
 
         long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0, versions = 0;
+        long adTicks = 0, imageTicks = 0, mentionTicks = 0, attributeTicks = 0, versionTicks = 0;
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].Error is { } error)
@@ -139,18 +129,14 @@ public sealed partial class CaseIngestor
             }
 
             var ad = batch[i].Ad!;
-            Set(insertAd, ad.Site, ad.Id, ad.Key, sourceId, ad.Line,
-                Db(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
-                Db(ad.City), Db(ad.Region), Db(ad.Country), Db(ad.Title), Db(ad.Body), ad.Text, Db(ad.Poster),
-                Db(ad.Images.Count == 0 ? null : string.Join(';', ad.Images)),
-                Db(ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes)),
-                ad.Price is { } p ? (object)(double)p : DBNull.Value, ad.Age is { } a ? a : DBNull.Value,
-                Db(AttributesJson(StoredAttributes(ad))), ad.RawRow);
-            var adRowId = insertAd.ExecuteScalar();
+            var adRowId = rows.InsertAd(extracted[i]!.Row, sourceId);
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            adTicks += t1 - t0;
+            t0 = t1;
             if (adRowId is null)
             {
                 // Already in the case: a re-crawl. Different content becomes a new version; identical content adds nothing.
-                if (AddVersion(tx, sourceId, ad, extracted[i]!, insertEntity, insertMention) is { } versionMentions)
+                if (AddVersion(tx, rows, sourceId, ad, extracted[i]!, insertMention) is { } versionMentions)
                 {
                     versions++;
                     mentions += versionMentions;
@@ -160,18 +146,20 @@ public sealed partial class CaseIngestor
                     duplicates++;
                 }
 
+                t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                versionTicks += t1 - t0;
+                t0 = t1;
                 continue;
             }
 
             added++;
-            var (entities, attributes, adImages) = extracted[i]!;
+            var (entities, attributes, adImages, _) = extracted[i]!;
             var problems = new List<string>();
             for (var k = 0; k < adImages.Count; k++)
             {
                 var img = adImages[k];
-                Set(insertImage, adRowId, k, Db(img.Path), Db(img.Sha256), img.PHash is { } ph ? unchecked((long)ph) : DBNull.Value,
-                    img.DHash is { } dh ? unchecked((long)dh) : DBNull.Value, Db(img.Error?.ToString()));
-                insertImage.ExecuteNonQuery();
+                rows.InsertImage(adRowId.Value, k, img.Path, img.Sha256, img.PHash is { } ph ? unchecked((long)ph) : null,
+                    img.DHash is { } dh ? unchecked((long)dh) : null, img.Error?.ToString());
                 if (img.Error is { } e)
                 {
                     imageErrors++;
@@ -190,21 +178,39 @@ public sealed partial class CaseIngestor
                 insertError.ExecuteNonQuery();
             }
 
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            imageTicks += t1 - t0;
+            t0 = t1;
             foreach (var m in entities)
             {
-                var entityId = EntityId(insertEntity, m.Type, m.Value);
-                Set(insertMention, adRowId, entityId, m.Start < 0 ? DBNull.Value : m.Start, m.End < 0 ? DBNull.Value : m.End,
-                    m.Raw, m.Extractor, m.Confidence);
-                insertMention.ExecuteNonQuery();
+                var entityId = EntityId(rows, m.Type, m.Value);
+                rows.InsertMention(adRowId.Value, entityId, m.Start, m.End, m.Raw, m.Extractor, m.Confidence);
                 mentions++;
             }
 
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            mentionTicks += t1 - t0;
+            t0 = t1;
             foreach (var attr in attributes)
             {
-                Set(insertAttribute, adRowId, attr.Kind.ToString().ToLowerInvariant(), attr.Value, attr.Start, attr.End, attr.Raw);
-                insertAttribute.ExecuteNonQuery();
+                rows.InsertAttribute(adRowId.Value, AttributeKindNames[attr.Kind], attr.Value, attr.Start, attr.End, attr.Raw);
             }
+
+            t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            attributeTicks += t1 - t0;
+            t0 = t1;
         }
+
+        if (_timings is { } timings)
+        {
+            timings.AddTicks("write_ads", adTicks);
+            timings.AddTicks("write_images", imageTicks);
+            timings.AddTicks("write_mentions", mentionTicks);
+            timings.AddTicks("write_attributes", attributeTicks);
+            timings.AddTicks("write_versions", versionTicks);
+        }
+
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
 
         using (var progress = _store.Command("""
             UPDATE sources SET rows_read = rows_read + $n, rows_added = rows_added + $a, rows_failed = rows_failed + $f WHERE id = $id;
@@ -218,6 +224,7 @@ public sealed partial class CaseIngestor
         }
 
         tx.Commit();
+        _timings?.Add("write_commit", committing);
         totals.Rows += batch.Count;
         totals.Added += added;
         totals.Duplicates += duplicates;
@@ -228,6 +235,8 @@ public sealed partial class CaseIngestor
         totals.Versions += versions;
     }
 
+    /// <summary>The entity's row ID, inserting it through <paramref name="insertEntity"/> (<c>RETURNING id</c>) when new; outside a
+    /// bulk write, where the prepared row writer is not open.</summary>
     private long EntityId(SqliteCommand insertEntity, EntityType type, string value)
     {
         if (_entityIds!.TryGetValue((type, value), out var id))
@@ -241,6 +250,20 @@ public sealed partial class CaseIngestor
         return id;
     }
 
+    private long EntityId(CaseRowWriter rows, EntityType type, string value)
+    {
+        if (_entityIds!.TryGetValue((type, value), out var id))
+        {
+            return id;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        id = rows.InsertEntity(type.ToName(), value);
+        _timings?.Add("write_new_entities", started);
+        _entityIds[(type, value)] = id;
+        return id;
+    }
+
     private static void Set(SqliteCommand cmd, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
@@ -249,7 +272,10 @@ public sealed partial class CaseIngestor
         }
     }
 
-    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images);
+    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images, AdInsertRow Row);
+
+    private static readonly Dictionary<AttributeKind, string> AttributeKindNames =
+        Enum.GetValues<AttributeKind>().ToDictionary(k => k, k => k.ToString().ToLowerInvariant());
 
     /// <summary>One image of an ad: a file (path) or a precomputed hash (no path), hashed or with the reason it is not.</summary>
     private sealed record AdImage(string? Path, string? Sha256, ulong? PHash, ulong? DHash, ImageError? Error);

@@ -18,9 +18,13 @@ public sealed partial class CaseIngestor
 {
     private const int IngestCheckpointPages = 16_384;
 
+    /// <summary>Page cache while ingesting, as SQLite's negative KiB: 512 MB.</summary>
+    private const int IngestCacheKib = -524_288;
+
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
+    private IngestTimings? _timings;
     private ImagePathResolver? _imagePaths;
     private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
 
@@ -68,19 +72,52 @@ public sealed partial class CaseIngestor
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var totals = new Totals();
+        var timings = new IngestTimings();
+        _timings = timings;
         var errors = new List<AdReadError>();
         var stopped = false;
 
         // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction)>(boundedCapacity: 2);
+        void Hand(List<AdReadItem> batch, double fraction)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var extracted = ExtractAll(batch);
+            timings.Add("extract", started);
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            queue.Add((batch, extracted, fraction), stop.Token);
+            timings.Add("reader_waited", started);
+        }
+
+        long readTicks = 0;
+        long handed = 0;
+        long adsAtStart;
+        using (var count = _store.Command("SELECT ifnull(max(id), 0) FROM ads;"))
+        {
+            // The largest row ID: as good as a count for choosing the transaction size, and read from the index's end.
+            adsAtStart = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
         var producer = Task.Run(() =>
         {
+            var producerCpu = IngestTimings.ThreadCpuTicks();
             try
             {
-                var batch = new List<AdReadItem>(options.BatchSize);
-                foreach (var item in reader.Read(stream, path, format, skip))
+                var batchSize = options.AdsPerTransaction(adsAtStart);
+                var batch = new List<AdReadItem>(batchSize);
+                using var items = reader.Read(stream, path, format, skip).GetEnumerator();
+                while (true)
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var more = items.MoveNext();
+                    readTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    var item = items.Current;
                     batch.Add(item);
                     if (item.Error is { } error)
                     {
@@ -97,20 +134,25 @@ public sealed partial class CaseIngestor
                         }
                     }
 
-                    if (batch.Count >= options.BatchSize)
+                    if (batch.Count >= batchSize)
                     {
-                        queue.Add((batch, ExtractAll(batch), size == 0 ? 1 : (double)stream.Position / size), stop.Token);
-                        batch = new List<AdReadItem>(options.BatchSize);
+                        Hand(batch, size == 0 ? 1 : (double)stream.Position / size);
+                        handed += batch.Count;
+                        batchSize = options.AdsPerTransaction(adsAtStart + handed);
+                        batch = new List<AdReadItem>(batchSize);
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    queue.Add((batch, ExtractAll(batch), 1.0), stop.Token);
+                    Hand(batch, 1.0);
                 }
             }
             finally
             {
+                timings.AddTicks("read", readTicks);
+                // The reading thread's own CPU (with its share of extraction; the other cores' is not in it).
+                timings.AddTicks("producer_thread_cpu", IngestTimings.ThreadCpuTicks() - producerCpu);
                 queue.CompleteAdding();
             }
         }, stop.Token);
@@ -119,14 +161,35 @@ public sealed partial class CaseIngestor
         // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
         // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
         CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
+        // A page cache that holds a large case's indexes while ingesting (#21): a batch's dirty pages stay in memory until its
+        // commit instead of spilling, and index pages are not read back again. Allocated as used; the case's own size after.
+        long cacheSizeOutsideIngest;
+        using (var cacheSize = _store.Command("PRAGMA cache_size;"))
+        {
+            cacheSizeOutsideIngest = Convert.ToInt64(cacheSize.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {IngestCacheKib};");
+        CaseRowWriter? rows = null;
         try
         {
+            // Inside the try: a failure here, too, stops the producer instead of leaving it blocked on a full queue.
+            rows = new CaseRowWriter(_store.Connection);
+            var writerCpu = IngestTimings.ThreadCpuTicks();
+            var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
             {
+                timings.Add("writer_waited", waited);
                 ct.ThrowIfCancellationRequested();
-                WriteBatch(sourceId, batch, extracted, totals);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                WriteBatch(rows, sourceId, batch, extracted, totals);
+                timings.Add("write", started);
                 progress?.Report(fraction);
+                waited = System.Diagnostics.Stopwatch.GetTimestamp();
             }
+
+            timings.Add("writer_waited", waited);
+            timings.AddTicks("writer_thread_cpu", IngestTimings.ThreadCpuTicks() - writerCpu);
         }
         catch
         {
@@ -135,7 +198,9 @@ public sealed partial class CaseIngestor
         }
         finally
         {
+            rows?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
+            CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {cacheSizeOutsideIngest.ToString(CultureInfo.InvariantCulture)};");
             try
             {
                 producer.Wait(CancellationToken.None);
@@ -152,6 +217,7 @@ public sealed partial class CaseIngestor
         }
 
         long photosLinked = 0;
+        var linking = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!stopped)
         {
             // With the completion mark, in one transaction: the crawl's photos by URL, and their hashes for every ad (of this
@@ -176,6 +242,7 @@ public sealed partial class CaseIngestor
             }
         }
 
+        timings.Add("complete", linking);
         progress?.Report(1);
         return new IngestResult
         {
@@ -194,6 +261,7 @@ public sealed partial class CaseIngestor
             RecordsSkipped = reader.Skipped,
             Errors = errors,
             StoppedAtError = stopped,
+            TimingsMs = timings.ToMilliseconds(),
         };
     }
 

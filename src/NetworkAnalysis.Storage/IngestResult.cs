@@ -52,4 +52,8 @@ public sealed record IngestResult
 
     /// <summary>Ads given a photo's hash because they knew the photo only by URL and an ingest held its bytes (this one or an earlier one).</summary>
     public long PhotosLinkedByUrl { get; init; }
+
+    /// <summary>Where this run's time went, in milliseconds by stage (<c>read_ms</c>, <c>extract_ms</c>, <c>write_ms</c> and the
+    /// writer's parts, <c>writer_waited_ms</c> for batches, <c>reader_waited_ms</c> for the writer); for benchmarks and profiling.</summary>
+    public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 }
