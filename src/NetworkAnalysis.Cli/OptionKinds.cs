@@ -166,7 +166,7 @@ internal static class OptionKinds
 
     private static string? PathProblem(string value, ValueKind kind)
     {
-        var shown = LogText.Safe(value, 200);
+        var shown = LogText.Safe(NetworkAnalysis.Storage.Postgres.PostgresCaseLocator.Mask(value), 200); // a locator typed where a path goes keeps its password unshown
         if (value.Length == 0)
         {
             return "the path is empty";

@@ -128,6 +128,19 @@ public sealed partial class CaseCopyCommandTests(AnalysedCaseFixture fixture, Po
         store.ReadAudit().Last().Target.ShouldContain(":***@");
     }
 
+    [Fact]
+    public async Task Doctor_LocatorWhereAPathGoes_DoesNotEchoThePassword()
+    {
+        // Given: doctor takes a case file as its argument, so a locator reaches the path check, which names the value
+        // When
+        var run = await CliRunner.RunAsync("doctor", "postgresql://netan:Hunter2x@127.0.0.1/team");
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.All.ShouldNotContain("Hunter2x");
+        run.Error.ShouldContain("postgresql://netan:***@127.0.0.1/team");
+    }
+
     [Theory]
     [InlineData("postgresql://netan@127.0.0.1:99999/team", "TO: not a PostgreSQL case locator: the port '99999' is not a number from 1 to 65535")]
     [InlineData("postgresql://127.0.0.1/team", "TO: not a PostgreSQL case locator: the user is missing")]
