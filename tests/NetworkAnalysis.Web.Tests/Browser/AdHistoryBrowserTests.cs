@@ -35,7 +35,8 @@ public sealed class AdHistoryBrowserTests : IDisposable
         var heading = await page.Locator("#ad-view h3", new() { HasTextString = "Re-crawl history" }).CountAsync();
         var markup = await page.Locator("#ad-history img, #ad-history script").CountAsync();
         await page.Locator("#ad-list button.ad-link", new() { HasTextString = "r1" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => /^r1$/.test(document.querySelector('#ad-view h3').textContent)");
+        // The ad view is emptied while the next ad loads: its heading may be missing for a moment.
+        await page.WaitForFunctionAsync("() => /^r1$/.test(document.querySelector('#ad-view h3')?.textContent ?? '')");
 
         // Then the one later version lists the new phone and the title change, the payload as literal text; r1 has no history
         heading.ShouldBe(1);
