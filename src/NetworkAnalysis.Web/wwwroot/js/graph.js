@@ -276,6 +276,12 @@ export class ClusterGraph {
 
   bind() {
     this.cy.on('zoom', () => this.updateLabels());
+    // Cytoscape caches where its container is on the page and refreshes that only when something scrolls or the
+    // container resizes. Text that arrives above the graph later (the status line wrapping, the cluster's details)
+    // moves the graph without either, and every hover and click then lands on the wrong node. Forget the cached place
+    // before Cytoscape's own handlers (registered on the window, bubbling) read it: a capturing listener runs first.
+    const forget = () => { const r = this.cy && this.cy.renderer(); if (r && r.invalidateContainerClientCoordsCache) r.invalidateContainerClientCoordsCache(); };
+    for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'touchstart']) window.addEventListener(type, forget, { capture: true, passive: true });
     // The full value (labels are shortened) as the canvas's tooltip while the pointer is on a node.
     this.cy.on('mouseover', 'node', ev => { this.container.title = ev.target.data('full') || ''; });
     this.cy.on('mouseout', 'node', () => { this.container.title = ''; });
