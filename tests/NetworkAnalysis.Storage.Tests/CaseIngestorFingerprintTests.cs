@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Generation;
@@ -108,28 +106,8 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
         var lines = new List<string>();
         foreach (var (name, sql) in Parts)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            using var r = cmd.ExecuteReader();
-            long rows = 0;
-            var sb = new StringBuilder();
-            while (r.Read())
-            {
-                sb.Clear();
-                for (var i = 0; i < r.FieldCount; i++)
-                {
-                    var v = r.GetValue(i);
-                    sb.Append(v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture));
-                    sb.Append('\u001f');
-                }
-
-                sb.Append('\u001e');
-                hash.AppendData(Encoding.UTF8.GetBytes(sb.ToString()));
-                rows++;
-            }
-
-            lines.Add($"{name} {rows} {Convert.ToHexStringLower(hash.GetHashAndReset())}");
+            var (rows, hash) = QueryHash.Of(connection, sql);
+            lines.Add($"{name} {rows} {hash}");
         }
 
         return [.. lines];

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Reliability.Tests.Infrastructure;
 
@@ -49,28 +48,7 @@ internal static class CaseContent
         var result = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
         foreach (var (name, sql) in Parts)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            using var r = cmd.ExecuteReader();
-            long rows = 0;
-            var sb = new StringBuilder();
-            while (r.Read())
-            {
-                sb.Clear();
-                for (var i = 0; i < r.FieldCount; i++)
-                {
-                    var v = r.GetValue(i);
-                    sb.Append(v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
-                    sb.Append('\u001f');
-                }
-
-                sb.Append('\u001e');
-                hash.AppendData(Encoding.UTF8.GetBytes(sb.ToString()));
-                rows++;
-            }
-
-            result[name] = (rows, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            result[name] = QueryHash.Of(connection, sql);
         }
 
         return result;
