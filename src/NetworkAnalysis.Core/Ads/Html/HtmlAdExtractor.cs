@@ -72,7 +72,8 @@ public sealed class HtmlAdExtractor
         {
             fields["id"] = Apply(profile.AdId, document, url);
             fields["title"] = Apply(profile.Title, document, url);
-            fields["body"] = Apply(profile.Body, document, url);
+            fields["body"] = WithContactLinks(Apply(profile.Body, document, url),
+                profile.Body is { Selector: { } bodySelector, FromUrl: false } ? document.QuerySelector(bodySelector) : null);
             fields["posted_at"] = Apply(profile.Posted, document, url);
             fields["city"] = Apply(profile.City, document, url);
             fields["region"] = Apply(profile.Region, document, url);
@@ -89,7 +90,7 @@ public sealed class HtmlAdExtractor
             var block = LargestTextBlock(document);
             fields["id"] = null;
             fields["title"] = Clean(document.Title) ?? Clean(document.QuerySelector("h1")?.TextContent);
-            fields["body"] = block is null ? null : HtmlText.Of(block);
+            fields["body"] = block is null ? null : WithContactLinks(HtmlText.Of(block), block);
             fields["posted_at"] = document.QuerySelector("time[datetime]")?.GetAttribute("datetime")
                 ?? document.QuerySelector("meta[property='article:published_time']")?.GetAttribute("content")
                 ?? (document.Body is { } b && DateInText.Match(HtmlText.Of(b)) is { Success: true } m ? m.Value : null);
@@ -262,6 +263,107 @@ public sealed class HtmlAdExtractor
         }
 
         return Clean(text);
+    }
+
+    /// <summary>
+    /// The body with the targets of the ad's contact links appended on a last line: a "Call me" button whose number is only in
+    /// <c>href="tel:..."</c>, a "Text me" <c>sms:</c> link, an "Email me" <c>mailto:</c>, a WhatsApp, Telegram, Cash App or
+    /// Venmo link behind a word. Saved pages keep those only in the markup, so the text alone loses them. Links are looked
+    /// for in the body's element and the element around it (where a posting's buttons sit, not the site's footer); a
+    /// target already written in the body is not repeated.
+    /// </summary>
+    private static string? WithContactLinks(string? body, IElement? element)
+    {
+        if (element is null)
+        {
+            return body;
+        }
+
+        var scope = element.ParentElement is { LocalName: not ("body" or "html") } parent ? parent : element;
+        var targets = new List<string>();
+        foreach (var link in scope.QuerySelectorAll("a[href]").Take(200))
+        {
+            if (ContactTarget(link.GetAttribute("href")) is { } target && !targets.Contains(target, StringComparer.OrdinalIgnoreCase)
+                && (body is null || !Mentions(body, target)))
+            {
+                targets.Add(target);
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            return body;
+        }
+
+        var line = "Links: " + string.Join(" ", targets);
+        return string.IsNullOrEmpty(body) ? line : body + "\n" + line;
+    }
+
+    // "tel:+17025550143" -> "tel: +17025550143", "mailto:a%40example.com?subject=x" -> "a@example.com", a known profile or
+    // payment link -> its absolute URL; anything else -> null.
+    private static string? ContactTarget(string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        href = href.Trim();
+        var colon = href.IndexOf(':', StringComparison.Ordinal);
+        var scheme = colon > 0 ? href[..colon].ToLowerInvariant() : "";
+        var rest = colon > 0 ? href[(colon + 1)..] : href;
+        string Decoded(string value)
+        {
+            var query = value.IndexOf('?', StringComparison.Ordinal);
+            value = query >= 0 ? value[..query] : value;
+            try
+            {
+                return Uri.UnescapeDataString(value).Trim();
+            }
+            catch (UriFormatException)
+            {
+                return value.Trim();
+            }
+        }
+
+        switch (scheme)
+        {
+            case "tel" or "callto" or "sms":
+                var number = Decoded(rest.TrimStart('/'));
+                return number.Count(char.IsAsciiDigit) >= 7 && number.Length <= 40 ? "tel: " + number : null;
+            case "mailto":
+                var address = Decoded(rest).Split(',')[0].Trim();
+                return address.Contains('@', StringComparison.Ordinal) && address.Length <= 254 ? address : null;
+            case "http" or "https":
+                if (!Uri.TryCreate(href, UriKind.Absolute, out var uri))
+                {
+                    return null;
+                }
+
+                var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+                return NetworkAnalysis.Core.Extraction.Handles.ProfileHosts.ByHost.ContainsKey(host) && uri.AbsolutePath.Length > 1 && href.Length <= 300
+                    ? uri.GetLeftPart(UriPartial.Path) : null;
+            default:
+                return null;
+        }
+    }
+
+    // Whether the body already says it: the same text, or for a phone the same digits (as written or without a leading 1).
+    private static bool Mentions(string body, string target)
+    {
+        if (body.Contains(target, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!target.StartsWith("tel: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var digits = new string(target.Where(char.IsAsciiDigit).ToArray());
+        var bodyDigits = new string(body.Where(char.IsAsciiDigit).ToArray());
+        return bodyDigits.Contains(digits, StringComparison.Ordinal) || (digits.Length == 11 && digits[0] == '1' && bodyDigits.Contains(digits[1..], StringComparison.Ordinal));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
