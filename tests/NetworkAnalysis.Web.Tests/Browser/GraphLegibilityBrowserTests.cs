@@ -106,6 +106,18 @@ public sealed class GraphLegibilityBrowserTests
             hovered = await page.EvaluateAsync<bool>("() => new Promise(r => { const t0 = Date.now(); (function poll() { if (document.querySelector('#graph').title !== '') r(true); else if (Date.now() - t0 > 3000) r(false); else setTimeout(poll, 50); })(); })");
         }
 
+        if (!hovered)
+        {
+            // What the browser saw, so a failure on another machine says why: the element under the pointer, where Cytoscape
+            // thinks its canvas is against where it is, and the node's place.
+            Console.WriteLine("hover diagnosis: " + await page.EvaluateAsync<string>("""
+                id => { const g = document.querySelector('#graph'), cy = g._cyreg.cy, n = cy.getElementById(id), r = g.getBoundingClientRect();
+                  const x = r.left + n.renderedPosition('x'), y = r.top + n.renderedPosition('y'), hit = document.elementFromPoint(x, y);
+                  return JSON.stringify({ rect: [r.left, r.top, r.width, r.height], cached: cy.renderer().containerBB, node: [x, y],
+                    under: hit ? hit.tagName + '#' + hit.id + '.' + hit.className + ' in ' + (hit.closest('[id]') || {}).id : null }); }
+                """, email.GetProperty("id").GetString()));
+        }
+
         hovered.ShouldBeTrue("hovering the node should show its full value");
         (await page.GetAttributeAsync("#graph", "title")).ShouldBe(email.GetProperty("full").GetString());
         email.GetProperty("full").GetString()!.ShouldEndWith(".for.bookings@example.com");
