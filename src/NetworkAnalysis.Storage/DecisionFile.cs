@@ -114,7 +114,9 @@ public static class DecisionFile
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(bytes);
+            // A file saved by a Windows editor may start with a UTF-8 byte order mark.
+            var skip = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            doc = JsonDocument.Parse(bytes.AsMemory(skip));
         }
         catch (JsonException ex)
         {

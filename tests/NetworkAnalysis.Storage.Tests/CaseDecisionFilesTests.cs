@@ -150,6 +150,7 @@ public sealed class CaseDecisionFilesTests : IDisposable
         using var b = Case("b");
         var before = b.ReadAudit().Count;
 
+        File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(file)]); // as a Windows editor saves it
         var imported = b.ImportDecisions(file, "A. Roe").Imported.ShouldHaveSingleItem();
 
         (imported.Who, imported.At, imported.Why, imported.Identifier).ShouldBe((Who, original.At, original.Why, original.Identifier));
