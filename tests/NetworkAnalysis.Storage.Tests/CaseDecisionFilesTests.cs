@@ -162,6 +162,11 @@ public sealed class CaseDecisionFilesTests : IDisposable
         added[0].Details!.ShouldContain(string.Create(CultureInfo.InvariantCulture, $"\"from_decision\":{original.Id}"));
         added[1].Target.ShouldBe(file);
         b.VerifyAudit().IsIntact.ShouldBeTrue();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={b.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT json_extract(targets, '$.imported.file') || '|' || json_extract(targets, '$.imported.case') || '|' || json_extract(targets, '$.imported.decision') || '|' || json_extract(targets, '$.imported.run') FROM decisions;";
+        cmd.ExecuteScalar().ShouldBe(string.Create(CultureInfo.InvariantCulture, $"hub.json|a.case|{original.Id}|{original.RunId}"));
     }
 
     [Fact]
