@@ -25,7 +25,8 @@ namespace NetworkAnalysis.Storage;
 /// <c>weak_links</c> holds the near-duplicate ad pairs (image or text) of the last analysis, ad_a &lt; ad_b.
 /// <c>decisions</c> holds analysts' corrections (hub, never-hub, merge, split, not-same) with who, when, why and the
 /// analysis run they were made on; <c>targets</c> is JSON (the identifier as <c>type:value</c>, the cluster IDs, and the
-/// ad keys of each side as they were when decided). A decision is undone by setting <c>undone_at</c>/<c>undone_by</c>,
+/// ad keys of each side as they were when decided; an imported one adds <c>imported</c>: file, source case, source ID
+/// and run, and has no run_id here). A decision is undone by setting <c>undone_at</c>/<c>undone_by</c>,
 /// never deleted; every analysis honours the decisions not undone (see <see cref="DecisionApplier"/>).
 /// </remarks>
 internal static class CaseSchema

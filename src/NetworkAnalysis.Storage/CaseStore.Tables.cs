@@ -7,12 +7,12 @@ public sealed partial class CaseStore
     private static readonly Dictionary<string, TableQuery> Tables = new(StringComparer.Ordinal)
     {
         ["ads"] = new(
-            [S("ad_key"), S("site"), S("ad_id"), S("posted_at"), S("city"), S("region"), S("country"), S("title"), S("body"), S("poster"), D("price"), I("age"), S("cluster_id"), S("source_path")],
-            "SELECT a.ad_key, a.site, a.ad_id, a.posted_at, a.city, a.region, a.country, a.title, a.body, a.poster, a.price, a.age, m.cluster_id, s.path FROM ads a JOIN sources s ON s.id = a.source_id LEFT JOIN memberships m ON m.ad = a.id",
+            [S("ad_key"), S("site"), S("ad_id"), S("posted_at"), S("city"), S("region"), S("country"), S("title"), S("body"), S("poster"), D("price"), I("age"), S("cluster_id"), S("source_path"), S(DecisionsColumn)],
+            "SELECT a.ad_key, a.site, a.ad_id, a.posted_at, a.city, a.region, a.country, a.title, a.body, a.poster, a.price, a.age, m.cluster_id, s.path, NULL FROM ads a JOIN sources s ON s.id = a.source_id LEFT JOIN memberships m ON m.ad = a.id",
             "m.cluster_id = $c", "a.ad_key"),
         ["entities"] = new(
-            [S("entity_id"), S("type"), S("value"), I("ads"), B("is_hub")],
-            "SELECT e.type || ':' || e.value, e.type, e.value, coalesce(n.ads, 0), h.entity IS NOT NULL FROM entities e LEFT JOIN (SELECT entity, count(DISTINCT ad) AS ads FROM mentions GROUP BY entity) n ON n.entity = e.id LEFT JOIN hub_entities h ON h.entity = e.id",
+            [S("entity_id"), S("type"), S("value"), I("ads"), B("is_hub"), S(DecisionsColumn)],
+            "SELECT e.type || ':' || e.value, e.type, e.value, coalesce(n.ads, 0), h.entity IS NOT NULL, NULL FROM entities e LEFT JOIN (SELECT entity, count(DISTINCT ad) AS ads FROM mentions GROUP BY entity) n ON n.entity = e.id LEFT JOIN hub_entities h ON h.entity = e.id",
             "e.id IN (SELECT mm.entity FROM mentions mm JOIN memberships ms ON ms.ad = mm.ad WHERE ms.cluster_id = $c)", "e.type, e.value"),
         ["mentions"] = new(
             [S("ad_key"), S("entity_id"), S("type"), S("value"), I("start"), I("end"), S("raw"), S("extractor"), D("confidence")],
@@ -31,6 +31,12 @@ public sealed partial class CaseStore
             "SELECT a.ad_key, b.ad_key, w.kind, w.similarity FROM weak_links w JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b",
             "w.ad_a IN (SELECT ad FROM memberships WHERE cluster_id = $c) AND w.ad_b IN (SELECT ad FROM memberships WHERE cluster_id = $c)", "a.ad_key, b.ad_key, w.kind"),
     };
+
+    /// <summary>
+    /// The last column of the <c>ads</c> and <c>entities</c> tables: the standing analyst decisions naming the ad or the
+    /// identifier, one line each (see <see cref="DecisionEffects"/>), or null.
+    /// </summary>
+    public const string DecisionsColumn = "decisions";
 
     /// <summary>The tables <see cref="ReadTable"/> serves: ads, entities, mentions, clusters, scores, weak_links.</summary>
     public static IReadOnlyList<string> TableNames { get; } = ["ads", "entities", "mentions", "clusters", "scores", "weak_links"];
@@ -55,6 +61,8 @@ public sealed partial class CaseStore
             cmd.Parameters.AddWithValue("$c", clusterId);
         }
 
+        var decisions = q.Columns[^1].Name == DecisionsColumn ? ReadDecisionEffects() : null;
+        var isAds = table == "ads";
         using var r = cmd.ExecuteReader();
         var yielded = false;
         while (true)
@@ -67,6 +75,12 @@ public sealed partial class CaseStore
                 for (var i = 0; i < q.Columns.Count; i++)
                 {
                     Set(values[i], rows, r, i, q.Columns[i].Type);
+                }
+
+                if (decisions is { IsEmpty: false })
+                {
+                    var key = r.GetString(0);
+                    ((string?[])values[^1])[rows] = isAds ? decisions.AdField(key) : decisions.ForIdentifier(key);
                 }
 
                 rows++;

@@ -66,6 +66,8 @@ public sealed partial class CommandAuditTests : IDisposable
             ("decisions", ["decisions"]),
             ("decide", ["decide", "not-same", adA, adB, "--why", "different women in the photos"]),
             ("decide undo", ["decide", "undo", "1"]),
+            ("decisions export", ["decisions", "export", _dir.File("decisions.json")]),
+            ("decisions import", ["decisions", "import", _dir.File("decisions.json")]),
             ("case copy", ["case", "copy", casePath, _dir.File("copied.case")]),
         };
         foreach (var (action, args) in runs)

@@ -119,7 +119,7 @@ public sealed class DecideCommandTests : IDisposable
         var cluster = ClusterOf(casePath, "1");
 
         // When the case is exported in each graph format and a referral file is written
-        foreach (var format in new[] { "graphml", "gexf", "neo4j", "cytoscape" })
+        foreach (var format in new[] { "graphml", "gexf", "neo4j", "cytoscape", "csv", "ftm" })
         {
             (await CliRunner.RunAsync("export", "--format", format, "--out", _dir.File(format), "--case", casePath, "-q")).ExitCode.ShouldBe(0);
         }
@@ -141,6 +141,11 @@ public sealed class DecideCommandTests : IDisposable
         neo4j.ShouldContain("#1 merged by J. Doe on ");
         File.ReadAllText(Path.Combine(_dir.File("neo4j"), "entities.csv")).ShouldContain("marked a hub by J. Doe");
         File.ReadAllText(Path.Combine(_dir.File("cytoscape"), "graph.cyjs")).ShouldContain("merged by J. Doe");
+        var csv = File.ReadAllText(Path.Combine(_dir.File("csv"), "ads.csv")).TrimStart('\uFEFF').Split('\n');
+        csv[0].ShouldEndWith(",decisions");
+        csv.Where(l => l.StartsWith("1,", StringComparison.Ordinal) || l.StartsWith("3,", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains(",#1 merged by J. Doe on "));
+        var ftm = File.ReadAllText(Path.Combine(_dir.File("ftm"), "entities.ftm.json"));
+        ftm.ShouldContain("\"notes\":[\"#1 merged by J. Doe on ");
         var html = File.ReadAllText(Path.Combine(_dir.File("report"), "report.html"));
         html.ShouldContain("<h2>Analyst decisions</h2>");
         html.ShouldContain("same &lt;b&gt;photo&lt;/b&gt; set");

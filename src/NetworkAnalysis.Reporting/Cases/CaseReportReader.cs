@@ -129,25 +129,22 @@ public sealed class CaseReportReader : IDisposable
         }
 
         // Standing analyst decisions, carried by every export: on the identifiers and ads they name.
-        var decisions = _store.ListDecisions(includeUndone: false);
-        if (decisions.Count > 0)
+        var effects = _store.ReadDecisionEffects();
+        if (!effects.IsEmpty)
         {
-            foreach (var d in decisions.Where(d => d.Identifier is not null))
+            foreach (var id in entities.Keys.ToList())
             {
-                if (entities.TryGetValue(d.Identifier!, out var entity))
+                if (effects.ForIdentifier(id) is { } line)
                 {
-                    entities[d.Identifier!] = entity with { Decision = $"#{d.Id} {d.Effect()}" };
+                    entities[id] = entities[id] with { Decision = line };
                 }
             }
 
-            var byAd = decisions.Where(d => d.Identifier is null)
-                .SelectMany(d => d.SideA.Concat(d.SideB).Distinct(StringComparer.Ordinal).Select(k => (Key: k, Line: $"#{d.Id} {d.Effect()}")))
-                .ToLookup(x => x.Key, x => x.Line, StringComparer.Ordinal);
             for (var i = 0; i < ads.Count; i++)
             {
-                if (byAd.Contains(ads[i].Key))
+                if (effects.ForAd(ads[i].Key) is { Count: > 0 } lines)
                 {
-                    ads[i] = ads[i] with { Decisions = [.. byAd[ads[i].Key]] };
+                    ads[i] = ads[i] with { Decisions = lines };
                 }
             }
         }

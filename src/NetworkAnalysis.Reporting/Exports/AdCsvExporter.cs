@@ -7,8 +7,8 @@ namespace NetworkAnalysis.Reporting.Exports;
 /// <remarks>Every cell goes through <see cref="SafeCsv"/>: cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</remarks>
 public sealed class AdCsvExporter : IGraphExporter
 {
-    /// <summary>The header row.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["ad_key", "posted_at", "city", "cluster_id", "identifiers", "text"];
+    /// <summary>The header row. <c>decisions</c>: the standing analyst decisions naming the ad, one line each (as the Neo4j ads CSV carries them).</summary>
+    public static IReadOnlyList<string> Header { get; } = ["ad_key", "posted_at", "city", "cluster_id", "identifiers", "text", "decisions"];
 
     /// <inheritdoc/>
     public string Format => "csv";
@@ -40,7 +40,8 @@ public sealed class AdCsvExporter : IGraphExporter
                 ? string.Join("; ", es.Select(e => e.Type + ":" + IdentifierMasker.MaskUnless(e.Value, ShowIdentifiers)))
                 : "";
             var text = needles is null ? ad.Text : AdTextDisplay.MaskedText(ad.Text, mentions!.TryGetValue(ad.Key, out var ms) ? ms : [], needles);
-            SafeCsv.WriteRow(writer, [ad.Key, ad.PostedAt?.ToString("O"), ad.City, ad.ClusterId, ids, Utf16.Scrub(text)]);
+            SafeCsv.WriteRow(writer, [ad.Key, ad.PostedAt?.ToString("O"), ad.City, ad.ClusterId, ids, Utf16.Scrub(text),
+                ad.Decisions.Count == 0 ? null : Utf16.Scrub(string.Join("\n", ad.Decisions))]);
         }
     }
 }

@@ -9,7 +9,9 @@ namespace NetworkAnalysis.Reporting.Exports;
 /// Mapping: a cluster is a <c>LegalEntity</c> (the unknown poster network) holding its non-hub phones, e-mails and
 /// URLs; an ad is a <c>PlainText</c> document with <c>phoneMentioned</c>/<c>emailMentioned</c>; handles and payment
 /// IDs are <c>UserAccount</c>s and crypto addresses <c>CryptoWallet</c>s owned by the cluster; an <c>UnknownLink</c>
-/// ties each ad to its cluster. Property values are always arrays of strings, as FtM requires.
+/// ties each ad to its cluster. Property values are always arrays of strings, as FtM requires. Standing analyst
+/// decisions are <c>notes</c> (a property of every FtM Thing): on each ad they name, on each account or wallet decided a
+/// hub or never-hub, and on the cluster holding those ads or mentioning those identifiers, one line each.
 /// </remarks>
 public sealed class FollowTheMoneyExporter : IGraphExporter
 {
@@ -53,7 +55,10 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
                 ["phone"] = ids.Where(e => e.Type == "phone").Select(e => e.Value).ToList(),
                 ["email"] = ids.Where(e => e.Type == "email").Select(e => e.Value).ToList(),
                 ["website"] = ids.Where(e => e.Type == "url").Select(e => e.Value).ToList(),
-                ["notes"] = [$"Cluster {cluster.Key} of {cluster.Count()} ads linked by shared identifiers (NetworkAnalysis)."],
+                ["notes"] = [$"Cluster {cluster.Key} of {cluster.Count()} ads linked by shared identifiers (NetworkAnalysis).",
+                    .. cluster.SelectMany(a => a.Decisions)
+                        .Concat(cluster.SelectMany(a => byAd.TryGetValue(a.Key, out var es) ? es : []).Select(e => e.Decision).OfType<string>())
+                        .Distinct(StringComparer.Ordinal)],
             });
         }
 
@@ -71,6 +76,7 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
                 ["address"] = ad.City is null ? [] : [ad.City],
                 ["phoneMentioned"] = mentioned.Where(e => e.Type == "phone").Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList(),
                 ["emailMentioned"] = mentioned.Where(e => e.Type == "email").Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList(),
+                ["notes"] = [.. ad.Decisions],
             });
             if (ad.ClusterId is not null)
             {
@@ -95,6 +101,7 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
                     ["publicKey"] = [e.Value],
                     ["currencySymbol"] = [e.Type.ToUpperInvariant()],
                     ["holder"] = owners,
+                    ["notes"] = e.Decision is null ? [] : [e.Decision],
                 });
             }
             else
@@ -104,6 +111,7 @@ public sealed class FollowTheMoneyExporter : IGraphExporter
                     ["username"] = [e.Value],
                     ["service"] = [e.Type],
                     ["owner"] = owners,
+                    ["notes"] = e.Decision is null ? [] : [e.Decision],
                 });
             }
         }

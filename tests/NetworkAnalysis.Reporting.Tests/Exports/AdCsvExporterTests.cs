@@ -55,4 +55,36 @@ public sealed class AdCsvExporterTests
         new AdCsvExporter { ShowIdentifiers = false }.Write(graph, w);
         CsvText.Parse(w.ToString()).Skip(1).Select(r => r[4]).ShouldAllBe(c => !c!.Contains("example.com"));
     }
+
+    [Fact]
+    public void Write_AdWithDecisions_CarriesThemInTheDecisionsColumn_OneLineEach()
+    {
+        // Given an ad two standing decisions name, one whose reason is a formula and spans lines
+        var lines = new[] { "#1 merged by J. Doe on 2026-03-02: same photo set", "#4 a and b declared not the same poster by A. Roe on 2026-03-03: =HYPERLINK(\"x\")\nsecond line" };
+        var graph = new CaseGraph
+        {
+            Ads = [new ReportAd { Key = "a", ClusterId = "C1", Text = "t", Decisions = lines }, new ReportAd { Key = "b", ClusterId = "C1", Text = "t" }],
+        };
+
+        // When
+        using var w = new StringWriter();
+        new AdCsvExporter().Write(graph, w);
+        var rows = CsvText.Parse(w.ToString());
+
+        // Then the column holds both lines in order, and is empty for an ad no decision names
+        rows[0][^1].ShouldBe("decisions");
+        rows[1][^1].ShouldBe(string.Join("\n", lines));
+        rows[2][^1].ShouldBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void Write_DecisionsCellStartingWithAFormula_IsNeutralised()
+    {
+        var graph = new CaseGraph { Ads = [new ReportAd { Key = "a", Text = "t", Decisions = ["=cmd|' /C calc'!A0"] }] };
+
+        using var w = new StringWriter();
+        new AdCsvExporter().Write(graph, w);
+
+        CsvText.Parse(w.ToString())[1][^1].ShouldBe("'=cmd|' /C calc'!A0");
+    }
 }

@@ -74,6 +74,28 @@ public sealed class CaseTablesExportTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportAsync_AdsAndEntities_CarryTheStandingDecisions()
+    {
+        // Given a scored case where r0 and r5 (one ring) are declared not the same poster and ring 1's phone a hub
+        using var store = Scored();
+        var notSame = store.DecideNotSame("r0", "r5", "=cmd|' /C calc'!A0 <b>x</b>", "J. Doe");
+        var hub = store.DecideHub("phone:+17025550151", "booking line", "J. Doe");
+
+        // When
+        await CaseParquetExporter.ExportAsync(store, _dir.File("d"), null, CancellationToken.None);
+
+        // Then ads.parquet and entities.parquet have a decisions column naming them, as the Neo4j CSVs do
+        var ads = await ReadBack(_dir.File("d/ads.parquet"), CaseStore.TableColumns("ads"));
+        var keys = ads[0].Cast<string>().ToList();
+        ads[^1][keys.IndexOf("r0")].ShouldBe(DecisionEffects.Line(notSame));
+        ads[^1][keys.IndexOf("r5")].ShouldBe(DecisionEffects.Line(notSame));
+        ads[^1].Count(v => v is not null).ShouldBe(2);
+        var entities = await ReadBack(_dir.File("d/entities.parquet"), CaseStore.TableColumns("entities"));
+        entities[^1][entities[0].Cast<string>().ToList().IndexOf("phone:+17025550151")].ShouldBe(DecisionEffects.Line(hub));
+        CaseStore.TableColumns("ads")[^1].Name.ShouldBe("decisions");
+    }
+
+    [Fact]
     public void CaseDataFrames_Ads_HasEveryAdAndTypedColumns()
     {
         // Given

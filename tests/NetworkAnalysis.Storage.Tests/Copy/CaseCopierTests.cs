@@ -47,8 +47,16 @@ public sealed class CaseCopierTests(PostgresDatabase database) : IClassFixture<P
     [SkippableFact]
     public void SqliteToPostgresAndBack_EveryHashAgrees_AndUnknownTablesTravelToo()
     {
-        // Given: an analysed case with two tables this code has never heard of
+        // Given: an analysed case with analysts' decisions (one undone) and two tables this code has never heard of
         var original = Analysed();
+        string decisions;
+        using (var store = CaseStore.Open(original))
+        {
+            store.DecideNotSame("1", "3", "different women in the photos", "J. Doe");
+            store.UndoDecision(store.DecideHub("phone:+17025550142", "booking line", "J. Doe").Id, "A. Roe");
+            decisions = Decisions(store);
+        }
+
         AddForeignTables(original);
         Prerequisite.RequirePostgres();
         var remote = database.Schema();
@@ -72,6 +80,8 @@ public sealed class CaseCopierTests(PostgresDatabase database) : IClassFixture<P
         {
             copy.VerifyAudit().IsIntact.ShouldBeTrue();
             copy.LoadAnalysis().ShouldNotBeNull();
+            Decisions(copy).ShouldBe(decisions);
+            copy.ListDecisions().Count.ShouldBe(2);
         }
 
         Rows(back, "SELECT id, kind, hex(payload), weight, note FROM decisions_x ORDER BY id").ShouldBe(Rows(original, "SELECT id, kind, hex(payload), weight, note FROM decisions_x ORDER BY id"));
@@ -229,6 +239,10 @@ public sealed class CaseCopierTests(PostgresDatabase database) : IClassFixture<P
         CaseCopier.Copy(original, target, force: true).Verified.ShouldBeTrue();
         CaseContentHash.Compute(target).ShouldBe(CaseContentHash.Compute(original));
     }
+
+    /// <summary>Every field of every decision, IDs included, one line each.</summary>
+    private static string Decisions(CaseStore store) => string.Join('\n', store.ListDecisions().Select(d =>
+        string.Join('|', d.Id, d.KindName, d.Identifier, string.Join(',', d.Clusters), string.Join(',', d.SideA), string.Join(',', d.SideB), d.Who, d.At, d.Why, d.RunId, d.UndoneAt, d.UndoneBy)));
 
     private static void AssertNoCase(string target)
     {
