@@ -1,5 +1,6 @@
 // The ad view: text with entity spans marked, re-crawl history, photos blurred until clicked, mentions, source and provenance.
 import { el, clear, api, enc, visible, $ } from './dom.js';
+import { adActions } from './decisions.js';
 
 export async function showAd(id, onCluster) {
   const view = $('ad-view');
@@ -24,6 +25,8 @@ export async function showAd(id, onCluster) {
   view.append(facts);
   if (ad.clusterId) {
     view.append(el('p', {}, 'Cluster ', el('button', { class: 'linkish', type: 'button', text: ad.clusterId, onclick: () => onCluster(ad.clusterId) })));
+    const actions = adActions(ad);
+    if (actions) view.append(actions);
   }
   view.append(el('div', { class: 'text', id: 'ad-text' }, ...spans(ad.text, ad.mentions)));
   if (ad.history && ad.history.length) {
