@@ -75,6 +75,20 @@ public sealed partial class DecisionButtonsBrowserTests
         (await page.Locator("#entity-list li button.decide-hub").CountAsync()).ShouldBe(await page.Locator("#entity-list li").CountAsync() - 1,
             "the ring's other identifiers keep their buttons");
 
+        // And so does the phone's row in the view of an ad that mentions it, where the ad's other phone keeps its buttons
+        await page.Locator("#ad-list button.ad-link").Filter(new() { HasTextRegex = R2() }).ClickAsync();
+        await page.WaitForSelectorAsync("#ad-mentions .decide-id[data-identifier='" + Ring0142 + "'] .decided-hub");
+        (await page.Locator("#ad-mentions .decide-id[data-identifier='phone:+17025550177'] button.decide-hub").CountAsync()).ShouldBe(1);
+        await page.ClickAsync("#ad-mentions .decide-id[data-identifier='phone:+17025550177'] button.decide-never-hub");
+        (await page.TextContentAsync("#ad-view .decide-form-host form.confirm .confirm-title"))!.ShouldContain("phone:+17025550177 as never a hub");
+        if (Environment.GetEnvironmentVariable("NETAN_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench-decision-buttons.png"), await page.ScreenshotAsync());
+        }
+
+        await page.ClickAsync("#ad-view .decide-form-host form.confirm button.confirm-cancel");
+        (await page.Locator("#ad-view form.confirm").CountAsync()).ShouldBe(0);
+
         // And the case's decisions table holds it, with who and why
         using (var store = CaseStore.Open(c.Path))
         {
@@ -188,6 +202,11 @@ public sealed partial class DecisionButtonsBrowserTests
         await page.CheckAsync("#cluster-action-form tr[data-value='r2'] input.side-a"); // moves r2 to side A
         await page.CheckAsync("#cluster-action-form tr[data-value='email:amber@example.com'] input.side-b");
         (await page.IsCheckedAsync("#cluster-action-form tr[data-value='r2'] input.side-b")).ShouldBeFalse();
+        if (Environment.GetEnvironmentVariable("NETAN_SCREENSHOT_DIR") is { Length: > 0 } shots)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(shots, "workbench-split-dialog.png"), await page.ScreenshotAsync());
+        }
+
         await page.FillAsync("#cluster-action-form textarea.confirm-why", "two women share the booking phone");
         await page.ClickAsync("#cluster-action-form button.confirm-ok");
 
@@ -260,6 +279,9 @@ public sealed partial class DecisionButtonsBrowserTests
 
     [GeneratedRegex("^r1$")]
     private static partial Regex RingAd();
+
+    [GeneratedRegex("^r2$")]
+    private static partial Regex R2();
 
     [GeneratedRegex("^s1$")]
     private static partial Regex S1();

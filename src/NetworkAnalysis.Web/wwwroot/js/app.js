@@ -187,8 +187,8 @@ function showEntityDetail(nodeId) {
   box.dataset.node = nodeId;
   box.append(el('span', { class: 'type type-' + e.type, text: e.type }), el('span', { class: 'value', text: e.label, title: e.label }),
     el('span', { class: 'muted', text: `${e.ads} ads · ${e.clusters} cluster(s)` }),
-    e.hub ? el('span', { class: 'hub', text: 'hub in the current analysis' }) : null,
-    identifierControls(e.type + ':' + e.label, e.type, true));
+    ...(e.hub ? [el('span', { class: 'hub', text: 'hub in the current analysis' })] : []),
+    identifierControls(e.type + ':' + e.label, e.type, { detail: true }));
 }
 
 // What the decision forms offer: the open cluster's ads and identifiers as the graph holds them, and clusters listed or found.

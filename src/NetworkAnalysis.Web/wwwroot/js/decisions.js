@@ -66,12 +66,17 @@ function undoButton(d) {
 
 // ---- identifiers ---------------------------------------------------------------------------------------------------
 
+// Where an identifier's form opens when not in place of its buttons (a narrow table cell): node -> host element.
+const formHosts = new WeakMap();
+
 /**
  * The decision controls of one identifier (type:value): the hub or never-hub decision that marks it (with Undo), or the
- * buttons to make one. Filled again whenever the cluster's decisions change. `detail` shows the decision's full effect.
+ * buttons to make one. Filled again whenever the cluster's decisions change. Options: `detail` shows the decision's full
+ * effect; `cluster` shows controls only while that cluster's decisions are the page's; `formHost` is where the form opens.
  */
-export function identifierControls(identifier, type, detail = false) {
-  const node = el('span', { class: 'decide-id', dataset: { identifier, type: type || '', detail: detail ? '1' : '' } });
+export function identifierControls(identifier, type, { detail = false, cluster = null, formHost = null } = {}) {
+  const node = el('span', { class: 'decide-id', dataset: { identifier, type: type || '', detail: detail ? '1' : '', cluster: cluster || '' } });
+  if (formHost) formHosts.set(node, formHost);
   fillIdentifier(node);
   return node;
 }
@@ -82,8 +87,9 @@ function refreshIdentifiers() {
 
 function fillIdentifier(node) {
   clear(node);
-  const { identifier, type, detail } = node.dataset;
-  if (state.loaded !== state.cluster) return; // the cluster's decisions are not known yet: no button that could repeat one
+  const { identifier, type, detail, cluster } = node.dataset;
+  // Until the cluster's decisions are known (or when the node belongs to another cluster's view) no button that could repeat one.
+  if (state.loaded !== state.cluster || (cluster && cluster !== state.cluster)) return;
   const d = state.decisions.find(x => (x.kind === 'hub' || x.kind === 'never-hub') && x.identifier === identifier);
   if (d) {
     node.append(el('span', { class: 'decided decided-' + d.kind, title: d.effect,
@@ -92,17 +98,15 @@ function fillIdentifier(node) {
   }
   // A URL never links ads, so it cannot be a hub either way (the server refuses it too).
   if (state.readOnly || type === 'url') return;
+  const host = formHosts.get(node);
+  const open = (kind, ok, title) => openForm(host || node, {
+    title, ok, build: () => ({ kind, identifier }), restore: () => { if (host) clear(host); fillIdentifier(node); },
+  });
   node.append(
     el('button', { type: 'button', class: 'decide decide-hub', text: 'Mark as hub', title: 'Decide that ' + identifier + ' never links ads',
-      onclick: () => openForm(node, {
-        title: `Mark ${identifier} as a hub: it will never link ads, whatever its counts.`, ok: 'Mark as hub',
-        build: () => ({ kind: 'hub', identifier }), restore: () => fillIdentifier(node),
-      }) }),
+      onclick: () => open('hub', 'Mark as hub', `Mark ${identifier} as a hub: it will never link ads, whatever its counts.`) }),
     el('button', { type: 'button', class: 'decide decide-never-hub', text: 'Never a hub', title: 'Decide that ' + identifier + ' always links ads',
-      onclick: () => openForm(node, {
-        title: `Mark ${identifier} as never a hub: it will always link ads, whatever its counts.`, ok: 'Never a hub',
-        build: () => ({ kind: 'never-hub', identifier }), restore: () => fillIdentifier(node),
-      }) }));
+      onclick: () => open('never-hub', 'Never a hub', `Mark ${identifier} as never a hub: it will always link ads, whatever its counts.`) }));
 }
 
 // ---- the cluster: merge and split ---------------------------------------------------------------------------------
@@ -171,6 +175,9 @@ function openSplit(host) {
 }
 
 // ---- an ad: not the same poster -----------------------------------------------------------------------------------
+
+/** The cluster whose decisions the page holds (the open cluster), or null. */
+export function decisionsCluster() { return state.cluster; }
 
 /** The ad view's decision button: "Not the same poster as…" another ad of its cluster. Null in read-only mode. */
 export function adActions(ad) {
