@@ -239,7 +239,9 @@ async function loadStructure(id) {
     points.append(el('li', { dataset: { node: p.node || '' } },
       el('span', { class: 'muted', text: p.kind }),
       el('button', { type: 'button', class: 'linkish value cut-point', text: p.label, title: p.label, onclick: ev => highlight(ev, [p.node], [], `${p.kind === 'ad' ? 'ad ' : ''}${p.label} holds ${p.ads_cut_off} ad(s) to the rest`) }),
-      el('span', { class: 'muted', text: `holds ${p.ads_cut_off} ad(s)` })));
+      el('span', { class: 'muted', text: `holds ${p.ads_cut_off} ad(s)` }),
+      // An identifier holding the cluster together may be a booking line the hub rule missed: its hub buttons are here.
+      p.kind === 'identifier' ? identifierControls(p.label, p.label.slice(0, p.label.indexOf(':'))) : null));
   }
   if (s.articulation_points.length > 500) points.append(el('li', { class: 'muted', text: `… and ${s.articulation_points.length - 500} more` }));
   for (const b of s.bridges.slice(0, 500)) {
