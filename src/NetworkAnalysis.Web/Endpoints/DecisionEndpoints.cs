@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,8 @@ namespace NetworkAnalysis.Web.Endpoints;
 /// <remarks>
 /// Writes go through <see cref="Security.WorkbenchGuard"/> like every other POST (access token, the request header a
 /// cross-site form cannot send, refused in read-only mode). The store audits each decision and undo itself. A refused
-/// decision (a conflict, an unknown target, no reason) answers 400 with the store's one-line reason.
+/// decision answers 400 with one line: a malformed body, a missing kind, reason or target (<see cref="Check"/>), or the
+/// store's reason (an unknown target, a conflict with an earlier decision).
 /// </remarks>
 internal static class DecisionEndpoints
 {
@@ -27,25 +29,35 @@ internal static class DecisionEndpoints
             return Results.Ok(lease.Store.ListDecisions().Select(Json));
         });
 
-        app.MapPost("/api/decisions", (DecisionRequest request, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapPost("/api/decisions", async (HttpRequest http, CaseStorePool pool, WorkbenchOptions options) =>
         {
-            if (!AnalystDecision.TryParseKind(request.Kind, out var kind))
+            DecisionRequest? request;
+            try
             {
-                return Results.BadRequest(new { error = "kind must be hub, never-hub, merge, split or not-same" });
+                request = await http.ReadFromJsonAsync<DecisionRequest>(http.HttpContext.RequestAborted);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
+            {
+                return Results.BadRequest(new { error = NotJson });
+            }
+
+            if (Check(request, out var kind) is { } problem)
+            {
+                return Results.BadRequest(new { error = problem });
             }
 
             using var lease = pool.Rent();
             var store = lease.Store;
-            var why = request.Why ?? "";
+            var why = request!.Why!.Trim();
             try
             {
                 var decision = kind switch
                 {
-                    DecisionKind.Hub => store.DecideHub(Required(request.Identifier, "identifier"), why, options.Analyst),
-                    DecisionKind.NeverHub => store.DecideNeverHub(Required(request.Identifier, "identifier"), why, options.Analyst),
-                    DecisionKind.Merge => store.DecideMerge(Required(request.Cluster, "cluster"), Required(request.Other, "other"), why, options.Analyst),
-                    DecisionKind.Split => store.DecideSplit(Required(request.Cluster, "cluster"), request.SideA ?? [], request.SideB ?? [], why, options.Analyst),
-                    _ => store.DecideNotSame(Required(request.AdA, "adA"), Required(request.AdB, "adB"), why, options.Analyst),
+                    DecisionKind.Hub => store.DecideHub(request.Identifier!.Trim(), why, options.Analyst),
+                    DecisionKind.NeverHub => store.DecideNeverHub(request.Identifier!.Trim(), why, options.Analyst),
+                    DecisionKind.Merge => store.DecideMerge(request.Cluster!.Trim(), request.Other!.Trim(), why, options.Analyst),
+                    DecisionKind.Split => store.DecideSplit(request.Cluster!.Trim(), request.SideA!, request.SideB!, why, options.Analyst),
+                    _ => store.DecideNotSame(request.AdA!.Trim(), request.AdB!.Trim(), why, options.Analyst),
                 };
                 return Results.Ok(Json(decision));
             }
@@ -76,8 +88,45 @@ internal static class DecisionEndpoints
         undoneAt = d.UndoneAt, undoneBy = d.UndoneBy, effect = d.Effect(),
     };
 
-    private static string Required(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new CaseStoreException($"the decision needs '{name}'") : value.Trim();
+    private const string NotJson = "a decision is a JSON object: {\"kind\": \"hub\", \"identifier\": \"...\", \"why\": \"...\"}";
+
+    /// <summary>
+    /// What is wrong with a decision request before the case is asked (one line, or null): no body, an unknown kind, no
+    /// reason, a target the kind needs left out or blank. Targets that name nothing in the case are the store's to refuse.
+    /// </summary>
+    internal static string? Check(DecisionRequest? request, out DecisionKind kind)
+    {
+        kind = default;
+        if (request is null)
+        {
+            return NotJson;
+        }
+
+        if (!AnalystDecision.TryParseKind(request.Kind, out kind))
+        {
+            return "kind must be hub, never-hub, merge, split or not-same";
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Why))
+        {
+            return "a decision needs a reason ('why'): say what the analyst knows that the ads do not";
+        }
+
+        return kind switch
+        {
+            DecisionKind.Hub or DecisionKind.NeverHub => Missing(request.Identifier, "identifier", "the identifier to mark"),
+            DecisionKind.Merge => Missing(request.Cluster, "cluster", "the cluster to merge") ?? Missing(request.Other, "other", "the other cluster's ID"),
+            DecisionKind.Split => Missing(request.Cluster, "cluster", "the cluster to split")
+                ?? EmptySide(request.SideA, "sideA", "first") ?? EmptySide(request.SideB, "sideB", "second"),
+            _ => Missing(request.AdA, "adA", "the first ad") ?? Missing(request.AdB, "adB", "the second ad"),
+        };
+
+        static string? Missing(string? value, string field, string what) =>
+            string.IsNullOrWhiteSpace(value) ? $"the decision needs '{field}': {what}" : null;
+
+        static string? EmptySide(IReadOnlyList<string>? side, string field, string which) =>
+            side is null || side.All(string.IsNullOrWhiteSpace) ? $"the {which} side of the split ('{field}') names no ad or identifier" : null;
+    }
 
     /// <summary>
     /// The body of a decision POST. <c>hub</c>/<c>never-hub</c>: <c>identifier</c>. <c>merge</c>: <c>cluster</c> and

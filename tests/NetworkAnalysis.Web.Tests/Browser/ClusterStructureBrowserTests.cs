@@ -40,6 +40,7 @@ public sealed class ClusterStructureBrowserTests : IDisposable
         await using var _ = session;
 
         // When the Structure tab lists what holds it together and the first entry is clicked
+        await page.WaitForSelectorAsync("#structure-points li .decide-id button"); // the hub buttons, once the cluster's decisions are known
         var first = await page.Locator("#structure-points li").First.TextContentAsync();
         var node = await page.Locator("#structure-points li").First.GetAttributeAsync("data-node");
         await page.Locator("#structure-points li button.cut-point").First.ClickAsync();
@@ -50,7 +51,9 @@ public sealed class ClusterStructureBrowserTests : IDisposable
         }
 
         // Then the phone is listed first with the two ads it holds, and the graph shows and marks that identifier's node
-        first.ShouldBe("identifierphone:+17025550112holds 2 ad(s)");
+        first.ShouldBe("identifierphone:+17025550112holds 2 ad(s)Mark as hubNever a hub");
+        (await page.Locator("#structure-points li").First.Locator(".decide-id[data-identifier='phone:+17025550112'] button.decide-hub").CountAsync()).ShouldBe(1);
+        (await page.Locator("#structure-points li[data-node^='a:'] button.decide").CountAsync()).ShouldBe(0, "an ad holding the cluster together has no hub buttons");
         node.ShouldStartWith("e:");
         (await page.GetAttributeAsync("#graph", "data-cut")).ShouldBe(node);
         (await page.TextContentAsync("#path-status"))!.ShouldContain("Marked: phone:+17025550112 holds 2 ad(s) to the rest");

@@ -126,7 +126,11 @@ public sealed class WorkbenchBrowserTests : IDisposable
         foreach (var cluster in others)
         {
             await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", cluster);
-            await page.WaitForSelectorAsync("#graph[data-ready='1']");
+            // The hash change is handled in a later task: until then the previous cluster's graph is the ready one (its
+            // ads would be opened again and this cluster's missed). Its title is set once its graph is loading.
+            await page.WaitForFunctionAsync(
+                "id => document.querySelector('#cluster-title').textContent === 'Cluster ' + id && document.querySelector('#graph').dataset.ready === '1'",
+                cluster);
             await OpenEveryAd(page, shown);
         }
 

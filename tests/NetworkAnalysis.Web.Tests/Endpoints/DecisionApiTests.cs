@@ -71,6 +71,77 @@ public sealed class DecisionApiTests() : WorkbenchApiTestBase(new WorkbenchCase(
         store.ListDecisions().ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("""{"kind":"hub","identifier":"702-555-0142","why":"   "}""", "a decision needs a reason ('why'): say what the analyst knows that the ads do not")]
+    [InlineData("""{"kind":"never-hub","identifier":"702-555-0142"}""", "a decision needs a reason ('why'): say what the analyst knows that the ads do not")]
+    [InlineData("""{"kind":"hub","why":"booking line"}""", "the decision needs 'identifier': the identifier to mark")]
+    [InlineData("""{"kind":"merge","cluster":"C1","other":" ","why":"same woman"}""", "the decision needs 'other': the other cluster's ID")]
+    [InlineData("""{"kind":"split","cluster":"C1","sideA":["r1"],"sideB":[" "],"why":"two women"}""", "the second side of the split ('sideB') names no ad or identifier")]
+    [InlineData("""{"kind":"split","cluster":"C1","sideB":["r1"],"why":"two women"}""", "the first side of the split ('sideA') names no ad or identifier")]
+    [InlineData("""{"kind":"not-same","adA":"r1","why":"different"}""", "the decision needs 'adB': the second ad")]
+    [InlineData("""{"kind":"delete","why":"x"}""", "kind must be hub, never-hub, merge, split or not-same")]
+    [InlineData("""{"why":"x"}""", "kind must be hub, never-hub, merge, split or not-same")]
+    [InlineData("""{"kind":"hub",""", "a decision is a JSON object: {\"kind\": \"hub\", \"identifier\": \"...\", \"why\": \"...\"}")]
+    [InlineData("""null""", "a decision is a JSON object: {\"kind\": \"hub\", \"identifier\": \"...\", \"why\": \"...\"}")]
+    [InlineData("""{"kind":"hub","identifier":["not","text"],"why":"x"}""", "a decision is a JSON object: {\"kind\": \"hub\", \"identifier\": \"...\", \"why\": \"...\"}")]
+    public async Task MalformedOrIncompleteDecision_Is400WithOneLine_AndStoresNothing(string body, string error)
+    {
+        var response = await PostRaw(body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Error(response)).ShouldBe(error);
+        using var store = CaseStore.Open(Case.Path);
+        store.ListDecisions().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task DecisionOnAnUnknownTarget_Is400NamingIt_AndStoresNothing()
+    {
+        var ring = ClusterOf("r1");
+
+        var identifier = await Post("/api/decisions", new { kind = "hub", identifier = "702-555-0100", why = "booking line" });
+        var cluster = await Post("/api/decisions", new { kind = "merge", cluster = ring, other = "C-nope", why = "same woman" });
+        var ad = await Post("/api/decisions", new { kind = "not-same", adA = "r1", adB = "nope", why = "different" });
+        var side = await Post("/api/decisions", new { kind = "split", cluster = ring, sideA = new[] { "r1" }, sideB = new[] { "solo" }, why = "two women" });
+        var self = await Post("/api/decisions", new { kind = "merge", cluster = ring, other = ring, why = "same woman" });
+
+        foreach (var r in new[] { identifier, cluster, ad, side, self })
+        {
+            r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        (await Error(identifier)).ShouldBe("no identifier '702-555-0100' in the case (`netan lookup` finds them)");
+        (await Error(cluster)).ShouldBe("no cluster C-nope in the current analysis (`netan clusters` lists them)");
+        (await Error(ad)).ShouldBe("no ad with key or ID 'nope' in the case");
+        (await Error(side)).ShouldBe($"ad solo on the second side is not in cluster {ring}");
+        (await Error(self)).ShouldBe($"cannot merge cluster {ring} with itself");
+        using var store = CaseStore.Open(Case.Path);
+        store.ListDecisions().ShouldBeEmpty();
+        store.RecentAudit(100, null).ShouldNotContain(a => a.Action == "decide");
+    }
+
+    [Fact]
+    public async Task Decision_WithPaddedTargetsAndReason_IsStoredTrimmed()
+    {
+        var ring = ClusterOf("r1");
+
+        var made = await Post("/api/decisions", new { kind = "split", cluster = " " + ring + " ", sideA = new[] { " r1 ", "" }, sideB = new[] { "amber@example.com" }, why = "  two women  " });
+
+        made.StatusCode.ShouldBe(HttpStatusCode.OK, await made.Content.ReadAsStringAsync());
+        using var store = CaseStore.Open(Case.Path);
+        var d = store.ListDecisions().ShouldHaveSingleItem();
+        (d.Clusters.Single(), d.Why).ShouldBe((ring, "two women"));
+        d.SideA.ShouldBe(["r1"]);
+        d.SideB.ShouldBe(["r3", "r4"]);
+    }
+
+    private async Task<HttpResponseMessage> PostRaw(string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/decisions") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Netan-Request", "1");
+        return await Client.SendAsync(request);
+    }
+
     private async Task<HttpResponseMessage> Post(string url, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };

@@ -1,5 +1,6 @@
 // The ad view: text with entity spans marked, re-crawl history, photos blurred until clicked, mentions, source and provenance.
 import { el, clear, api, enc, visible, $ } from './dom.js';
+import { adActions, identifierControls, decisionsCluster } from './decisions.js';
 
 export async function showAd(id, onCluster) {
   const view = $('ad-view');
@@ -24,6 +25,8 @@ export async function showAd(id, onCluster) {
   view.append(facts);
   if (ad.clusterId) {
     view.append(el('p', {}, 'Cluster ', el('button', { class: 'linkish', type: 'button', text: ad.clusterId, onclick: () => onCluster(ad.clusterId) })));
+    const actions = adActions(ad);
+    if (actions) view.append(actions);
   }
   view.append(el('div', { class: 'text', id: 'ad-text' }, ...spans(ad.text, ad.mentions)));
   if (ad.history && ad.history.length) {
@@ -43,11 +46,16 @@ export async function showAd(id, onCluster) {
       el('figcaption', { text: img.local ? img.name : img.name + ' (not a local file; not fetched)' })))));
   }
   view.append(el('h3', { text: 'Identifiers in this ad' }));
-  view.append(el('table', {}, el('tbody', {}, ad.mentions.map(m => el('tr', {},
+  // An ad of the open cluster: each identifier with its decision or its hub buttons (the cluster's decisions are known).
+  const decide = ad.clusterId && ad.clusterId === decisionsCluster();
+  const formHost = el('div', { class: 'decide-form-host' });
+  view.append(el('table', { id: 'ad-mentions' }, el('tbody', {}, ad.mentions.flatMap(m => [el('tr', {},
     el('td', {}, el('span', { class: 'type type-' + m.type, text: m.type })),
     el('td', { text: m.value, title: m.value }),
     el('td', { text: m.raw, title: 'as written' }),
-    el('td', { text: m.extractor + ' ' + Number(m.confidence).toFixed(2) }))))));
+    el('td', { text: m.extractor + ' ' + Number(m.confidence).toFixed(2) })),
+    // The panel is narrow: the decision (or its buttons) goes on a line of its own under the identifier.
+    decide ? el('tr', { class: 'mention-decide' }, el('td', { colspan: 4 }, identifierControls(m.type + ':' + m.value, m.type, { cluster: ad.clusterId, formHost }))) : null]))), formHost);
   view.append(el('h3', { text: 'Source' }));
   const src = el('dl');
   src.append(el('dt', { text: 'File' }), el('dd', { text: ad.source.path }));

@@ -2,9 +2,9 @@
 import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
-import { initDecisions, loadDecisions, proposeIdentifier } from './decisions.js';
+import { initDecisions, loadDecisions, proposeIdentifier, identifierControls } from './decisions.js';
 
-const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null };
+const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null, hitClusters: [] };
 
 async function start() {
   // Registered before anything awaits, so an early submit never falls back to a page load.
@@ -30,7 +30,7 @@ async function start() {
     }, i.palette, $('graph-legend'));
   }
   wire();
-  initDecisions({ readOnly: i.readOnly, onChange: () => loadAudit() });
+  initDecisions({ readOnly: i.readOnly, onChange: () => loadAudit(), context: { ads: clusterAds, identifiers: clusterIdentifiers, clusters: knownClusters, truncated: () => !!state.graph?.truncated } });
   // The cluster list and a cluster named in the address load side by side (neither needs the other).
   await Promise.all([loadClusters(), route()]);
   document.body.dataset.ready = '1';
@@ -84,6 +84,7 @@ async function search(q) {
   let hits;
   try { hits = await api('/api/search?q=' + enc(q)); } catch (e) { clear(list).append(el('li', { text: e.message })); return; }
   clear(list);
+  state.hitClusters = hits.filter(h => h.clusterId).map(h => ({ id: h.clusterId, label: 'search: ' + (h.kind === 'entity' ? `${h.entityType} ${h.label}` : h.label) }));
   if (!hits.length) list.append(el('li', { class: 'muted', text: 'Nothing matches.' }));
   for (const h of hits) {
     const label = h.kind === 'entity' ? `${h.entityType} ${h.label}` : h.label;
@@ -132,6 +133,7 @@ async function showCluster(id, view, maxAds) {
   $('movement-img').removeAttribute('src');
   $('map-img').removeAttribute('src');
   state.structure = null;
+  showEntityDetail(null);
   $('tabs').hidden = false;
   showTab('graph');
   // The graph's request goes out with the cluster's details, not after them (it is the slow one).
@@ -159,7 +161,7 @@ async function showCluster(id, view, maxAds) {
 }
 
 function refreshLists() {
-  state.graph.entityList($('entity-list'), toggleEntity, selectEntity);
+  state.graph.entityList($('entity-list'), toggleEntity, selectEntity, e => identifierControls(e.type + ':' + e.label, e.type));
   state.graph.adList($('ad-list'), id => showAd(id, openCluster));
 }
 
@@ -172,7 +174,42 @@ async function toggleEntity(nodeId) {
 function selectEntity(nodeId) {
   for (const li of document.querySelectorAll('#entity-list li')) li.classList.toggle('selected', li.dataset.node === nodeId);
   state.graph?.select(nodeId);
+  showEntityDetail(nodeId);
   proposeIdentifier(state.graph?.identifierOf?.(nodeId));
+}
+
+// The identifier selected in the graph or the list: what it is, and its decision (or the buttons to make one).
+function showEntityDetail(nodeId) {
+  const box = clear($('entity-detail'));
+  const e = nodeId && state.graph ? state.graph.entities.get(nodeId) : null;
+  box.hidden = !e;
+  if (!e) { delete box.dataset.node; return; }
+  box.dataset.node = nodeId;
+  box.append(el('span', { class: 'type type-' + e.type, text: e.type }), el('span', { class: 'value', text: e.label, title: e.label }),
+    el('span', { class: 'muted', text: `${e.ads} ads · ${e.clusters} cluster(s)` }),
+    ...(e.hub ? [el('span', { class: 'hub', text: 'hub in the current analysis' })] : []),
+    identifierControls(e.type + ':' + e.label, e.type, { detail: true }));
+}
+
+// What the decision forms offer: the open cluster's ads and identifiers as the graph holds them, and clusters listed or found.
+function clusterAds() {
+  const g = state.graph;
+  if (!g || g.clusterId !== state.cluster) return [];
+  return [...g.clusterAds].map(id => g.ads.get(id)).map(a => ({ key: a.label, detail: [a.city, (a.postedAt || '').slice(0, 10)].filter(Boolean).join(' · ') }));
+}
+
+function clusterIdentifiers() {
+  const g = state.graph;
+  if (!g || g.clusterId !== state.cluster) return [];
+  return [...g.clusterEntities].map(id => g.entities.get(id)).filter(e => e.type !== 'url')
+    .sort((a, b) => b.ads - a.ads || a.label.localeCompare(b.label)).map(e => ({ identifier: e.type + ':' + e.label, ads: e.ads }));
+}
+
+function knownClusters() {
+  const seen = new Map();
+  for (const tr of document.querySelectorAll('#cluster-table tbody tr')) seen.set(tr.dataset.cluster, { id: tr.dataset.cluster, label: tr.children[1].textContent + ' ads' });
+  for (const h of state.hitClusters) if (!seen.has(h.id)) seen.set(h.id, h);
+  return [...seen.values()];
 }
 
 function showTab(name) {
@@ -202,7 +239,9 @@ async function loadStructure(id) {
     points.append(el('li', { dataset: { node: p.node || '' } },
       el('span', { class: 'muted', text: p.kind }),
       el('button', { type: 'button', class: 'linkish value cut-point', text: p.label, title: p.label, onclick: ev => highlight(ev, [p.node], [], `${p.kind === 'ad' ? 'ad ' : ''}${p.label} holds ${p.ads_cut_off} ad(s) to the rest`) }),
-      el('span', { class: 'muted', text: `holds ${p.ads_cut_off} ad(s)` })));
+      el('span', { class: 'muted', text: `holds ${p.ads_cut_off} ad(s)` }),
+      // An identifier holding the cluster together may be a booking line the hub rule missed: its hub buttons are here.
+      p.kind === 'identifier' ? identifierControls(p.label, p.label.slice(0, p.label.indexOf(':'))) : null));
   }
   if (s.articulation_points.length > 500) points.append(el('li', { class: 'muted', text: `… and ${s.articulation_points.length - 500} more` }));
   for (const b of s.bridges.slice(0, 500)) {

@@ -50,10 +50,12 @@ export function clear(node) {
 
 export function $(id) { return document.getElementById(id); }
 
-export function banner(message) {
+/** Shows a message above the page: an error, or with tone 'ok' a confirmation (e.g. a decision recorded). */
+export function banner(message, tone) {
   const b = $('banner');
   b.textContent = visible(message);
   b.hidden = !message;
+  b.classList.toggle('ok', tone === 'ok');
 }
 
 export async function api(path, options = {}) {

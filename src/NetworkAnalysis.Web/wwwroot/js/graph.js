@@ -357,7 +357,8 @@ export class ClusterGraph {
     return nodes.length;
   }
 
-  entityList(listNode, onToggle, onSelect) {
+  // decorate(entity): an extra node at the end of each row (the identifier's decision buttons), or null.
+  entityList(listNode, onToggle, onSelect, decorate) {
     clear(listNode);
     const sorted = [...this.clusterEntities].map(id => this.entities.get(id)).sort((a, b) => b.ads - a.ads || a.label.localeCompare(b.label));
     for (const e of sorted.slice(0, 1000)) {
@@ -369,7 +370,8 @@ export class ClusterGraph {
         e.phone ? el('span', { class: 'muted phone-region', title: 'libphonenumber offline geocoder', text: phoneRegion(e.phone) }) : null,
         e.hub ? el('span', { class: 'hub', text: 'hub (' + e.clusters + ' clusters)' }) : null,
         el('button', { type: 'button', class: 'linkish expand', text: expanded ? 'collapse' : 'expand', onclick: () => onToggle(e.id) }),
-        el('button', { type: 'button', class: 'linkish', text: 'show', onclick: () => onSelect(e.id) })));
+        el('button', { type: 'button', class: 'linkish', text: 'show', onclick: () => onSelect(e.id) }),
+        decorate ? decorate(e) : null));
     }
   }
 
