@@ -73,7 +73,7 @@ public sealed class DecisionsCommandTests : IDisposable
         // Then the bad one is named by index, source ID and field; the other is in, once
         first.ExitCode.ShouldBe(1, first.All);
         first.Error.Trim().Split('\n').ShouldHaveSingleItem().ShouldBe("netan: two.json: decisions[0] (decision 1 of the source): side_b[0]: no ad 'site/nosuch' in the case; skipped");
-        first.Out.ShouldContain("Imported 1 decisions (0 already in the case, 0 undone as in the file, 1 skipped)");
+        first.Out.ShouldContain("Imported 1 decision (0 already in the case, 0 undone as in the file, 1 skipped)");
         second.Out.ShouldContain("Imported 0 decisions (1 already in the case, 0 undone as in the file, 1 skipped)");
         using var doc = JsonDocument.Parse((await Ok("decisions", "--json", "--case", b)).Out);
         doc.RootElement.EnumerateArray().ShouldHaveSingleItem().GetProperty("why").GetString().ShouldBe("different women too");

@@ -116,7 +116,7 @@ internal static class DecisionsCommand
             else if (!parse.GetValue(global.Quiet))
             {
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {result.Imported.Count} decisions ({result.AlreadyPresent.Count} already in the case, {result.UndoneNow.Count} undone as in the file, {result.Skipped.Count} skipped).");
+                    $"Imported {result.Imported.Count} decision{(result.Imported.Count == 1 ? "" : "s")} ({result.AlreadyPresent.Count} already in the case, {result.UndoneNow.Count} undone as in the file, {result.Skipped.Count} skipped).");
                 var then = result.Imported.Count + result.UndoneNow.Count > 0 ? " Run `netan analyze` to apply them." : "";
                 ctx.Console.MarkupLine(Markup.Escape(LogText.Safe(line + then, 1_000)));
             }
