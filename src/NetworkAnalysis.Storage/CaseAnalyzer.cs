@@ -50,8 +50,12 @@ public sealed class CaseAnalyzer
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
         // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
+        var timings = new Dictionary<string, double>();
+        var lap = Stopwatch.StartNew();
         var snapshot = _store.LoadSnapshot(withAdFacts: false, ct);
+        Lap(timings, "load.graph_ms", lap);
         var (previous, assignments) = _store.CurrentClusters(snapshot);
+        Lap(timings, "load.previous_ms", lap);
         var previousParameters = _store.ClusteringRunParameters();
         var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : assignments;
         var decided = DecisionApplier.Load(_store);
@@ -65,7 +69,7 @@ public sealed class CaseAnalyzer
             phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
             decisions = decided.ActiveIds,
         });
-        var timings = new Dictionary<string, double> { ["load_ms"] = loadMs };
+        timings["load_ms"] = loadMs;
         watch.Restart();
         var weak = WeakLinks(snapshot, options);
         var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
@@ -79,11 +83,16 @@ public sealed class CaseAnalyzer
             : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        lap.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
-        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds);
+        Lap(timings, "save.lineage_compute_ms", lap);
+        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
+        lap.Restart();
         _store.SaveLineage(runId, lineage);
+        Lap(timings, "save.lineage_ms", lap);
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);
+        Lap(timings, "save.weak_links_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -98,6 +107,18 @@ public sealed class CaseAnalyzer
             Statistics = stats,
             Decisions = outcomes,
         };
+    }
+
+    /// <summary>Adds the milliseconds since <paramref name="lap"/> last restarted under <paramref name="key"/> (a sub-stage: the key has
+    /// a dot), and restarts it.</summary>
+    internal static void Lap(IDictionary<string, double>? timings, string key, Stopwatch lap)
+    {
+        if (timings is not null)
+        {
+            timings[key] = timings.TryGetValue(key, out var ms) ? ms + lap.Elapsed.TotalMilliseconds : lap.Elapsed.TotalMilliseconds;
+        }
+
+        lap.Restart();
     }
 
     /// <summary>Whether the run that made the current clusters used exactly <paramref name="optionsJson"/>.</summary>

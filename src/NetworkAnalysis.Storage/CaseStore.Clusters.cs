@@ -48,6 +48,12 @@ public sealed partial class CaseStore
     /// <param name="changedAds">With <paramref name="previous"/>: the ads that gained identifiers since the stored clustering
     /// (their clusters' summaries are recomputed even when their members stayed); null recomputes every cluster's summary.</param>
     public void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous = null, IReadOnlySet<string>? changedAds = null)
+        => SaveClustering(runId, snapshot, result, previous, changedAds, null);
+
+    /// <summary><see cref="SaveClustering(long, CaseSnapshot, ClusteringResult, IReadOnlyDictionary{string, string}?, IReadOnlySet{string}?)"/>,
+    /// adding the time of each part to <paramref name="timings"/> (keys <c>save.*_ms</c>).</summary>
+    internal void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string>? previous, IReadOnlySet<string>? changedAds,
+        IDictionary<string, double>? timings)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
@@ -56,11 +62,11 @@ public sealed partial class CaseStore
         {
             if (previous is { Count: > 0 })
             {
-                UpdateClustering(runId, snapshot, result, previous, changedAds);
+                UpdateClustering(runId, snapshot, result, previous, changedAds, timings);
             }
             else
             {
-                ReplaceClustering(runId, snapshot, result);
+                ReplaceClustering(runId, snapshot, result, timings);
             }
         }
         finally
@@ -73,17 +79,22 @@ public sealed partial class CaseStore
     private readonly record struct ClusterRow(
         string Id, int Size, int Phones, int Emails, int Entities, string Cities, int CityCount, string? First, string? Last, string Component, double Cohesion);
 
-    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result)
+    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IDictionary<string, double>? timings)
     {
+        var lap = System.Diagnostics.Stopwatch.StartNew();
         EnsureAdFacts(snapshot, null);
+        CaseAnalyzer.Lap(timings, "save.ad_facts_ms", lap);
         var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
         var rows = result.Clusters.Select(c => Row(snapshot, c, entitiesOfAd)).ToList();
+        CaseAnalyzer.Lap(timings, "save.summaries_ms", lap);
         using var tx = Connection.BeginTransaction();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
         // one sort instead of a million random index inserts; rolled back with everything else on failure.
         Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM cluster_cohesion;", tx);
         Execute(Connection, "DROP INDEX IF EXISTS memberships_cluster;", tx);
+        CaseAnalyzer.Lap(timings, "save.delete_ms", lap);
         WriteHubs(runId, snapshot, result, tx);
+        CaseAnalyzer.Lap(timings, "save.hubs_ms", lap);
         using (var writer = new ClusterRowWriter(this, runId, tx))
         {
             foreach (var row in rows)
@@ -91,6 +102,8 @@ public sealed partial class CaseStore
                 writer.Write(row);
             }
         }
+
+        CaseAnalyzer.Lap(timings, "save.clusters_ms", lap);
 
         // Memberships in ad row order: appends to the table (keyed by ad row).
         var clusterOfAd = ClusterOfAd(snapshot, result);
@@ -109,8 +122,11 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "save.memberships_ms", lap);
         Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+        CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);
         tx.Commit();
+        CaseAnalyzer.Lap(timings, "save.commit_ms", lap);
     }
 
     /// <summary>
@@ -118,8 +134,10 @@ public sealed partial class CaseStore
     /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
     /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
     /// </summary>
-    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string>? changedAds)
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string>? changedAds,
+        IDictionary<string, double>? timings)
     {
+        var lap = System.Diagnostics.Stopwatch.StartNew();
         // A cluster's summary can differ from the stored one only when an ad joined or left it or one of its ads gained
         // identifiers (ads' city and posting time never change); only those are recomputed, from their ads' facts.
         var keys = snapshot.Incidence.AdKeys;
@@ -150,6 +168,7 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "save.diff_ms", lap);
         var stored = new Dictionary<string, ClusterRow>(StringComparer.Ordinal);
         using (var cmd = Command("""
             SELECT c.id, c.size, c.phones, c.emails, c.entities, c.cities, c.city_count, c.first_seen, c.last_seen, cc.component_id, co.cohesion
@@ -166,6 +185,7 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "save.stored_clusters_ms", lap);
         var dirtyAds = new List<int>();
         for (var c = 0; c < dirty.Length; c++)
         {
@@ -177,12 +197,15 @@ public sealed partial class CaseStore
         }
 
         EnsureAdFacts(snapshot, dirtyAds);
+        CaseAnalyzer.Lap(timings, "save.ad_facts_ms", lap);
         var entitiesOfAd = EntitiesOfAd(snapshot.Incidence);
         var rows = result.Clusters.Select((c, i) => dirty[i]
             ? Row(snapshot, c, entitiesOfAd)
             : stored[c.Id] with { Component = c.ComponentId ?? c.Id, Cohesion = c.Cohesion }).ToList();
+        CaseAnalyzer.Lap(timings, "save.summaries_ms", lap);
         using var tx = Connection.BeginTransaction();
         WriteHubs(runId, snapshot, result, tx);
+        CaseAnalyzer.Lap(timings, "save.hubs_ms", lap);
         var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
         using (var delete = Command("DELETE FROM clusters WHERE id = $id; DELETE FROM cluster_components WHERE cluster_id = $id; DELETE FROM cluster_cohesion WHERE cluster_id = $id;", tx))
         {
@@ -207,11 +230,14 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "save.clusters_ms", lap);
         using (var stamp = Command("UPDATE clusters SET run_id = $run WHERE run_id <> $run;", tx))
         {
             stamp.Parameters.AddWithValue("$run", runId);
             stamp.ExecuteNonQuery();
         }
+
+        CaseAnalyzer.Lap(timings, "save.stamp_ms", lap);
 
         using (var upsert = Command("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
         using (var remove = Command("DELETE FROM memberships WHERE ad = $ad;", tx))
@@ -241,7 +267,9 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "save.memberships_ms", lap);
         tx.Commit();
+        CaseAnalyzer.Lap(timings, "save.commit_ms", lap);
     }
 
     /// <summary>Replaces <c>hub_entities</c> and <c>entity_groups</c> with the result's hub verdicts and group counts.</summary>
