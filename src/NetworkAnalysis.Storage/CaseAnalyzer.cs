@@ -14,7 +14,9 @@ namespace NetworkAnalysis.Storage;
 /// (<see cref="ClusteringEngine.Update(IReadOnlyDictionary{string, ValueTuple{string, string}}, Core.Graphs.AdEntityIncidence, IReadOnlyList{Core.Graphs.WeakLink}, IncrementalChange, ClusteringOptions, CancellationToken)"/>),
 /// which gives the same clusters and IDs as a full analysis. A full analysis runs when asked, when the case has no
 /// clusters, when the options differ from those of the run that made the current clusters, or when that run did not
-/// record components. The run record's timings carry <c>components</c>, <c>components_reused</c> and
+/// record components. The graph is loaded from the graph snapshot file beside the case plus the rows added since, when that
+/// file matches the case, and the file is written again after the save (<see cref="CaseStore.GraphSnapshotPath"/>, issue #21).
+/// The run record's timings carry <c>components</c>, <c>components_reused</c> and
 /// <c>components_recomputed</c>.
 /// </remarks>
 public sealed class CaseAnalyzer
@@ -52,8 +54,9 @@ public sealed class CaseAnalyzer
         // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
         var timings = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
-        var snapshot = _store.LoadSnapshot(withAdFacts: false, ct);
-        Lap(timings, "load.graph_ms", lap);
+        var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote);
+        var fromFile = snapshot.FromGraphSnapshot;
+        Lap(timings, fromFile ? "load.graph_snapshot_ms" : "load.graph_ms", lap);
         var (previous, assignments) = _store.CurrentClusters(snapshot);
         Lap(timings, "load.previous_ms", lap);
         var previousParameters = _store.ClusteringRunParameters();
@@ -93,6 +96,8 @@ public sealed class CaseAnalyzer
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);
         Lap(timings, "save.weak_links_ms", lap);
+        var writeNote = _store.WriteGraphSnapshot(snapshot, stamp);
+        Lap(timings, "save.graph_snapshot_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -100,12 +105,14 @@ public sealed class CaseAnalyzer
         timings["components_recomputed"] = stats.Components - stats.ComponentsReused;
         timings["decisions_applied"] = outcomes.Count(o => o.Applies);
         timings["decisions_not_applying"] = outcomes.Count(o => !o.Applies);
+        timings["graph_snapshot_used"] = fromFile ? 1 : 0;
         _store.FinishRun(runId, timings);
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings)
         {
             Incremental = incremental,
             Statistics = stats,
             Decisions = outcomes,
+            GraphSnapshotNote = snapshotNote ?? writeNote,
         };
     }
 
