@@ -54,7 +54,7 @@ public sealed class CaseAnalyzer
         // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
         var timings = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
-        var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote);
+        var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote, timings);
         var fromFile = snapshot.FromGraphSnapshot;
         Lap(timings, fromFile ? "load.graph_snapshot_ms" : "load.graph_ms", lap);
         var (previous, assignments) = _store.CurrentClusters(snapshot);

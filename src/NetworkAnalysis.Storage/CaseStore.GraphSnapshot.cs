@@ -24,11 +24,14 @@ public sealed partial class CaseStore
     /// <param name="ct">Cancellation.</param>
     /// <param name="stamp">What the returned snapshot holds (for the snapshot file this analysis writes).</param>
     /// <param name="note">Why an existing snapshot file was not used (one line), or null.</param>
-    internal CaseSnapshot LoadAnalysisSnapshot(CancellationToken ct, out GraphSnapshotStamp stamp, out string? note)
+    /// <param name="timings">When given, the time of each part is added (keys <c>load.graph_*_ms</c>).</param>
+    internal CaseSnapshot LoadAnalysisSnapshot(CancellationToken ct, out GraphSnapshotStamp stamp, out string? note, IDictionary<string, double>? timings = null)
     {
         note = null;
+        var lap = System.Diagnostics.Stopwatch.StartNew();
         using var tx = Connection.BeginTransaction(deferred: true);
         stamp = ReadStamp(tx);
+        CaseAnalyzer.Lap(timings, "load.graph_stamp_ms", lap);
         var path = GraphSnapshotPath(Path);
         if (File.Exists(path))
         {
@@ -36,6 +39,7 @@ public sealed partial class CaseStore
             try
             {
                 var file = GraphSnapshotFile.Read(path);
+                CaseAnalyzer.Lap(timings, "load.graph_file_ms", lap);
                 if (!string.Equals(file.Token, MetaValue(GraphSnapshotKey, tx), StringComparison.Ordinal))
                 {
                     note = $"graph snapshot {name} does not belong to this state of the case; the graph was loaded from the case";
@@ -46,6 +50,7 @@ public sealed partial class CaseStore
                 }
                 else if (Extend(file.Snapshot, file.Stamp, tx, ct) is { } extended)
                 {
+                    CaseAnalyzer.Lap(timings, "load.graph_extend_ms", lap);
                     tx.Commit();
                     return extended;
                 }
