@@ -77,16 +77,21 @@ public sealed partial class CaseStore
     internal string? WriteGraphSnapshot(CaseSnapshot snapshot, GraphSnapshotStamp stamp)
     {
         var path = GraphSnapshotPath(Path);
-        if (!snapshot.CanonicalEntityTypes)
+        if (snapshot.CanonicalEntityTypes)
         {
-            File.Delete(path);
-            return null;
+            EnsureAdFacts(snapshot, null);
         }
 
-        EnsureAdFacts(snapshot, null);
         var token = Guid.NewGuid().ToString("N");
         try
         {
+            if (!snapshot.CanonicalEntityTypes)
+            {
+                // Its order could not be extended exactly; the next analysis reads the tables.
+                File.Delete(path);
+                return null;
+            }
+
             GraphSnapshotFile.Write(path, token, stamp, snapshot);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
