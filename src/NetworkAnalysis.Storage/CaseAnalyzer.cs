@@ -78,12 +78,23 @@ public sealed class CaseAnalyzer
         var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        lap.Restart();
         var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
+        var change = incremental
+            ? decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
+            : null;
+        if (incremental)
+        {
+            Lap(timings, "cluster.change_ms", lap);
+        }
+
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak,
-                decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions()),
-                options, decisions, ct)
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, change!, options, decisions, ct)
             : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
+        if (incremental)
+        {
+            Lap(timings, "cluster.update_ms", lap);
+        }
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         lap.Restart();
