@@ -18,4 +18,7 @@ public sealed record AnalysisRunResult(long RunId, int Ads, int Entities, int Cl
 
     /// <summary>How each standing analyst decision fared: applied, or why it no longer applies.</summary>
     public IReadOnlyList<DecisionOutcome> Decisions { get; init; } = [];
+
+    /// <summary>Why the graph snapshot file beside the case was not used or not written (one line), or null when all went as usual.</summary>
+    public string? GraphSnapshotNote { get; init; }
 }

@@ -14,7 +14,9 @@ namespace NetworkAnalysis.Storage;
 /// (<see cref="ClusteringEngine.Update(IReadOnlyDictionary{string, ValueTuple{string, string}}, Core.Graphs.AdEntityIncidence, IReadOnlyList{Core.Graphs.WeakLink}, IncrementalChange, ClusteringOptions, CancellationToken)"/>),
 /// which gives the same clusters and IDs as a full analysis. A full analysis runs when asked, when the case has no
 /// clusters, when the options differ from those of the run that made the current clusters, or when that run did not
-/// record components. The run record's timings carry <c>components</c>, <c>components_reused</c> and
+/// record components. The graph is loaded from the graph snapshot file beside the case plus the rows added since, when that
+/// file matches the case, and the file is written again after the save (<see cref="CaseStore.GraphSnapshotPath"/>, issue #21).
+/// The run record's timings carry <c>components</c>, <c>components_reused</c> and
 /// <c>components_recomputed</c>.
 /// </remarks>
 public sealed class CaseAnalyzer
@@ -50,8 +52,13 @@ public sealed class CaseAnalyzer
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
         // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
-        var snapshot = _store.LoadSnapshot(withAdFacts: false, ct);
+        var timings = new Dictionary<string, double>();
+        var lap = Stopwatch.StartNew();
+        var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote, timings);
+        var fromFile = snapshot.FromGraphSnapshot;
+        Lap(timings, fromFile ? "load.graph_snapshot_ms" : "load.graph_ms", lap);
         var (previous, assignments) = _store.CurrentClusters(snapshot);
+        Lap(timings, "load.previous_ms", lap);
         var previousParameters = _store.ClusteringRunParameters();
         var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : assignments;
         var decided = DecisionApplier.Load(_store);
@@ -65,25 +72,43 @@ public sealed class CaseAnalyzer
             phone_metadata = "libphonenumber-csharp " + Core.Extraction.Phones.PhoneNumberDetails.MetadataVersion,
             decisions = decided.ActiveIds,
         });
-        var timings = new Dictionary<string, double> { ["load_ms"] = loadMs };
+        timings["load_ms"] = loadMs;
         watch.Restart();
         var weak = WeakLinks(snapshot, options);
         var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        lap.Restart();
         var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
+        var change = incremental
+            ? decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
+            : null;
+        if (incremental)
+        {
+            Lap(timings, "cluster.change_ms", lap);
+        }
+
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak,
-                decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions()),
-                options, decisions, ct)
+            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, change!, options, decisions, ct)
             : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
+        if (incremental)
+        {
+            Lap(timings, "cluster.update_ms", lap);
+        }
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
+        lap.Restart();
         var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
-        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds);
+        Lap(timings, "save.lineage_compute_ms", lap);
+        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
+        lap.Restart();
         _store.SaveLineage(runId, lineage);
+        Lap(timings, "save.lineage_ms", lap);
         _store.SaveWeakLinks(snapshot, weak);
         _store.SetAnalyzedMentionsThrough(mentionsThrough);
+        Lap(timings, "save.weak_links_ms", lap);
+        var writeNote = _store.WriteGraphSnapshot(snapshot, stamp);
+        Lap(timings, "save.graph_snapshot_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -91,13 +116,27 @@ public sealed class CaseAnalyzer
         timings["components_recomputed"] = stats.Components - stats.ComponentsReused;
         timings["decisions_applied"] = outcomes.Count(o => o.Applies);
         timings["decisions_not_applying"] = outcomes.Count(o => !o.Applies);
+        timings["graph_snapshot_used"] = fromFile ? 1 : 0;
         _store.FinishRun(runId, timings);
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings)
         {
             Incremental = incremental,
             Statistics = stats,
             Decisions = outcomes,
+            GraphSnapshotNote = snapshotNote ?? writeNote,
         };
+    }
+
+    /// <summary>Adds the milliseconds since <paramref name="lap"/> last restarted under <paramref name="key"/> (a sub-stage: the key has
+    /// a dot), and restarts it.</summary>
+    internal static void Lap(IDictionary<string, double>? timings, string key, Stopwatch lap)
+    {
+        if (timings is not null)
+        {
+            timings[key] = timings.TryGetValue(key, out var ms) ? ms + lap.Elapsed.TotalMilliseconds : lap.Elapsed.TotalMilliseconds;
+        }
+
+        lap.Restart();
     }
 
     /// <summary>Whether the run that made the current clusters used exactly <paramref name="optionsJson"/>.</summary>

@@ -12,5 +12,12 @@ public sealed record CaseSnapshot(AdEntityIncidence Incidence, long[] AdRowIds, 
 {
     /// <summary>Whether <see cref="AdCities"/> and <see cref="AdPostedAt"/> hold every ad's facts; false when the analysis
     /// loaded them only for the ads of the clusters it rewrites (an incremental run, issue #21).</summary>
-    internal bool AdFactsLoaded { get; init; } = true;
+    internal bool AdFactsLoaded { get; set; } = true;
+
+    /// <summary>Whether every entity's stored type name is its canonical name (<see cref="Core.Extraction.EntityTypeNames.ToName"/>), so
+    /// that the stored order by type name is the order of the canonical names: required to write a graph snapshot file.</summary>
+    internal bool CanonicalEntityTypes { get; init; }
+
+    /// <summary>Whether this was read from the graph snapshot file beside the case (plus the rows added since) rather than the tables.</summary>
+    internal bool FromGraphSnapshot { get; init; }
 }

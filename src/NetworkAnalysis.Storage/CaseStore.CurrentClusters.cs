@@ -21,19 +21,24 @@ public sealed partial class CaseStore
             }
         }
 
-        var index = DenseAds(snapshot);
-        var clusters = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assignments = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        // Row IDs to dense ads through an array, and both maps sized for every ad up front (issue #21: at 1,000,000 ads the
+        // growing dictionaries were most of this read).
+        var index = DenseIndex(snapshot.AdRowIds);
+        var clusters = new Dictionary<string, string>(snapshot.AdRowIds.Length, StringComparer.Ordinal);
+        var assignments = new Dictionary<string, (string, string)>(snapshot.AdRowIds.Length, StringComparer.Ordinal);
         var complete = true;
         using (var cmd = Command("SELECT ad, cluster_id FROM memberships;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                if (!index.TryGetValue(r.GetInt64(0), out var a))
+                var row = r.GetInt64(0);
+                if (row < 0 || row >= index.Length || index[row] < 0)
                 {
                     continue;
                 }
+
+                var a = index[row];
 
                 var key = snapshot.Incidence.AdKeys[a];
                 var id = r.GetString(1);

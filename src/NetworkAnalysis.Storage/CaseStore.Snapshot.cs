@@ -15,11 +15,11 @@ public sealed partial class CaseStore
     public CaseSnapshot LoadSnapshot(CancellationToken ct = default) => LoadSnapshot(withAdFacts: true, ct);
 
     /// <summary>Loads the snapshot, with every ad's city and posting time or (for an incremental analysis) without them.</summary>
-    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct)
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
     {
         var adRows = new List<long>();
         var adKeys = new List<string>();
-        using (var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;"))
+        using (var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;", tx))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -35,22 +35,26 @@ public sealed partial class CaseStore
         var posted = new string?[adRows.Count];
         if (withAdFacts)
         {
-            ReadAdFacts(adIndex, cities, posted, null);
+            ReadAdFacts(adIndex, cities, posted, null, tx);
         }
 
         ct.ThrowIfCancellationRequested();
         var entityRows = new List<long>();
         var types = new List<EntityType>();
         var values = new List<string>();
-        using (var cmd = Command("SELECT id, type, value FROM entities ORDER BY type, value;"))
+        var canonicalTypes = true;
+        using (var cmd = Command("SELECT id, type, value FROM entities ORDER BY type, value;", tx))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                if (!EntityTypeNames.TryParse(r.GetString(1), out var type))
+                var typeName = r.GetString(1);
+                if (!EntityTypeNames.TryParse(typeName, out var type))
                 {
                     continue;
                 }
+
+                canonicalTypes &= string.Equals(typeName, type.ToName(), StringComparison.Ordinal);
 
                 entityRows.Add(r.GetInt64(0));
                 types.Add(type);
@@ -60,16 +64,16 @@ public sealed partial class CaseStore
 
         ct.ThrowIfCancellationRequested();
         var entityIndex = DenseIndex(entityRows);
-        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex);
+        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx);
         var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
-        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts };
+        return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts, CanonicalEntityTypes = canonicalTypes };
     }
 
     /// <summary>
     /// Fills city and posting time of the ads whose row IDs are <paramref name="rows"/> (ascending), by row look-ups, or of
     /// every ad by one row-order scan when <paramref name="rows"/> is null.
     /// </summary>
-    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows)
+    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
     {
         var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
         void Read(Microsoft.Data.Sqlite.SqliteDataReader r)
@@ -95,7 +99,7 @@ public sealed partial class CaseStore
 
         if (rows is null)
         {
-            using var scan = Command("SELECT id, city, posted_at FROM ads;");
+            using var scan = Command("SELECT id, city, posted_at FROM ads;", tx);
             using var r = scan.ExecuteReader();
             Read(r);
             return;
@@ -123,6 +127,7 @@ public sealed partial class CaseStore
         if (ads is null || ads.Count > snapshot.AdRowIds.Length / 8)
         {
             ReadAdFacts(adIndex, snapshot.AdCities, snapshot.AdPostedAt, null);
+            snapshot.AdFactsLoaded = true;
             return;
         }
 
@@ -133,11 +138,11 @@ public sealed partial class CaseStore
     /// The distinct (ad, entity) links of the mentions whose ad and entity are in the snapshot, ordered by ad row then entity
     /// row, as dense indexes: one row-order scan, bucketed by ad row and sorted within each ad.
     /// </summary>
-    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex)
+    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, Microsoft.Data.Sqlite.SqliteTransaction? tx)
     {
         var pairAds = new List<int>();
         var pairEntities = new List<int>();
-        using (var cmd = Command("SELECT ad, entity FROM mentions;"))
+        using (var cmd = Command("SELECT ad, entity FROM mentions;", tx))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -215,7 +220,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>Dense index of each row ID (-1 for none), as an array indexed by row ID.</summary>
-    private static int[] DenseIndex(List<long> rows)
+    private static int[] DenseIndex(IReadOnlyList<long> rows)
     {
         var max = -1L;
         foreach (var row in rows)

@@ -44,4 +44,41 @@ public sealed class AnalyzeIncrementalCommandTests : IDisposable
             doc.RootElement.GetProperty("components_reused").GetInt32().ShouldBe(0);
         }
     }
+
+    [Fact]
+    public async Task Analyze_TruncatedGraphSnapshot_SaysSoInOneLine_AndSucceeds()
+    {
+        // Given an analysed case whose graph snapshot file beside it (issue #21) was cut short, and a further ingest
+        var casePath = _dir.File("c.case");
+        var a = _dir.Write("a.jsonl", string.Join('\n',
+            """{"id":"1","body":"call 702-555-0141"}""",
+            """{"id":"2","body":"call 702-555-0141"}""",
+            """{"id":"3","body":"call 702-555-0142"}"""));
+        (await CliRunner.RunAsync("ingest", a, "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("analyze", "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+        var graph = casePath + ".graph";
+        var bytes = await File.ReadAllBytesAsync(graph);
+        await File.WriteAllBytesAsync(graph, bytes[..(bytes.Length / 2)]);
+        (await CliRunner.RunAsync("ingest", _dir.Write("b.jsonl", """{"id":"4","body":"call 702-555-0142"}"""), "--case", casePath, "-q")).ExitCode.ShouldBe(0);
+
+        // When analysed again, then once more
+        var run = await CliRunner.RunAsync("analyze", "--case", casePath, "--json", "-q");
+        var next = await CliRunner.RunAsync("analyze", "--case", casePath, "--json", "-q");
+
+        // Then the first succeeds from the tables with one line naming the file, no stack trace; the second uses the new file
+        run.ExitCode.ShouldBe(0, run.All);
+        run.Error.Trim().Split('\n').ShouldHaveSingleItem().ShouldBe("netan: graph snapshot c.case.graph unreadable (truncated); the graph was loaded from the case");
+        using (var doc = JsonDocument.Parse(run.Out))
+        {
+            doc.RootElement.GetProperty("mode").GetString().ShouldBe("incremental");
+            doc.RootElement.GetProperty("timings_ms").GetProperty("graph_snapshot_used").GetDouble().ShouldBe(0);
+        }
+
+        next.ExitCode.ShouldBe(0, next.All);
+        next.Error.ShouldNotContain("graph snapshot");
+        using (var doc = JsonDocument.Parse(next.Out))
+        {
+            doc.RootElement.GetProperty("timings_ms").GetProperty("graph_snapshot_used").GetDouble().ShouldBe(1);
+        }
+    }
 }

@@ -53,6 +53,12 @@ internal static class AnalyzeCommand
                 NearDuplicates = parse.GetValue(noWeak) ? new() { Images = false, Text = false }
                     : new() { Images = parse.GetValue(weakKinds) != "text", Text = parse.GetValue(weakKinds) != "images" },
             }.Analyze(options, parse.GetValue(full)));
+            if (result.GraphSnapshotNote is { } note)
+            {
+                // The file beside the case is a cache (issue #21): not using it costs time, never correctness.
+                ctx.Error.WriteLine("netan: " + LogText.Safe(note));
+            }
+
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { run = result.RunId, ads = result.Ads, entities = result.Entities, clusters = result.Clusters, mode = result.Incremental ? "incremental" : "full", components = result.Statistics.Components, components_reused = result.Statistics.ComponentsReused, timings_ms = result.TimingsMs, decisions = result.Decisions.Select(d => new { id = d.Decision.Id, kind = d.Decision.KindName, applies = d.Applies, note = d.Note }) }));

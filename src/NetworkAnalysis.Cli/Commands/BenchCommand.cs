@@ -131,10 +131,7 @@ internal static class BenchCommand
         var analysis = new CaseAnalyzer(store).Analyze();
         stages.Add(("analyze (load, cluster, save)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
         // The run's timings also carry counts (components, components_reused ...): only the *_ms entries are stages.
-        foreach (var (name, ms) in analysis.TimingsMs.Where(t => t.Key.EndsWith("_ms", StringComparison.Ordinal)))
-        {
-            stages.Add(("  " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
-        }
+        AddAnalyzeStages(stages, analysis, "  ");
 
         if (ingest.AdsAdded != n)
         {
@@ -147,6 +144,21 @@ internal static class BenchCommand
         }
 
         return stages;
+    }
+
+    /// <summary>The analysis run's stages (keys ending in <c>_ms</c>), each followed by its parts (keys <c>stage.part_ms</c>, issue #21), indented.</summary>
+    private static void AddAnalyzeStages(List<(string, double, double?)> stages, AnalysisRunResult analysis, string indent)
+    {
+        var timed = analysis.TimingsMs.Where(t => t.Key.EndsWith("_ms", StringComparison.Ordinal)).ToList();
+        foreach (var (name, ms) in timed.Where(t => !t.Key.Contains('.', StringComparison.Ordinal)))
+        {
+            var stage = name[..^3];
+            stages.Add((indent + stage, ms / 1000, null));
+            foreach (var (part, partMs) in timed.Where(t => t.Key.StartsWith(stage + ".", StringComparison.Ordinal)))
+            {
+                stages.Add((indent + "  " + part[..^3].Replace(".", ": ", StringComparison.Ordinal), partMs / 1000, null));
+            }
+        }
     }
 
     /// <summary>Moves every line of <paramref name="adsPath"/> after the first <paramref name="keep"/> into <paramref name="morePath"/>.</summary>
@@ -181,10 +193,7 @@ internal static class BenchCommand
         var analysis = new CaseAnalyzer(store).Analyze();
         var (analyzeSeconds, analyzeCpu) = (watch.Elapsed.TotalSeconds, CpuSeconds() - cpu);
         stages.Add(("incremental: analyze", analyzeSeconds, analyzeCpu));
-        foreach (var (name, ms) in analysis.TimingsMs.Where(t => t.Key.EndsWith("_ms", StringComparison.Ordinal)))
-        {
-            stages.Add(("  incremental: " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
-        }
+        AddAnalyzeStages(stages, analysis, "  incremental: ");
 
         stages.Add(("incremental: ingest + analyze", ingestSeconds + analyzeSeconds, ingestCpu + analyzeCpu));
         if (ingest.AdsAdded != more || !analysis.Incremental)

@@ -1,0 +1,346 @@
+using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Graphs;
+
+namespace NetworkAnalysis.Storage;
+
+public sealed partial class CaseStore
+{
+    private const string GraphSnapshotKey = "graph_snapshot";
+
+    /// <summary>The graph snapshot file beside the case file at <paramref name="casePath"/>: <c>CASE.graph</c>.</summary>
+    /// <remarks>
+    /// A cache, never the truth (issue #21): <c>netan analyze</c> writes it after saving, and the next analysis reads it and only
+    /// the rows added since, when it still matches the case (see docs/clustering.md); otherwise the graph is loaded from the
+    /// case. Deleting it only makes the next analysis load from the case.
+    /// </remarks>
+    public static string GraphSnapshotPath(string casePath) => casePath + ".graph";
+
+    /// <summary>
+    /// Loads the snapshot for an analysis: from the graph snapshot file extended by the rows added since it was written, when
+    /// it matches the case, else from the case's tables (<see cref="LoadSnapshot(bool, CancellationToken, SqliteTransaction?)"/>
+    /// without ad facts). Either way in one read transaction, whose <paramref name="stamp"/> is returned.
+    /// </summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="stamp">What the returned snapshot holds (for the snapshot file this analysis writes).</param>
+    /// <param name="note">Why an existing snapshot file was not used (one line), or null.</param>
+    /// <param name="timings">When given, the time of each part is added (keys <c>load.graph_*_ms</c>).</param>
+    internal CaseSnapshot LoadAnalysisSnapshot(CancellationToken ct, out GraphSnapshotStamp stamp, out string? note, IDictionary<string, double>? timings = null)
+    {
+        note = null;
+        var lap = System.Diagnostics.Stopwatch.StartNew();
+        using var tx = Connection.BeginTransaction(deferred: true);
+        stamp = ReadStamp(tx);
+        CaseAnalyzer.Lap(timings, "load.graph_stamp_ms", lap);
+        var path = GraphSnapshotPath(Path);
+        if (File.Exists(path))
+        {
+            var name = System.IO.Path.GetFileName(path);
+            try
+            {
+                var file = GraphSnapshotFile.Read(path);
+                CaseAnalyzer.Lap(timings, "load.graph_file_ms", lap);
+                if (!string.Equals(file.Token, MetaValue(GraphSnapshotKey, tx), StringComparison.Ordinal))
+                {
+                    note = $"graph snapshot {name} does not belong to this state of the case; the graph was loaded from the case";
+                }
+                else if (!StillHolds(file.Stamp, stamp, tx))
+                {
+                    note = $"graph snapshot {name} does not match the case's rows (rows it was built from changed or are gone); the graph was loaded from the case";
+                }
+                else if (Extend(file.Snapshot, file.Stamp, tx, ct) is { } extended)
+                {
+                    CaseAnalyzer.Lap(timings, "load.graph_extend_ms", lap);
+                    tx.Commit();
+                    return extended;
+                }
+                else
+                {
+                    note = $"graph snapshot {name} cannot be extended (an entity type stored under a non-canonical name); the graph was loaded from the case";
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                note = $"graph snapshot {name} unreadable ({ex.Message}); the graph was loaded from the case";
+            }
+        }
+
+        var snapshot = LoadSnapshot(withAdFacts: false, ct, tx);
+        tx.Commit();
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Writes the graph snapshot file of <paramref name="snapshot"/> (loading every ad's city and posting time first when the
+    /// analysis did not) and records its token in <c>meta</c>; returns why it was not written (one line), or null.
+    /// </summary>
+    internal string? WriteGraphSnapshot(CaseSnapshot snapshot, GraphSnapshotStamp stamp)
+    {
+        var path = GraphSnapshotPath(Path);
+        if (snapshot.CanonicalEntityTypes)
+        {
+            EnsureAdFacts(snapshot, null);
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        try
+        {
+            if (!snapshot.CanonicalEntityTypes)
+            {
+                // Its order could not be extended exactly; the next analysis reads the tables.
+                File.Delete(path);
+                return null;
+            }
+
+            GraphSnapshotFile.Write(path, token, stamp, snapshot);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"graph snapshot {System.IO.Path.GetFileName(path)} not written ({ex.Message}); the next analysis loads the graph from the case";
+        }
+
+        using var cmd = Command("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value;");
+        cmd.Parameters.AddWithValue("$k", GraphSnapshotKey);
+        cmd.Parameters.AddWithValue("$v", token);
+        cmd.ExecuteNonQuery();
+        return null;
+    }
+
+    private string? MetaValue(string key, SqliteTransaction tx)
+    {
+        using var cmd = Command("SELECT value FROM meta WHERE key = $k;", tx);
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>Counts, highest row IDs and the key columns of each highest row of ads, entities and mentions, now.</summary>
+    private GraphSnapshotStamp ReadStamp(SqliteTransaction tx)
+    {
+        long adCount, adMax, entityCount, entityMax, mentionCount, mentionMax;
+        using (var cmd = Command("""
+            SELECT (SELECT count(*) FROM ads), (SELECT coalesce(max(id), 0) FROM ads), (SELECT count(*) FROM entities),
+                   (SELECT coalesce(max(id), 0) FROM entities), (SELECT count(*) FROM mentions), (SELECT coalesce(max(id), 0) FROM mentions);
+            """, tx))
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            (adCount, adMax, entityCount, entityMax, mentionCount, mentionMax) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5));
+        }
+
+        var (adKey, entityType, entityValue, mentionAd, mentionEntity) = Tails(adMax, entityMax, mentionMax, tx);
+        return new GraphSnapshotStamp(adCount, adMax, adKey, entityCount, entityMax, entityType, entityValue, mentionCount, mentionMax, mentionAd, mentionEntity);
+    }
+
+    /// <summary>The key columns of the rows with the given IDs ("" and 0 when absent).</summary>
+    private (string AdKey, string EntityType, string EntityValue, long MentionAd, long MentionEntity) Tails(long ad, long entity, long mention, SqliteTransaction tx)
+    {
+        using var cmd = Command("""
+            SELECT (SELECT ad_key FROM ads WHERE id = $a), (SELECT type FROM entities WHERE id = $e), (SELECT value FROM entities WHERE id = $e),
+                   (SELECT ad FROM mentions WHERE id = $m), (SELECT entity FROM mentions WHERE id = $m);
+            """, tx);
+        cmd.Parameters.AddWithValue("$a", ad);
+        cmd.Parameters.AddWithValue("$e", entity);
+        cmd.Parameters.AddWithValue("$m", mention);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return (r.IsDBNull(0) ? "" : r.GetString(0), r.IsDBNull(1) ? "" : r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2),
+            r.IsDBNull(3) ? 0 : r.GetInt64(3), r.IsDBNull(4) ? 0 : r.GetInt64(4));
+    }
+
+    /// <summary>
+    /// Whether the rows a snapshot was built from (<paramref name="built"/>) are still in the case as they were: as many rows at
+    /// or below each recorded highest ID (so none deleted, none slipped in below), and the highest rows' key columns unchanged.
+    /// Ads' keys, entities' type and value and mentions' ad and entity are never updated in place.
+    /// </summary>
+    private bool StillHolds(GraphSnapshotStamp built, GraphSnapshotStamp now, SqliteTransaction tx)
+    {
+        if (now.AdMax < built.AdMax || now.EntityMax < built.EntityMax || now.MentionMax < built.MentionMax)
+        {
+            return false;
+        }
+
+        using (var cmd = Command("""
+            SELECT (SELECT count(*) FROM ads WHERE id > $a), (SELECT count(*) FROM entities WHERE id > $e), (SELECT count(*) FROM mentions WHERE id > $m);
+            """, tx))
+        {
+            cmd.Parameters.AddWithValue("$a", built.AdMax);
+            cmd.Parameters.AddWithValue("$e", built.EntityMax);
+            cmd.Parameters.AddWithValue("$m", built.MentionMax);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            if (now.AdCount - r.GetInt64(0) != built.AdCount || now.EntityCount - r.GetInt64(1) != built.EntityCount
+                || now.MentionCount - r.GetInt64(2) != built.MentionCount)
+            {
+                return false;
+            }
+        }
+
+        var tails = Tails(built.AdMax, built.EntityMax, built.MentionMax, tx);
+        return tails == (built.AdMaxKey, built.EntityMaxType, built.EntityMaxValue, built.MentionMaxAd, built.MentionMaxEntity);
+    }
+
+    /// <summary>
+    /// The snapshot of the case now: <paramref name="old"/> (built from the rows up to <paramref name="built"/>) with the ads,
+    /// entities and mentions added since merged in, in exactly the order <see cref="LoadSnapshot(bool, CancellationToken, SqliteTransaction?)"/>
+    /// gives (ads by key, entities by type name and value, both as SQLite's BINARY collation orders UTF-8; links by ad row then
+    /// entity row), with every ad's city and posting time; null when a new entity's type is stored under a non-canonical name.
+    /// </summary>
+    private CaseSnapshot? Extend(CaseSnapshot old, GraphSnapshotStamp built, SqliteTransaction tx, CancellationToken ct)
+    {
+        var newAds = new List<(long Row, string Key, string? City, string? Posted)>();
+        using (var cmd = Command("SELECT id, ad_key, city, posted_at FROM ads WHERE id > $a;", tx))
+        {
+            cmd.Parameters.AddWithValue("$a", built.AdMax);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                newAds.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+            }
+        }
+
+        var newEntities = new List<(long Row, EntityType Type, string Value)>();
+        using (var cmd = Command("SELECT id, type, value FROM entities WHERE id > $e;", tx))
+        {
+            cmd.Parameters.AddWithValue("$e", built.EntityMax);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var typeName = r.GetString(1);
+                if (!EntityTypeNames.TryParse(typeName, out var type))
+                {
+                    continue;
+                }
+
+                if (!string.Equals(typeName, type.ToName(), StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                newEntities.Add((r.GetInt64(0), type, r.GetString(2)));
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var incidence = old.Incidence;
+
+        // Ads: merge the new ones (sorted by key) into the old key order.
+        newAds.Sort((x, y) => CompareUtf8(x.Key, y.Key));
+        var adCount = incidence.AdCount + newAds.Count;
+        var adKeys = new string[adCount];
+        var adRows = new long[adCount];
+        var cities = new string?[adCount];
+        var posted = new string?[adCount];
+        var oldAd = new int[incidence.AdCount];
+        for (int i = 0, j = 0, k = 0; k < adCount; k++)
+        {
+            if (j >= newAds.Count || (i < incidence.AdCount && CompareUtf8(incidence.AdKeys[i], newAds[j].Key) < 0))
+            {
+                (adKeys[k], adRows[k], cities[k], posted[k]) = (incidence.AdKeys[i], old.AdRowIds[i], old.AdCities[i], old.AdPostedAt[i]);
+                oldAd[i++] = k;
+            }
+            else
+            {
+                (adRows[k], adKeys[k], cities[k], posted[k]) = newAds[j++];
+            }
+        }
+
+        // Entities: the same by (canonical type name, value).
+        newEntities.Sort((x, y) => CompareEntities(x.Type, x.Value, y.Type, y.Value));
+        var entityCount = incidence.EntityCount + newEntities.Count;
+        var types = new EntityType[entityCount];
+        var values = new string[entityCount];
+        var entityRows = new long[entityCount];
+        var oldEntity = new int[incidence.EntityCount];
+        for (int i = 0, j = 0, k = 0; k < entityCount; k++)
+        {
+            if (j >= newEntities.Count
+                || (i < incidence.EntityCount && CompareEntities(incidence.EntityTypes[i], incidence.EntityValues[i], newEntities[j].Type, newEntities[j].Value) < 0))
+            {
+                (types[k], values[k], entityRows[k]) = (incidence.EntityTypes[i], incidence.EntityValues[i], old.EntityRowIds[i]);
+                oldEntity[i++] = k;
+            }
+            else
+            {
+                (entityRows[k], types[k], values[k]) = newEntities[j++];
+            }
+        }
+
+        // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order.
+        var adIndex = DenseIndex(adRows);
+        var entityIndex = DenseIndex(entityRows);
+        var pairs = new List<(long Ad, long Entity)>();
+        using (var cmd = Command("SELECT ad, entity FROM mentions WHERE id > $m;", tx))
+        {
+            cmd.Parameters.AddWithValue("$m", built.MentionMax);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var (ad, entity) = (r.GetInt64(0), r.GetInt64(1));
+                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
+                {
+                    pairs.Add((ad, entity));
+                }
+            }
+        }
+
+        pairs.Sort();
+        var linkAds = new List<int>(incidence.LinkCount + pairs.Count);
+        var linkEntities = new List<int>(incidence.LinkCount + pairs.Count);
+        (long, long) last = (-1, -1);
+        for (int i = 0, j = 0; i < incidence.LinkCount || j < pairs.Count;)
+        {
+            (long, long) next;
+            if (j >= pairs.Count || (i < incidence.LinkCount
+                && (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]).CompareTo(pairs[j]) <= 0))
+            {
+                next = (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]);
+                i++;
+            }
+            else
+            {
+                next = pairs[j++];
+            }
+
+            if (next != last)
+            {
+                linkAds.Add(adIndex[next.Item1]);
+                linkEntities.Add(entityIndex[next.Item2]);
+                last = next;
+            }
+        }
+
+        var extended = new AdEntityIncidence(adKeys, types, values, [.. linkAds], [.. linkEntities]);
+        return new CaseSnapshot(extended, adRows, entityRows, cities, posted) { AdFactsLoaded = true, CanonicalEntityTypes = true, FromGraphSnapshot = true };
+    }
+
+    private static int CompareEntities(EntityType typeA, string valueA, EntityType typeB, string valueB)
+    {
+        var byType = CompareUtf8(typeA.ToName(), typeB.ToName());
+        return byType != 0 ? byType : CompareUtf8(valueA, valueB);
+    }
+
+    /// <summary>Orders two strings as SQLite's BINARY collation orders their UTF-8 bytes: by code point, not by UTF-16 unit.</summary>
+    internal static int CompareUtf8(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            int x = a[i], y = b[i];
+            if (x == y)
+            {
+                continue;
+            }
+
+            if (x >= 0xD800 && y >= 0xD800)
+            {
+                // Surrogates (code points above U+FFFF) sort after U+E000..U+FFFF in UTF-8.
+                x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
+                y = y >= 0xE000 ? y - 0x800 : y + 0x2000;
+            }
+
+            return x - y;
+        }
+
+        return a.Length - b.Length;
+    }
+}
