@@ -16,11 +16,11 @@ public sealed partial class CaseIngestor
         // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
         batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
 
-    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes = false)
     {
         try
         {
-            WriteTransaction(rows, sourceId, batch, extracted, totals);
+            WriteTransaction(rows, sourceId, batch, extracted, totals, dropIndexes);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
         {
@@ -105,9 +105,10 @@ public sealed partial class CaseIngestor
             : new AdImage(relativePath, result.Sha256, null, null, result.Error);
     }
 
-    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes)
     {
         using var tx = _store.Connection.BeginTransaction();
+        var dropped = dropIndexes ? DropDeferrableIndexes(tx) : null;
         using var insertMention = _store.Command(
             "INSERT INTO mentions(ad, entity, start, end, raw, extractor, confidence) VALUES ($a, $e, $s, $n, $r, $x, $c);", tx);
         Bind(insertMention, "$a", "$e", "$s", "$n", "$r", "$x", "$c");
@@ -225,6 +226,11 @@ public sealed partial class CaseIngestor
 
         tx.Commit();
         _timings?.Add("write_commit", committing);
+        if (dropped is not null)
+        {
+            _deferredIndexes = dropped;
+        }
+
         totals.Rows += batch.Count;
         totals.Added += added;
         totals.Duplicates += duplicates;
