@@ -81,6 +81,44 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
     }
 
     [Fact]
+    public void Lookup_DuringDeferredIngest_SeesEveryCommittedAdWithoutTheIndex()
+    {
+        // Given the identifier in most ads of the corpus, and how many ads name it once all is ingested
+        var (jsonl, _) = WriteCorpus();
+        var kept = Ingest("kept.case", jsonl, null, defer: false);
+        var phone = Query(kept, """
+            SELECT e.value FROM mentions m JOIN entities e ON e.id = m.entity WHERE e.type = 'phone'
+            GROUP BY e.id ORDER BY count(DISTINCT m.ad) DESC, e.value LIMIT 1;
+            """)[0];
+        int AdsNaming(CaseStore store) => store.Lookup(phone).Where(r => r.Value == phone).Sum(r => r.AdCount);
+        int final;
+        using (var store = CaseStore.OpenReadOnly(kept))
+        {
+            final = AdsNaming(store);
+        }
+
+        final.ShouldBeGreaterThan(1);
+
+        // When a second connection looks it up after every batch of an ingest that deferred its indexes
+        var path = _dir.File("read-during.case");
+        var seen = new List<(int Ads, bool Indexed)>();
+        using (var store = CaseStore.Open(path, create: true))
+        {
+            var progress = new SynchronousProgress(_ =>
+            {
+                using var reader = CaseStore.OpenReadOnly(path);
+                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity")));
+            });
+            new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true }, progress);
+        }
+
+        // Then it read while the index was gone, never lost an ad, and ends with every ad
+        seen.ShouldContain(s => !s.Indexed);
+        seen.Select(s => s.Ads).ShouldBe(seen.Select(s => s.Ads).Order());
+        seen[^1].ShouldBe((final, true));
+    }
+
+    [Fact]
     public void Open_CaseLeftWithoutDeferredIndexes_CreatesThem()
     {
         // Given a case whose ingest was killed after dropping its indexes (simulated: the indexes dropped by hand)
