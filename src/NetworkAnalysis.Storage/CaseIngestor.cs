@@ -106,7 +106,7 @@ public sealed partial class CaseIngestor
             try
             {
                 var batchSize = options.AdsPerTransaction(adsAtStart);
-                bool? bulk = null;
+                bool? deferIndexes = null;
                 var batch = new List<AdReadItem>(batchSize);
                 using var items = reader.Read(stream, path, format, skip).GetEnumerator();
                 while (true)
@@ -140,24 +140,24 @@ public sealed partial class CaseIngestor
                     {
                         var fraction = size == 0 ? 1 : (double)stream.Position / size;
                         // The first batch tells how far into the file its rows reached: a bulk ingest (#21) drops the
-                        // random-order indexes with it, and writes larger transactions from then on.
+                        // random-order indexes with it.
                         var drop = false;
-                        if (bulk is null)
+                        if (deferIndexes is null)
                         {
-                            bulk = ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, fraction);
-                            drop = bulk.Value;
+                            deferIndexes = ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, fraction);
+                            drop = deferIndexes.Value;
                         }
 
                         Hand(batch, fraction, drop);
                         handed += batch.Count;
-                        batchSize = options.AdsPerTransaction(adsAtStart + handed, bulk == true);
+                        batchSize = options.AdsPerTransaction(adsAtStart + handed);
                         batch = new List<AdReadItem>(batchSize);
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    Hand(batch, 1.0, bulk is null && ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, 1.0));
+                    Hand(batch, 1.0, deferIndexes is null && ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, 1.0));
                 }
             }
             finally

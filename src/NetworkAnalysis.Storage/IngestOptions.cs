@@ -20,8 +20,7 @@ public sealed record IngestOptions
     /// <summary>Stop at the first malformed row instead of reporting and skipping it.</summary>
     public bool Strict { get; init; }
 
-    /// <summary>Ads per transaction; null (the default) for 2,000 while the case holds fewer than 100,000 ads and 20,000 after, or
-    /// after the first batch of a bulk ingest (one that defers its indexes, <see cref="DeferIndexes"/>).</summary>
+    /// <summary>Ads per transaction; null (the default) for 2,000 while the case holds fewer than 100,000 ads and 20,000 after.</summary>
     /// <remarks>
     /// #21: each commit writes to the WAL every page its batch touched, and once the case's random-order indexes are large
     /// most of their pages are touched by every batch, so 2,000-ad commits made the bytes written per ad grow with the case
@@ -32,7 +31,7 @@ public sealed record IngestOptions
     public int? BatchSize { get; init; }
 
     /// <summary>The transaction size for an ingest into a case that holds <paramref name="adsInCase"/> ads.</summary>
-    internal int AdsPerTransaction(long adsInCase, bool bulk = false) => BatchSize ?? (adsInCase < 100_000 && !bulk ? 2_000 : 20_000);
+    internal int AdsPerTransaction(long adsInCase) => BatchSize ?? (adsInCase < 100_000 ? 2_000 : 20_000);
 
     /// <summary>Whether to drop the random-order secondary indexes (<c>mentions(entity)</c>, <c>ads(ad_id)</c> and the workbench's
     /// search indexes on them) with the first batch and build them once at the end; null (the default) decides by size.</summary>
