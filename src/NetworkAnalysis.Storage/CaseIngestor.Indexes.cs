@@ -27,8 +27,8 @@ public sealed partial class CaseIngestor
 
     /// <summary>Whether to build the deferrable indexes once at the end rather than keep them up to date row by row.</summary>
     /// <remarks>
-    /// Decided when the first batch reaches the writer: the input's size and how far into it that batch reached estimate the
-    /// ads still to come. Building an index costs about as much as maintaining it for half of its rows, so deferring pays
+    /// Decided once the reading thread has read the first batch: the input's size and how far into it that batch reached
+    /// estimate the ads still to come. Building an index costs about as much as maintaining it for half of its rows, so deferring pays
     /// when the ingest adds at least as many ads as the case holds (and enough of them to matter).
     /// </remarks>
     private static bool ShouldDeferIndexes(IngestOptions options, long adsInCase, long skipped, int batchRows, double fraction)
