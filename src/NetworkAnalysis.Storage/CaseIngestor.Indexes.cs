@@ -74,7 +74,7 @@ public sealed partial class CaseIngestor
         return rebuild;
     }
 
-    /// <summary>Builds the deferred indexes in one transaction, sorting on worker threads where SQLite allows it.</summary>
+    /// <summary>Builds the deferred indexes in one transaction.</summary>
     private void RebuildDeferredIndexes()
     {
         if (_deferredIndexes is not { Count: > 0 } rebuild)
@@ -84,24 +84,17 @@ public sealed partial class CaseIngestor
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cpu = IngestTimings.ThreadCpuTicks();
-        // CREATE INDEX sorts its keys; with worker threads the sort's runs are built on the other core too.
-        CaseStore.Execute(_store.Connection, "PRAGMA threads = 2;");
-        try
+        using (var tx = _store.Connection.BeginTransaction())
         {
-            using var tx = _store.Connection.BeginTransaction();
             foreach (var create in rebuild)
             {
                 CaseStore.Execute(_store.Connection, create, tx);
             }
 
             tx.Commit();
-            _deferredIndexes = null;
-        }
-        finally
-        {
-            CaseStore.Execute(_store.Connection, "PRAGMA threads = 0;");
         }
 
+        _deferredIndexes = null;
         _timings?.Add("index_rebuild", started);
         _timings?.AddTicks("index_rebuild_thread_cpu", IngestTimings.ThreadCpuTicks() - cpu);
     }
