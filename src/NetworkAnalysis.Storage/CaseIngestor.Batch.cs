@@ -16,11 +16,11 @@ public sealed partial class CaseIngestor
         // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
         batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
 
-    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes = false)
     {
         try
         {
-            WriteTransaction(rows, sourceId, batch, extracted, totals);
+            WriteTransaction(rows, sourceId, batch, extracted, totals, dropIndexes);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
         {
@@ -83,11 +83,20 @@ public sealed partial class CaseIngestor
             entities.Add(new Mention(EntityType.Image, "url:" + url, url, -1, -1, 1.0, "field:image_urls"));
         }
 
-        var row = new AdInsertRow(ad.Site, ad.Id, ad.Key, ad.Line, ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ad.City, ad.Region, ad.Country, ad.Title, ad.Body, ad.Text, ad.Poster,
-            ad.Images.Count == 0 ? null : string.Join(';', ad.Images), ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes),
-            ad.Price is { } price ? (double)price : null, ad.Age, AttributesJson(StoredAttributes(ad)), ad.RawRow);
-        return new Extracted(entities, result.Attributes, images, row);
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+        static byte[]? U(string? value) => AdInsertRow.Utf8(value);
+        var row = new AdInsertRow(U(ad.Site), U(ad.Id), U(ad.Key), ad.Line, U(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+            U(ad.City), U(ad.Region), U(ad.Country), U(ad.Title), U(ad.Body), U(ad.Text), U(ad.Poster),
+            ad.Images.Count == 0 ? null : U(string.Join(';', ad.Images)), ad.ImageHashes.Count == 0 ? null : U(string.Join(';', ad.ImageHashes)),
+            ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), U(ad.RawRow));
+        // The mentions' raw text is encoded here as well, on the extraction threads (#21).
+        var raws = new byte[entities.Count][];
+        for (var k = 0; k < raws.Length; k++)
+        {
+            raws[k] = U(entities[k].Raw);
+        }
+
+        return new Extracted(entities, result.Attributes, images, row, raws);
     }
 
     private AdImage HashImage(string relativePath)
@@ -105,9 +114,10 @@ public sealed partial class CaseIngestor
             : new AdImage(relativePath, result.Sha256, null, null, result.Error);
     }
 
-    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals)
+    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes)
     {
         using var tx = _store.Connection.BeginTransaction();
+        var dropped = dropIndexes ? DropDeferrableIndexes(tx) : null;
         using var insertMention = _store.Command(
             "INSERT INTO mentions(ad, entity, start, end, raw, extractor, confidence) VALUES ($a, $e, $s, $n, $r, $x, $c);", tx);
         Bind(insertMention, "$a", "$e", "$s", "$n", "$r", "$x", "$c");
@@ -153,7 +163,7 @@ public sealed partial class CaseIngestor
             }
 
             added++;
-            var (entities, attributes, adImages, _) = extracted[i]!;
+            var (entities, attributes, adImages, _, mentionRaws) = extracted[i]!;
             var problems = new List<string>();
             for (var k = 0; k < adImages.Count; k++)
             {
@@ -181,10 +191,11 @@ public sealed partial class CaseIngestor
             t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             imageTicks += t1 - t0;
             t0 = t1;
-            foreach (var m in entities)
+            for (var k = 0; k < entities.Count; k++)
             {
+                var m = entities[k];
                 var entityId = EntityId(rows, m.Type, m.Value);
-                rows.InsertMention(adRowId.Value, entityId, m.Start, m.End, m.Raw, m.Extractor, m.Confidence);
+                rows.InsertMention(adRowId.Value, entityId, m.Start, m.End, mentionRaws[k], m.Extractor, m.Confidence);
                 mentions++;
             }
 
@@ -225,6 +236,11 @@ public sealed partial class CaseIngestor
 
         tx.Commit();
         _timings?.Add("write_commit", committing);
+        if (dropped is not null)
+        {
+            _deferredIndexes = dropped;
+        }
+
         totals.Rows += batch.Count;
         totals.Added += added;
         totals.Duplicates += duplicates;
@@ -272,7 +288,7 @@ public sealed partial class CaseIngestor
         }
     }
 
-    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images, AdInsertRow Row);
+    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images, AdInsertRow Row, byte[][] MentionRaws);
 
     private static readonly Dictionary<AttributeKind, string> AttributeKindNames =
         Enum.GetValues<AttributeKind>().ToDictionary(k => k, k => k.ToString().ToLowerInvariant());

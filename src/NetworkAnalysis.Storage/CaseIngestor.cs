@@ -27,6 +27,7 @@ public sealed partial class CaseIngestor
     private IngestTimings? _timings;
     private ImagePathResolver? _imagePaths;
     private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
+    private List<string>? _deferredIndexes;
 
     /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
     public CaseIngestor(CaseStore store, EntityExtractor? extractor = null)
@@ -79,14 +80,14 @@ public sealed partial class CaseIngestor
 
         // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction)>(boundedCapacity: 2);
-        void Hand(List<AdReadItem> batch, double fraction)
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction, bool DropIndexes)>(boundedCapacity: 2);
+        void Hand(List<AdReadItem> batch, double fraction, bool dropIndexes)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var extracted = ExtractAll(batch);
             timings.Add("extract", started);
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            queue.Add((batch, extracted, fraction), stop.Token);
+            queue.Add((batch, extracted, fraction, dropIndexes), stop.Token);
             timings.Add("reader_waited", started);
         }
 
@@ -105,6 +106,7 @@ public sealed partial class CaseIngestor
             try
             {
                 var batchSize = options.AdsPerTransaction(adsAtStart);
+                bool? deferIndexes = null;
                 var batch = new List<AdReadItem>(batchSize);
                 using var items = reader.Read(stream, path, format, skip).GetEnumerator();
                 while (true)
@@ -136,7 +138,17 @@ public sealed partial class CaseIngestor
 
                     if (batch.Count >= batchSize)
                     {
-                        Hand(batch, size == 0 ? 1 : (double)stream.Position / size);
+                        var fraction = size == 0 ? 1 : (double)stream.Position / size;
+                        // The first batch tells how far into the file its rows reached: a bulk ingest (#21) drops the
+                        // random-order indexes with it.
+                        var drop = false;
+                        if (deferIndexes is null)
+                        {
+                            deferIndexes = ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, fraction);
+                            drop = deferIndexes.Value;
+                        }
+
+                        Hand(batch, fraction, drop);
                         handed += batch.Count;
                         batchSize = options.AdsPerTransaction(adsAtStart + handed);
                         batch = new List<AdReadItem>(batchSize);
@@ -145,7 +157,7 @@ public sealed partial class CaseIngestor
 
                 if (batch.Count > 0)
                 {
-                    Hand(batch, 1.0);
+                    Hand(batch, 1.0, deferIndexes is null && ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, 1.0));
                 }
             }
             finally
@@ -177,12 +189,14 @@ public sealed partial class CaseIngestor
             rows = new CaseRowWriter(_store.Connection);
             var writerCpu = IngestTimings.ThreadCpuTicks();
             var waited = System.Diagnostics.Stopwatch.GetTimestamp();
-            foreach (var (batch, extracted, fraction) in queue.GetConsumingEnumerable(stop.Token))
+            _deferredIndexes = null;
+            foreach (var (batch, extracted, fraction, dropIndexes) in queue.GetConsumingEnumerable(stop.Token))
             {
                 timings.Add("writer_waited", waited);
                 ct.ThrowIfCancellationRequested();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                WriteBatch(rows, sourceId, batch, extracted, totals);
+                // A bulk ingest drops its random-order secondary indexes with its first batch and builds them once at the end (#21).
+                WriteBatch(rows, sourceId, batch, extracted, totals, dropIndexes);
                 timings.Add("write", started);
                 progress?.Report(fraction);
                 waited = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -190,10 +204,14 @@ public sealed partial class CaseIngestor
 
             timings.Add("writer_waited", waited);
             timings.AddTicks("writer_thread_cpu", IngestTimings.ThreadCpuTicks() - writerCpu);
+            rows.Dispose();
+            rows = null;
+            RebuildDeferredIndexes();
         }
         catch
         {
             stop.Cancel();
+            RebuildDeferredIndexesAfterFailure();
             throw;
         }
         finally

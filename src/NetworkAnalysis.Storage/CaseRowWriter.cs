@@ -18,6 +18,7 @@ internal sealed class CaseRowWriter : IDisposable
     private readonly sqlite3_stmt _mention;
     private readonly sqlite3_stmt _attribute;
     private readonly sqlite3_stmt _image;
+    private readonly Dictionary<string, byte[]> _names = new(StringComparer.Ordinal);
 
     public CaseRowWriter(SqliteConnection connection)
     {
@@ -68,15 +69,15 @@ internal sealed class CaseRowWriter : IDisposable
         return raw.sqlite3_last_insert_rowid(_db);
     }
 
-    /// <summary>Inserts a mention (start and end negative for one without a span).</summary>
-    public void InsertMention(long ad, long entity, int start, int end, string rawText, string extractor, double confidence)
+    /// <summary>Inserts a mention (start and end negative for one without a span), its raw text already UTF-8.</summary>
+    public void InsertMention(long ad, long entity, int start, int end, byte[] rawText, string extractor, double confidence)
     {
         raw.sqlite3_bind_int64(_mention, 1, ad);
         raw.sqlite3_bind_int64(_mention, 2, entity);
         Integer(_mention, 3, start < 0 ? null : start);
         Integer(_mention, 4, end < 0 ? null : end);
         Text(_mention, 5, rawText);
-        Text(_mention, 6, extractor);
+        Text(_mention, 6, Name(extractor));
         raw.sqlite3_bind_double(_mention, 7, confidence);
         Step(_mention);
     }
@@ -85,7 +86,7 @@ internal sealed class CaseRowWriter : IDisposable
     public void InsertAttribute(long ad, string kind, string value, int start, int end, string rawText)
     {
         raw.sqlite3_bind_int64(_attribute, 1, ad);
-        Text(_attribute, 2, kind);
+        Text(_attribute, 2, Name(kind));
         Text(_attribute, 3, value);
         raw.sqlite3_bind_int64(_attribute, 4, start);
         raw.sqlite3_bind_int64(_attribute, 5, end);
@@ -143,6 +144,36 @@ internal sealed class CaseRowWriter : IDisposable
         {
             raw.sqlite3_bind_text(stmt, index, value);
         }
+    }
+
+    /// <summary>Binds UTF-8 text. An empty value is bound as the empty string: an empty span has no address, which SQLite
+    /// would take for NULL.</summary>
+    private static void Text(sqlite3_stmt stmt, int index, byte[]? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(stmt, index);
+        }
+        else if (value.Length == 0)
+        {
+            raw.sqlite3_bind_text(stmt, index, string.Empty);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(stmt, index, (ReadOnlySpan<byte>)value);
+        }
+    }
+
+    /// <summary>The UTF-8 bytes of one of the few names (extractors, attribute kinds) bound on every row, encoded once.</summary>
+    private byte[] Name(string name)
+    {
+        if (!_names.TryGetValue(name, out var bytes))
+        {
+            bytes = AdInsertRow.Utf8(name);
+            _names[name] = bytes;
+        }
+
+        return bytes;
     }
 
     private static void Integer(sqlite3_stmt stmt, int index, long? value)

@@ -32,4 +32,13 @@ public sealed record IngestOptions
 
     /// <summary>The transaction size for an ingest into a case that holds <paramref name="adsInCase"/> ads.</summary>
     internal int AdsPerTransaction(long adsInCase) => BatchSize ?? (adsInCase < 100_000 ? 2_000 : 20_000);
+
+    /// <summary>Whether to drop the random-order secondary indexes (<c>mentions(entity)</c>, <c>ads(ad_id)</c> and the workbench's
+    /// search indexes on them) with the first batch and build them once at the end; null (the default) decides by size.</summary>
+    /// <remarks>
+    /// #21: by default an ingest defers them when it is expected to add at least 50,000 ads and at least as many as the case
+    /// holds. While deferred, readers still get every answer, but lookups of an identifier's ads scan the mentions. A kill
+    /// before they are rebuilt leaves them out until the case's next read-write open, which creates them.
+    /// </remarks>
+    public bool? DeferIndexes { get; init; }
 }

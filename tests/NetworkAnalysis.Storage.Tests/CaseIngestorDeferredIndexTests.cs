@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Core.Generation;
+using NetworkAnalysis.Core.Generation.Formats;
+using NetworkAnalysis.Testing;
+
+namespace NetworkAnalysis.Storage.Tests;
+
+/// <summary>A bulk ingest that drops the random-order secondary indexes and builds them at its end (#21) stores exactly what
+/// an ingest that keeps them does, leaves the indexes in place, and a case left without them gets them back on opening.</summary>
+public sealed class CaseIngestorDeferredIndexTests : IDisposable
+{
+    private static readonly string[] Deferrable = ["ads_ad_id", "mentions_entity"];
+
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Ingest_IndexesDeferred_SameRowsAsIndexesKept_AndIndexesBackAfterwards()
+    {
+        // Given a corpus of 3,000 ads with a malformed line, then a crawl with re-crawls (versions, photos by URL)
+        var (jsonl, warc) = WriteCorpus();
+
+        // When it is ingested once keeping the indexes and once deferring them (small batches, so many commits run without them)
+        var kept = Ingest("kept.case", jsonl, warc, defer: false);
+        var deferred = Ingest("deferred.case", jsonl, warc, defer: true);
+
+        // Then every row and row ID is the same, and the deferred case has its indexes again
+        Fingerprint(deferred).ShouldBe(Fingerprint(kept));
+        Indexes(deferred).ShouldBe(Indexes(kept));
+        Indexes(deferred).ShouldContain("mentions_entity");
+        Indexes(deferred).ShouldContain("ads_ad_id");
+    }
+
+    [Fact]
+    public void Ingest_WorkbenchSearchIndexesPresent_DroppedAndRebuiltToo()
+    {
+        // Given a case whose workbench search indexes exist
+        var (jsonl, _) = WriteCorpus();
+        var path = _dir.File("searched.case");
+        using (var store = CaseStore.Open(path, create: true))
+        {
+            store.EnsureSearchIndexes();
+        }
+
+        // When a bulk ingest defers its indexes
+        using (var store = CaseStore.Open(path))
+        {
+            new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true });
+        }
+
+        // Then the workbench's own indexes are back as well
+        Indexes(path).ShouldContain("mentions_entity_ad");
+        Indexes(path).ShouldContain("entities_lower_value");
+    }
+
+    [Fact]
+    public void Ingest_CancelledAfterFirstBatch_IndexesRebuiltAndResumeCompletes()
+    {
+        // Given a bulk ingest that is cancelled once its first batch (which dropped the indexes) is committed
+        var (jsonl, _) = WriteCorpus();
+        var path = _dir.File("cancelled.case");
+        using var cts = new CancellationTokenSource();
+        using (var store = CaseStore.Open(path, create: true))
+        {
+            var options = new IngestOptions { BatchSize = 500, DeferIndexes = true };
+            var progress = new SynchronousProgress(_ => cts.Cancel());
+            Should.Throw<OperationCanceledException>(() => new CaseIngestor(store).Ingest(jsonl, options, progress, cts.Token));
+
+            // Then the store the process goes on using has its indexes
+            Indexes(store.Path).ShouldContain("mentions_entity");
+
+            // And a resumed run completes with the same rows as an uninterrupted one
+            new CaseIngestor(store).Ingest(jsonl, options).Resumed.ShouldBeTrue();
+        }
+
+        Fingerprint(path).ShouldBe(Fingerprint(Ingest("whole.case", jsonl, null, defer: true)));
+    }
+
+    [Fact]
+    public void Lookup_DuringDeferredIngest_SeesEveryCommittedAdWithoutTheIndex()
+    {
+        // Given the identifier in most ads of the corpus, and how many ads name it once all is ingested
+        var (jsonl, _) = WriteCorpus();
+        var kept = Ingest("kept.case", jsonl, null, defer: false);
+        var phone = Query(kept, """
+            SELECT e.value FROM mentions m JOIN entities e ON e.id = m.entity WHERE e.type = 'phone'
+            GROUP BY e.id ORDER BY count(DISTINCT m.ad) DESC, e.value LIMIT 1;
+            """)[0];
+        int AdsNaming(CaseStore store) => store.Lookup(phone).Where(r => r.Value == phone).Sum(r => r.AdCount);
+        int final;
+        using (var store = CaseStore.OpenReadOnly(kept))
+        {
+            final = AdsNaming(store);
+        }
+
+        final.ShouldBeGreaterThan(1);
+
+        // When a second connection looks it up after every batch of an ingest that deferred its indexes
+        var path = _dir.File("read-during.case");
+        var seen = new List<(int Ads, bool Indexed)>();
+        using (var store = CaseStore.Open(path, create: true))
+        {
+            var progress = new SynchronousProgress(_ =>
+            {
+                using var reader = CaseStore.OpenReadOnly(path);
+                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity")));
+            });
+            new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true }, progress);
+        }
+
+        // Then it read while the index was gone, never lost an ad, and ends with every ad
+        seen.ShouldContain(s => !s.Indexed);
+        seen.Select(s => s.Ads).ShouldBe(seen.Select(s => s.Ads).Order());
+        seen[^1].ShouldBe((final, true));
+    }
+
+    [Fact]
+    public void Open_CaseLeftWithoutDeferredIndexes_CreatesThem()
+    {
+        // Given a case whose ingest was killed after dropping its indexes (simulated: the indexes dropped by hand)
+        var (jsonl, _) = WriteCorpus();
+        var path = Ingest("killed.case", jsonl, null, defer: false);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id;";
+            cmd.ExecuteNonQuery();
+        }
+
+        Indexes(path).ShouldNotContain("mentions_entity");
+
+        // When it is opened for writing (what resume, analyze or doctor --repair do first)
+        CaseStore.Open(path).Dispose();
+
+        // Then the indexes are there again
+        foreach (var name in Deferrable)
+        {
+            Indexes(path).ShouldContain(name);
+        }
+    }
+
+    private (string Jsonl, string Warc) WriteCorpus()
+    {
+        var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 3_000, Seed = 21 });
+        var jsonl = _dir.File("ads.jsonl");
+        if (!File.Exists(jsonl))
+        {
+            using var writer = new StreamWriter(jsonl, false, new UTF8Encoding(false));
+            CorpusWriter.WriteJsonLines(corpus, writer);
+            writer.WriteLine("{\"id\": \"broken\", ");
+        }
+
+        var warc = _dir.File("crawl.warc.gz");
+        if (!File.Exists(warc))
+        {
+            var crawl = CorpusGenerator.Generate(new CorpusOptions { Ads = 300, Seed = 22 });
+            CorpusFormatWriter.WriteWarc(CorpusPages.Captures(crawl, 22).ToList(), warc);
+        }
+
+        return (jsonl, warc);
+    }
+
+    private string Ingest(string name, string jsonl, string? warc, bool defer)
+    {
+        var path = _dir.File(name);
+        using var store = CaseStore.Open(path, create: true);
+        var ingestor = new CaseIngestor(store);
+        var options = new IngestOptions { BatchSize = 500, DeferIndexes = defer };
+        ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(1);
+        if (warc is not null)
+        {
+            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
+        }
+
+        return path;
+    }
+
+    private static List<string> Indexes(string path) =>
+        Query(path, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
+
+    private static List<string> Fingerprint(string path)
+    {
+        var parts = new[]
+        {
+            "SELECT * FROM ads ORDER BY id",
+            "SELECT * FROM entities ORDER BY id",
+            "SELECT * FROM mentions ORDER BY id",
+            "SELECT * FROM ad_attributes ORDER BY id",
+            "SELECT * FROM ad_images ORDER BY ad, position",
+            "SELECT ad, version, source_id, line, content_sha256, text, raw FROM ad_versions ORDER BY ad, version",
+            "SELECT source_id, line, field, message FROM ingest_errors ORDER BY source_id, line",
+            "SELECT id, sha256, completed_at IS NOT NULL, rows_read, rows_added, rows_failed FROM sources ORDER BY id",
+            "SELECT url, sha256, phash, dhash, source_id FROM photo_urls ORDER BY url",
+        };
+        return parts.Select(sql =>
+        {
+            var rows = Query(path, sql);
+            return $"{rows.Count} {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))))}";
+        }).ToList();
+    }
+
+    private static List<string> Query(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            var values = new string[r.FieldCount];
+            for (var i = 0; i < r.FieldCount; i++)
+            {
+                var v = r.GetValue(i);
+                values[i] = v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+            }
+
+            rows.Add(string.Join('\u001f', values));
+        }
+
+        return rows;
+    }
+
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
