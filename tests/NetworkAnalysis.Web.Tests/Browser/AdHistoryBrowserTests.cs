@@ -22,9 +22,7 @@ public sealed class AdHistoryBrowserTests : IDisposable
         }
 
         await using var session = await BrowserSession.StartAsync(_case.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
 
         // When its cluster is opened, then that ad and another that was never re-crawled
         await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id); }", cluster);

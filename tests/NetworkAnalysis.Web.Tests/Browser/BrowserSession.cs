@@ -69,6 +69,15 @@ internal sealed class BrowserSession : IAsyncDisposable
         return (page, problems);
     }
 
+    /// <summary>A new page (see <see cref="NewPageAsync"/>) on the workbench's start page, once the page says it is ready.</summary>
+    public async Task<(IPage Page, List<string> Problems)> OpenWorkbenchAsync()
+    {
+        var (page, problems) = await NewPageAsync();
+        await page.GotoAsync(Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        return (page, problems);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -22,9 +22,7 @@ public sealed class ClusterStructureBrowserTests : IDisposable
         }
 
         var session = await BrowserSession.StartAsync(_case.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id); }", cluster);
         await page.WaitForSelectorAsync("#graph[data-ready='1']");
         await page.ClickAsync("#tabs button[data-tab='structure']");

@@ -17,9 +17,7 @@ public sealed partial class DecisionButtonsBrowserTests
 
     private static async Task<(IPage Page, List<string> Problems)> OpenClusterAsync(BrowserSession session, string cluster)
     {
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id); }", cluster);
         await page.WaitForSelectorAsync("#graph[data-ready='1']");
         // The cluster's decisions are loaded once its identifiers show their buttons (or their decision).
@@ -42,9 +40,7 @@ public sealed partial class DecisionButtonsBrowserTests
         // Given the ring's cluster opened from a search for its phone (so the phone is the selected identifier)
         using var c = new WorkbenchCase();
         await using var session = await BrowserSession.StartAsync(c.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.FillAsync("#search", "(702) 555-0142");
         await page.ClickAsync("#search-form button");
         await page.ClickAsync("#hits li.hit-entity button.hit-open");

@@ -13,9 +13,7 @@ public sealed class DecisionsBrowserTests : IDisposable
     {
         // Given the workbench with the ring's cluster open on its review tab
         await using var session = await BrowserSession.StartAsync(_case.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.FillAsync("#search", "(702) 555-0142");
         await page.ClickAsync("#search-form button");
         await page.ClickAsync("#hits li.hit-entity button.hit-open");

@@ -51,15 +51,9 @@ public sealed class GraphLegibilityBrowserTests
         }
 
         await using var session = await BrowserSession.StartAsync(chain.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.SetViewportSizeAsync(1280, 1400);
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
-        var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
 
         // When the investigator opens it in the ads-and-identifiers view
-        await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", clusterId);
-        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var (page, problems) = await OpenFirstClusterInFullViewAsync(session);
         var drawn = JsonDocument.Parse(await page.EvaluateAsync<string>(MeasureScript)).RootElement;
         var nodes = drawn.GetProperty("nodes").EnumerateArray().ToList();
 
@@ -141,13 +135,7 @@ public sealed class GraphLegibilityBrowserTests
         var ads = Enumerable.Range(0, 4).Select(i => ($"moved{i}", $"Ad {i}", $"call 775-555-{120 + i:D4} or 775-555-{121 + i:D4}", (string?)"Reno")).ToArray();
         using var chain = new WorkbenchCase(ads);
         await using var session = await BrowserSession.StartAsync(chain.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.SetViewportSizeAsync(1280, 1400);
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
-        var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
-        await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", clusterId);
-        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        var (page, problems) = await OpenFirstClusterInFullViewAsync(session);
         var node = await page.EvaluateAsync<string>("() => document.querySelector('#graph')._cyreg.cy.nodes('[kind = \"entity\"]').first().id()");
         (await HoverAsync(page, node)).ShouldNotBe("", "the first hover, before anything moves");
         await page.Mouse.MoveAsync(1, 1);
@@ -162,6 +150,19 @@ public sealed class GraphLegibilityBrowserTests
         var full = await page.EvaluateAsync<string>("id => document.querySelector('#graph')._cyreg.cy.getElementById(id).data('full')", node);
         (await HoverAsync(page, node)).ShouldBe(full);
         problems.ShouldBeEmpty();
+    }
+
+    // A 1280x1400 page on the workbench with the cluster table's first cluster drawn in the ads-and-identifiers view.
+    private static async Task<(Microsoft.Playwright.IPage Page, List<string> Problems)> OpenFirstClusterInFullViewAsync(BrowserSession session)
+    {
+        var (page, problems) = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 1400);
+        await page.GotoAsync(session.Url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
+        await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", clusterId);
+        await page.WaitForSelectorAsync("#graph[data-ready='1']");
+        return (page, problems);
     }
 
     // Moves the pointer onto a node from outside it and returns the graph's tooltip once it is set ("" if it never is).

