@@ -80,7 +80,7 @@ internal static class DecisionsCommand
             else if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.MarkupLine(Markup.Escape(LogText.Safe(string.Create(CultureInfo.InvariantCulture,
-                    $"Wrote {count} decisions to {path}; `netan decisions import {Path.GetFileName(path)}` takes them into another case."), 1_000)));
+                    $"Wrote {count} decision{(count == 1 ? "" : "s")} to {path}; `netan decisions import {Path.GetFileName(path)}` takes {(count == 1 ? "it" : "them")} into another case."), 1_000)));
             }
 
             return ExitCodes.Success;
@@ -117,7 +117,8 @@ internal static class DecisionsCommand
             {
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"Imported {result.Imported.Count} decision{(result.Imported.Count == 1 ? "" : "s")} ({result.AlreadyPresent.Count} already in the case, {result.UndoneNow.Count} undone as in the file, {result.Skipped.Count} skipped).");
-                var then = result.Imported.Count + result.UndoneNow.Count > 0 ? " Run `netan analyze` to apply them." : "";
+                var changed = result.Imported.Count + result.UndoneNow.Count;
+                var then = changed == 0 ? "" : changed == 1 ? " Run `netan analyze` to apply it." : " Run `netan analyze` to apply them.";
                 ctx.Console.MarkupLine(Markup.Escape(LogText.Safe(line + then, 1_000)));
             }
 
