@@ -46,6 +46,7 @@ public sealed partial class CaseStore
         var fileName = System.IO.Path.GetFileName(file);
         List<AnalystDecision> imported = [], already = [], undoneNow = [];
         List<DecisionImportSkip> skipped = [];
+        var all = ListDecisions().ToList(); // kept current below: each decision is checked against those imported before it
         foreach (var entry in entries)
         {
             if (entry.Decision is not { } d)
@@ -64,12 +65,13 @@ public sealed partial class CaseStore
                 continue;
             }
 
-            var all = ListDecisions();
             if (all.FirstOrDefault(x => SameDecision(x, d)) is { } existing)
             {
                 if (!d.IsActive && existing.IsActive)
                 {
-                    undoneNow.Add(MarkUndone(existing, d.UndoneAt!, d.UndoneBy!, who, fileName));
+                    var undone = MarkUndone(existing, d.UndoneAt!, d.UndoneBy!, who, fileName);
+                    all[all.IndexOf(existing)] = undone;
+                    undoneNow.Add(undone);
                 }
                 else
                 {
@@ -79,15 +81,15 @@ public sealed partial class CaseStore
                 continue;
             }
 
-            if (d.IsActive && Conflict(d, [.. all.Where(x => x.IsActive)]) is { } earlier)
+            if (d.IsActive && Refusal(d, [.. all.Where(x => x.IsActive)]) is { } refusal)
             {
-                var same = earlier.Kind == d.Kind ? "repeats" : "conflicts with";
-                skipped.Add(new DecisionImportSkip(entry.Index, entry.SourceId, null, string.Create(CultureInfo.InvariantCulture,
-                    $"refused: {d.Subject} {same} {earlier.Describe()}; undo it first with `netan decide undo {earlier.Id}`")));
+                skipped.Add(new DecisionImportSkip(entry.Index, entry.SourceId, null, refusal));
                 continue;
             }
 
-            imported.Add(InsertImported(d, entry.SourceId, fileName, sourceCase, who));
+            var stored = InsertImported(d, entry.SourceId, fileName, sourceCase, who);
+            all.Add(stored);
+            imported.Add(stored);
         }
 
         AppendAudit(who, "decisions import", System.IO.Path.GetFullPath(file), JsonSerializer.Serialize(new
@@ -162,28 +164,9 @@ public sealed partial class CaseStore
 
     private AnalystDecision InsertImported(AnalystDecision d, long? sourceId, string fileName, string? sourceCase, string who)
     {
-        var why = d.Why.Trim();
-        why = why.Length > MaxWhyLength ? why[..MaxWhyLength] : why;
         var sourceRun = d.RunId;
-        d = d with { Who = d.Who.Trim(), Why = why, RunId = null };
-        var targets = JsonSerializer.Serialize(new
-        {
-            identifier = d.Identifier, clusters = d.Clusters, a = d.SideA, b = d.SideB,
-            imported = new { file = fileName, @case = sourceCase, decision = sourceId, run = sourceRun },
-        });
-        long id;
-        using (var cmd = Command("INSERT INTO decisions(kind, targets, who, at, why, run_id, undone_at, undone_by) VALUES ($k, $t, $w, $at, $why, NULL, $ua, $ub) RETURNING id;"))
-        {
-            cmd.Parameters.AddWithValue("$k", d.KindName);
-            cmd.Parameters.AddWithValue("$t", targets);
-            cmd.Parameters.AddWithValue("$w", d.Who);
-            cmd.Parameters.AddWithValue("$at", d.At);
-            cmd.Parameters.AddWithValue("$why", d.Why);
-            cmd.Parameters.AddWithValue("$ua", (object?)d.UndoneAt ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$ub", (object?)d.UndoneBy?.Trim() ?? DBNull.Value);
-            id = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
+        d = d with { Who = d.Who.Trim(), Why = ClipWhy(d.Why), RunId = null, UndoneBy = d.UndoneBy?.Trim() };
+        var id = InsertDecision(d, new { file = fileName, @case = sourceCase, decision = sourceId, run = sourceRun });
         var stored = d with { Id = id };
         AppendAudit(who, "decide import", string.Create(CultureInfo.InvariantCulture, $"decision {id}"), JsonSerializer.Serialize(new
         {

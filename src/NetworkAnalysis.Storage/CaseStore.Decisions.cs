@@ -209,34 +209,55 @@ public sealed partial class CaseStore
             throw new CaseStoreException($"{Path} is opened read-only: decisions cannot be stored");
         }
 
-        decision = decision with { Who = decision.Who.Trim(), Why = Clip(decision.Why.Trim()) };
-        if (Conflict(decision, ListDecisions(includeUndone: false)) is { } earlier)
+        decision = decision with { Who = decision.Who.Trim(), Why = ClipWhy(decision.Why) };
+        if (Refusal(decision, ListDecisions(includeUndone: false)) is { } refusal)
         {
-            var same = earlier.Kind == decision.Kind ? "repeats" : "conflicts with";
-            throw new CaseStoreException(string.Create(CultureInfo.InvariantCulture,
-                $"refused: {decision.Subject} {same} {earlier.Describe()}; undo it first with `netan decide undo {earlier.Id}`"));
+            throw new CaseStoreException(refusal);
         }
 
-        var at = Now();
-        var targets = JsonSerializer.Serialize(new { identifier = decision.Identifier, clusters = decision.Clusters, a = decision.SideA, b = decision.SideB });
-        long id;
-        using (var cmd = Command("INSERT INTO decisions(kind, targets, who, at, why, run_id) VALUES ($k, $t, $w, $at, $why, $run) RETURNING id;"))
-        {
-            cmd.Parameters.AddWithValue("$k", decision.KindName);
-            cmd.Parameters.AddWithValue("$t", targets);
-            cmd.Parameters.AddWithValue("$w", decision.Who);
-            cmd.Parameters.AddWithValue("$at", at);
-            cmd.Parameters.AddWithValue("$why", decision.Why);
-            cmd.Parameters.AddWithValue("$run", (object?)decision.RunId ?? DBNull.Value);
-            id = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
-        var stored = decision with { Id = id, At = at };
-        AppendAudit(stored.Who, "decide", string.Create(CultureInfo.InvariantCulture, $"decision {id}"),
+        var stored = decision with { At = Now() };
+        stored = stored with { Id = InsertDecision(stored, imported: null) };
+        AppendAudit(stored.Who, "decide", string.Create(CultureInfo.InvariantCulture, $"decision {stored.Id}"),
             JsonSerializer.Serialize(new { kind = stored.KindName, subject = stored.Subject, why = stored.Why, run = stored.RunId }));
         return stored;
+    }
 
-        static string Clip(string text) => text.Length > MaxWhyLength ? text[..MaxWhyLength] : text;
+    /// <summary>A reason as stored: trimmed, at most <see cref="MaxWhyLength"/> characters.</summary>
+    private static string ClipWhy(string why)
+    {
+        why = why.Trim();
+        return why.Length > MaxWhyLength ? why[..MaxWhyLength] : why;
+    }
+
+    /// <summary>The one line refusing <paramref name="decision"/> because an active one conflicts with or repeats it, or null.</summary>
+    private static string? Refusal(AnalystDecision decision, IReadOnlyList<AnalystDecision> active)
+    {
+        if (Conflict(decision, active) is not { } earlier)
+        {
+            return null;
+        }
+
+        var same = earlier.Kind == decision.Kind ? "repeats" : "conflicts with";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"refused: {decision.Subject} {same} {earlier.Describe()}; undo it first with `netan decide undo {earlier.Id}`");
+    }
+
+    /// <summary>Inserts a decision row (kind, targets as JSON with the import record if any, who, at, why, run, undone) and returns its ID.</summary>
+    private long InsertDecision(AnalystDecision d, object? imported)
+    {
+        var targets = imported is null
+            ? JsonSerializer.Serialize(new { identifier = d.Identifier, clusters = d.Clusters, a = d.SideA, b = d.SideB })
+            : JsonSerializer.Serialize(new { identifier = d.Identifier, clusters = d.Clusters, a = d.SideA, b = d.SideB, imported });
+        using var cmd = Command("INSERT INTO decisions(kind, targets, who, at, why, run_id, undone_at, undone_by) VALUES ($k, $t, $w, $at, $why, $run, $ua, $ub) RETURNING id;");
+        cmd.Parameters.AddWithValue("$k", d.KindName);
+        cmd.Parameters.AddWithValue("$t", targets);
+        cmd.Parameters.AddWithValue("$w", d.Who);
+        cmd.Parameters.AddWithValue("$at", d.At);
+        cmd.Parameters.AddWithValue("$why", d.Why);
+        cmd.Parameters.AddWithValue("$run", (object?)d.RunId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ua", (object?)d.UndoneAt ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ub", (object?)d.UndoneBy ?? DBNull.Value);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The earliest active decision <paramref name="decision"/> contradicts or repeats, or null.</summary>
