@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Ads;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Storage;
@@ -15,6 +16,39 @@ public sealed partial class CaseIngestor
     private Extracted?[] ExtractAll(List<AdReadItem> batch) =>
         // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
         batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
+
+    /// <summary>The region, place and type of the batch's phones that no earlier batch (nor the case) had, described on the
+    /// producer's side (all cores) so that the writer only stores them with the new entity (issue #19).</summary>
+    private Dictionary<string, PhoneNumberDetails?> DescribeNewPhones(Extracted?[] extracted)
+    {
+        var fresh = new List<string>();
+        foreach (var item in extracted)
+        {
+            if (item is null)
+            {
+                continue;
+            }
+
+            foreach (var m in item.Entities)
+            {
+                if (m.Type == EntityType.Phone && _describedPhones!.Add(m.Value))
+                {
+                    fresh.Add(m.Value);
+                }
+            }
+        }
+
+        var details = fresh.Count < 64
+            ? fresh.Select(PhoneNumberDetails.Describe).ToArray()
+            : fresh.AsParallel().AsOrdered().Select(PhoneNumberDetails.Describe).ToArray();
+        var map = new Dictionary<string, PhoneNumberDetails?>(fresh.Count, StringComparer.Ordinal);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            map[fresh[i]] = details[i];
+        }
+
+        return map;
+    }
 
     private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes = false)
     {
@@ -275,6 +309,11 @@ public sealed partial class CaseIngestor
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         id = rows.InsertEntity(type.ToName(), value);
+        if (type == EntityType.Phone && _batchPhones is not null && _batchPhones.TryGetValue(value, out var details) && details is not null)
+        {
+            rows.InsertPhoneDetails(id, details);
+        }
+
         _timings?.Add("write_new_entities", started);
         _entityIds[(type, value)] = id;
         return id;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Ads;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Core.Imaging;
 
 namespace NetworkAnalysis.Storage;
@@ -24,6 +25,9 @@ public sealed partial class CaseIngestor
     private readonly CaseStore _store;
     private readonly EntityExtractor _extractor;
     private Dictionary<(EntityType, string), long>? _entityIds;
+    // The phones whose details the producer has described (the case's, then each batch's new ones), and the current batch's.
+    private HashSet<string>? _describedPhones;
+    private Dictionary<string, PhoneNumberDetails?>? _batchPhones;
     private IngestTimings? _timings;
     private ImagePathResolver? _imagePaths;
     private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
@@ -69,6 +73,7 @@ public sealed partial class CaseIngestor
         var skip = source?.RowsRead ?? 0;
         // Reloaded under the lock: another ingest may have added identifiers since this ingestor last ran.
         _entityIds = LoadEntityIds();
+        _describedPhones = new HashSet<string>(_entityIds.Keys.Where(k => k.Item1 == EntityType.Phone).Select(k => k.Item2), StringComparer.Ordinal);
 
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -80,14 +85,17 @@ public sealed partial class CaseIngestor
 
         // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, double Fraction, bool DropIndexes)>(boundedCapacity: 2);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, Dictionary<string, PhoneNumberDetails?> Phones, double Fraction, bool DropIndexes)>(boundedCapacity: 2);
         void Hand(List<AdReadItem> batch, double fraction, bool dropIndexes)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var extracted = ExtractAll(batch);
             timings.Add("extract", started);
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            queue.Add((batch, extracted, fraction, dropIndexes), stop.Token);
+            var phones = DescribeNewPhones(extracted);
+            timings.Add("describe_phones", started);
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            queue.Add((batch, extracted, phones, fraction, dropIndexes), stop.Token);
             timings.Add("reader_waited", started);
         }
 
@@ -190,8 +198,9 @@ public sealed partial class CaseIngestor
             var writerCpu = IngestTimings.ThreadCpuTicks();
             var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             _deferredIndexes = null;
-            foreach (var (batch, extracted, fraction, dropIndexes) in queue.GetConsumingEnumerable(stop.Token))
+            foreach (var (batch, extracted, phones, fraction, dropIndexes) in queue.GetConsumingEnumerable(stop.Token))
             {
+                _batchPhones = phones;
                 timings.Add("writer_waited", waited);
                 ct.ThrowIfCancellationRequested();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -216,6 +225,7 @@ public sealed partial class CaseIngestor
         }
         finally
         {
+            _batchPhones = null;
             rows?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
             CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {cacheSizeOutsideIngest.ToString(CultureInfo.InvariantCulture)};");

@@ -18,6 +18,7 @@ internal sealed class CaseRowWriter : IDisposable
     private readonly sqlite3_stmt _mention;
     private readonly sqlite3_stmt _attribute;
     private readonly sqlite3_stmt _image;
+    private readonly sqlite3_stmt _phone;
     private readonly Dictionary<string, byte[]> _names = new(StringComparer.Ordinal);
 
     public CaseRowWriter(SqliteConnection connection)
@@ -32,6 +33,7 @@ internal sealed class CaseRowWriter : IDisposable
         _mention = Prepare("INSERT INTO mentions(ad, entity, start, end, raw, extractor, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
         _attribute = Prepare("INSERT INTO ad_attributes(ad, kind, value, start, end, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
         _image = Prepare("INSERT OR IGNORE INTO ad_images(ad, position, path, sha256, phash, dhash, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+        _phone = Prepare("INSERT OR IGNORE INTO phone_details(entity, region, location, number_type, metadata) VALUES (?1, ?2, ?3, ?4, ?5);");
     }
 
     /// <summary>Inserts an ad unless its (site, id) is in the case; returns its row ID, or null when it was already there.</summary>
@@ -67,6 +69,17 @@ internal sealed class CaseRowWriter : IDisposable
         Text(_entity, 2, value);
         Step(_entity);
         return raw.sqlite3_last_insert_rowid(_db);
+    }
+
+    /// <summary>Stores a new phone entity's region, place, type and the metadata version that said them (issue #19).</summary>
+    public void InsertPhoneDetails(long entity, NetworkAnalysis.Core.Extraction.Phones.PhoneNumberDetails details)
+    {
+        raw.sqlite3_bind_int64(_phone, 1, entity);
+        Text(_phone, 2, details.Region);
+        Text(_phone, 3, details.Location);
+        Text(_phone, 4, details.Type);
+        Text(_phone, 5, details.Metadata);
+        Step(_phone);
     }
 
     /// <summary>Inserts a mention (start and end negative for one without a span), its raw text already UTF-8.</summary>
@@ -110,7 +123,7 @@ internal sealed class CaseRowWriter : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var stmt in new[] { _ad, _entity, _mention, _attribute, _image })
+        foreach (var stmt in new[] { _ad, _entity, _mention, _attribute, _image, _phone })
         {
             stmt.Dispose();
         }

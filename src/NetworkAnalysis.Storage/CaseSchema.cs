@@ -28,6 +28,10 @@ namespace NetworkAnalysis.Storage;
 /// ad keys of each side as they were when decided; an imported one adds <c>imported</c>: file, source case, source ID
 /// and run, and has no run_id here). A decision is undone by setting <c>undone_at</c>/<c>undone_by</c>,
 /// never deleted; every analysis honours the decisions not undone (see <see cref="DecisionApplier"/>).
+/// <c>phone_details</c> holds what libphonenumber said of each phone entity when an ingest created it (issue #19): ISO
+/// region ('' when none), the offline geocoder's place in English ('' when none), the number type in words, and the
+/// libphonenumber-csharp version whose metadata said it; a phone value that is not E.164 has no row. A case written before
+/// the table existed is filled once on its next read-write open (meta <c>phone_details</c> = <c>stored</c> marks it done).
 /// </remarks>
 internal static class CaseSchema
 {
@@ -188,5 +192,11 @@ internal static class CaseSchema
             run_id INTEGER,
             undone_at TEXT,
             undone_by TEXT);
+        CREATE TABLE IF NOT EXISTS phone_details (
+            entity INTEGER PRIMARY KEY REFERENCES entities(id),
+            region TEXT NOT NULL,
+            location TEXT NOT NULL,
+            number_type TEXT NOT NULL,
+            metadata TEXT NOT NULL);
         """;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Storage;
 
@@ -92,6 +93,16 @@ public sealed partial class CaseStore
                 {
                     entities.Add(new GraphEntity(id, r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)));
                 }
+            }
+        }
+
+        var phone = EntityType.Phone.ToName();
+        var phones = PhoneDetails(entities.Where(e => e.Type == phone).Select(e => e.Value));
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (entities[i].Type == phone && phones.TryGetValue(entities[i].Value, out var details))
+            {
+                entities[i] = entities[i] with { Phone = details };
             }
         }
 

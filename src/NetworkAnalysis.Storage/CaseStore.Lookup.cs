@@ -84,6 +84,7 @@ public sealed partial class CaseStore
             }
         }
 
-        return new LookupResult(type, value, clusters, ads, adCount, linked) { Hub = hub };
+        var phone = type == EntityType.Phone.ToName() ? PhoneDetailsOf(value) : null;
+        return new LookupResult(type, value, clusters, ads, adCount, linked) { Hub = hub, Phone = phone };
     }
 }

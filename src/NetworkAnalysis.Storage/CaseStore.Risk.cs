@@ -25,8 +25,9 @@ public sealed partial class CaseStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 && CurrentClusteringRun() is not null;
     }
 
-    /// <summary>Loads every clustered ad with its mentions and attributes, grouped by cluster, for the risk scorer.</summary>
-    public RiskInput LoadRiskInput(CancellationToken ct = default) => new(LoadRiskClusters(null, ct));
+    /// <summary>Loads every clustered ad with its mentions and attributes, grouped by cluster, and the case's stored phone
+    /// details, for the risk scorer.</summary>
+    public RiskInput LoadRiskInput(CancellationToken ct = default) => new(LoadRiskClusters(null, ct)) { PhoneDetails = PhoneDetails() };
 
     /// <summary>Loads one cluster's ads with their mentions and attributes, or null when the cluster does not exist.</summary>
     public RiskCluster? LoadRiskCluster(string clusterId)

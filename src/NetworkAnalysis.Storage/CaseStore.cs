@@ -203,6 +203,7 @@ public sealed partial class CaseStore : IDisposable
         }
 
         tx.Commit();
+        EnsurePhoneDetails(existed);
     }
 
     /// <summary>Refuses a SQLite file that is not a case, or a case of a newer schema.</summary>

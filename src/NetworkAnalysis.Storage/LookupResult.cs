@@ -12,4 +12,7 @@ public sealed record LookupResult(string Type, string Value, IReadOnlyList<(stri
 {
     /// <summary>The stored analysis's hub verdict on the entity, or null when it is not a hub.</summary>
     public StoredHub? Hub { get; init; }
+
+    /// <summary>A phone's stored region, place and type (see <see cref="CaseStore.PhoneDetails"/>); null for other entities.</summary>
+    public Core.Extraction.Phones.PhoneNumberDetails? Phone { get; init; }
 }

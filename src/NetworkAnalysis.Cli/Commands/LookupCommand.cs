@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 using Spectre.Console;
 
@@ -23,6 +22,11 @@ internal static class LookupCommand
             var results = store.Lookup(text, parse.GetValue(country));
             var thresholds = store.LoadAnalysis()?.Options.Hubs ?? new Core.Graphs.HubOptions();
             CliAudit.Record(store, parse, global, "lookup", text);
+            if (results.Any(r => r.Phone is not null))
+            {
+                PhoneDetailsView.NoteIfComputed(ctx, store);
+            }
+
             if (parse.GetValue(global.Json))
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new
@@ -31,8 +35,8 @@ internal static class LookupCommand
                     clusters = r.Clusters.Select(c => new { id = c.ClusterId, ads = c.Ads }),
                     linked = r.Linked.Select(l => new { type = l.Type, value = l.Value, ads = l.Ads }),
                     hub = r.Hub is { } h ? new { reason = h.ReasonName, explanation = h.Explain(thresholds) } : null,
-                    phone = r.Type == "phone" && PhoneNumberDetails.Describe(r.Value) is { } d
-                        ? new { region = d.Region, location = d.Location, number_type = d.Type, metadata = "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion }
+                    phone = r.Phone is { } d
+                        ? new { region = d.Region, location = d.Location, number_type = d.Type, metadata = "libphonenumber-csharp " + d.Metadata }
                         : null,
                 })));
                 return results.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
@@ -47,7 +51,7 @@ internal static class LookupCommand
             foreach (var r in results)
             {
                 ctx.Console.MarkupLineInterpolated($"[bold]{r.Type}[/] {r.Value}: {r.AdCount:N0} ads in {r.Clusters.Count:N0} cluster(s)");
-                if (r.Type == "phone" && PhoneNumberDetails.Describe(r.Value) is { } details)
+                if (r.Phone is { } details)
                 {
                     ctx.Console.MarkupLineInterpolated($"number: {LogText.Safe(PhoneDetailsView.Summary(details), 200)}");
                 }

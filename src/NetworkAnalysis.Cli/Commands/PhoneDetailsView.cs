@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NetworkAnalysis.Core.Extraction;
 using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Core.Risk;
+using NetworkAnalysis.Storage;
 using Spectre.Console;
 
 namespace NetworkAnalysis.Cli.Commands;
@@ -16,16 +17,33 @@ internal static class PhoneDetailsView
         return (place.Length == 0 ? "region unknown" : place) + ", " + d.Type;
     }
 
-    /// <summary>The cluster's distinct phones with the number of ads each is in, most used first.</summary>
-    public static IReadOnlyList<(PhoneNumberDetails Details, int Ads)> Of(RiskCluster? cluster) =>
-        (cluster?.Ads ?? [])
+    /// <summary>The cluster's distinct phones with the number of ads each is in, most used first, with the details the case
+    /// stores (see <see cref="CaseStore.PhoneDetails"/>).</summary>
+    public static IReadOnlyList<(PhoneNumberDetails Details, int Ads)> Of(CaseStore store, RiskCluster? cluster)
+    {
+        var counts = (cluster?.Ads ?? [])
             .SelectMany(a => a.Entities.Where(e => e.Type == EntityType.Phone).Select(e => e.Value).Distinct(StringComparer.Ordinal))
             .GroupBy(v => v, StringComparer.Ordinal)
-            .Select(g => (Details: PhoneNumberDetails.Describe(g.Key), Ads: g.Count()))
-            .Where(p => p.Details is not null)
-            .OrderByDescending(p => p.Ads).ThenBy(p => p.Details!.E164, StringComparer.Ordinal)
-            .Select(p => (p.Details!, p.Ads))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var details = store.PhoneDetails(counts.Keys);
+        return counts.Where(c => details.ContainsKey(c.Key))
+            .Select(c => (Details: details[c.Key], Ads: c.Value))
+            .OrderByDescending(p => p.Ads).ThenBy(p => p.Details.E164, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>"libphonenumber-csharp 9.0.43": the metadata version(s) that produced <paramref name="phones"/>' details.</summary>
+    public static string Metadata(IEnumerable<PhoneNumberDetails> phones) =>
+        "libphonenumber-csharp " + string.Join(", ", phones.Select(p => p.Metadata).DefaultIfEmpty(PhoneNumberDetails.MetadataVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    /// <summary>Says once, on standard error, that a read-only case without stored phone details has them computed.</summary>
+    public static void NoteIfComputed(CliContext ctx, CaseStore store)
+    {
+        if (store.PhoneDetailsNote is { } note)
+        {
+            ctx.Error.WriteLine("netan: note: " + LogText.Safe(note, 600));
+        }
+    }
 
     /// <summary>The phones as JSON (numbers masked when redacting).</summary>
     public static JsonArray ToJson(IReadOnlyList<(PhoneNumberDetails Details, int Ads)> phones, bool redact) =>
@@ -47,7 +65,7 @@ internal static class PhoneDetailsView
         }
 
         console.WriteLine();
-        console.MarkupLine($"[bold]Phones[/] [dim](region and type from libphonenumber-csharp {Markup.Escape(PhoneNumberDetails.MetadataVersion)})[/]");
+        console.MarkupLine($"[bold]Phones[/] [dim](region and type from {Markup.Escape(Metadata(phones.Select(p => p.Details)))})[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn("Number").AddColumn("Region").AddColumn("Type").AddColumn(new TableColumn("Ads").RightAligned());
         foreach (var (d, ads) in phones.Take(25))
         {

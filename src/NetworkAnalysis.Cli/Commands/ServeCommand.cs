@@ -28,9 +28,10 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var casePath = parse.GetValue(global.Case)!;
-            using (parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
+            using (var probe = parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
+                PhoneDetailsView.NoteIfComputed(ctx, probe);
             }
 
             if (!IPAddress.TryParse(parse.GetValue(bind), out var address))

@@ -31,7 +31,8 @@ internal static class ShowCommand
             CliAudit.Record(store, parse, global, "show", id, parse.GetValue(redact) ? "redacted" : null);
             var riskCluster = store.LoadRiskCluster(id);
             var ads = (riskCluster?.Ads ?? []).ToDictionary(a => a.Key, StringComparer.Ordinal);
-            var phones = PhoneDetailsView.Of(riskCluster);
+            var phones = PhoneDetailsView.Of(store, riskCluster);
+            PhoneDetailsView.NoteIfComputed(ctx, store);
             var options = new RiskExplanationOptions { Redact = parse.GetValue(redact) };
             var explanation = RiskExplainer.Explain(assessment, set, k => ads.GetValueOrDefault(k), options);
             var take = Math.Max(0, parse.GetValue(evidence));

@@ -1,7 +1,9 @@
+using NetworkAnalysis.Core.Extraction.Phones;
+
 namespace NetworkAnalysis.Core.Risk;
 
 /// <summary>One cluster's ads (sorted by key) and corpus figures, as the signals see them.</summary>
-internal sealed class ClusterView(RiskCluster cluster, AdFacts[] ads, CorpusFacts corpus)
+internal sealed class ClusterView(RiskCluster cluster, AdFacts[] ads, CorpusFacts corpus, IReadOnlyDictionary<string, PhoneNumberDetails>? phoneDetails = null)
 {
     private List<(RiskEntityRef Entity, int[] Ads)>? _byIdentifier;
 
@@ -11,6 +13,11 @@ internal sealed class ClusterView(RiskCluster cluster, AdFacts[] ads, CorpusFact
     public AdFacts[] Ads { get; } = ads;
 
     public CorpusFacts Corpus { get; } = corpus;
+
+    /// <summary>The region, place and type of a phone number: the stored ones when the input carries them (see
+    /// <see cref="RiskInput.PhoneDetails"/>), else this build's description.</summary>
+    public PhoneNumberDetails? PhoneDetails(string e164) =>
+        phoneDetails is null ? PhoneNumberDetails.Describe(e164) : phoneDetails.GetValueOrDefault(e164);
 
     /// <summary>Every non-hub identifier of the cluster with the indexes (into <see cref="Ads"/>) of its ads, ordered by type then value.</summary>
     public List<(RiskEntityRef Entity, int[] Ads)> ByIdentifier => _byIdentifier ??= GroupByIdentifier();

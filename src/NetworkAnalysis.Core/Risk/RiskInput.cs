@@ -1,3 +1,5 @@
+using NetworkAnalysis.Core.Extraction.Phones;
+
 namespace NetworkAnalysis.Core.Risk;
 
 /// <summary>Everything the risk scorer reads: the clusters of a case with their ads.</summary>
@@ -13,4 +15,10 @@ public sealed record RiskInput(IReadOnlyList<RiskCluster> Clusters)
     /// so scores never depend on the wall clock.
     /// </summary>
     public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>
+    /// The region, place and type of the input's phone numbers by E.164, as a case stores them (issue #19): when given, a
+    /// number not in it has none. Null (library use without a case) describes each number with this build's metadata.
+    /// </summary>
+    public IReadOnlyDictionary<string, PhoneNumberDetails>? PhoneDetails { get; init; }
 }

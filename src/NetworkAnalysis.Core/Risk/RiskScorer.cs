@@ -61,7 +61,7 @@ public sealed class RiskScorer
         var assessments = new RiskAssessment[clusters.Count];
         Parallel.For(0, clusters.Count, parallel, () => new EvidenceSink(_options.MaxEvidencePerIndicator), (c, _, sink) =>
         {
-            assessments[c] = Assess(new ClusterView(clusters[c], facts[c], corpus), sink);
+            assessments[c] = Assess(new ClusterView(clusters[c], facts[c], corpus, input.PhoneDetails), sink);
             return sink;
         }, static _ => { });
 

@@ -117,6 +117,20 @@ public sealed class CaseReportReader : IDisposable
             }
         }
 
+        // The phones' region, place and type as the case stores them (the whole case's at once for a whole-case graph).
+        var phoneIds = entities.Values.Where(e => e.Type == "phone").Select(e => e.Id).ToList();
+        if (phoneIds.Count > 0)
+        {
+            var phones = _store.PhoneDetails(clusterId is null ? null : phoneIds.Select(id => entities[id].Value));
+            foreach (var id in phoneIds)
+            {
+                if (phones.TryGetValue(entities[id].Value, out var details))
+                {
+                    entities[id] = entities[id] with { Phone = details };
+                }
+            }
+        }
+
         // Weak links (near-duplicate photos and text) of the last analysis, between ads of this graph.
         var adKeys = ads.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (a, b, kind, similarity) in _store.WeakLinkPairs())

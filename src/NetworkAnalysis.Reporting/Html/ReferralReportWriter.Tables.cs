@@ -39,10 +39,11 @@ public static partial class ReferralReportWriter
         sb.Append("</tbody></table></section>");
     }
 
-    /// <summary>"Nevada (US), fixed line or mobile" for a phone (libphonenumber's offline geocoder and type); empty otherwise.</summary>
+    /// <summary>"Nevada (US), fixed line or mobile" for a phone (libphonenumber's offline geocoder and type, as the case stores
+    /// them); empty otherwise.</summary>
     private static string PhoneRegion(ReportEntity entity)
     {
-        if (entity.Type != "phone" || PhoneNumberDetails.Describe(entity.Value) is not { } d)
+        if (entity.Phone is not { } d)
         {
             return "";
         }
@@ -58,7 +59,9 @@ public static partial class ReferralReportWriter
         Row(sb, "Tool", "NetworkAnalysis " + model.ToolVersion);
         Row(sb, "Run time", model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
         Row(sb, "Analyst", model.Analyst ?? "");
-        Row(sb, "Phone metadata", "libphonenumber-csharp " + PhoneNumberDetails.MetadataVersion + " (validity, region and type of phone numbers)");
+        var stored = model.Graph.Entities.Select(e => e.Phone?.Metadata).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Row(sb, "Phone metadata", "libphonenumber-csharp " + (stored.Count == 0 ? PhoneNumberDetails.MetadataVersion : string.Join(", ", stored))
+            + " (validity, region and type of phone numbers)");
         Row(sb, "Display", $"identifiers {(options.ShowIdentifiers && !options.Redact ? "shown" : "masked")}, photos {(options.Redact ? "removed" : options.ShowImages ? "shown" : "blurred")}");
         sb.Append("</tbody></table>");
         if (!string.IsNullOrWhiteSpace(model.Notes))

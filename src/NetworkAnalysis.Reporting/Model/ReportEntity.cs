@@ -14,4 +14,7 @@ public sealed record ReportEntity(string Id, string Type, string Value, bool IsH
 
     /// <summary>The standing analyst decision on the identifier (hub or never-hub), as one line, if any.</summary>
     public string? Decision { get; init; }
+
+    /// <summary>A phone's region, place and type as the case stores them (issue #19); null for other identifiers.</summary>
+    public Core.Extraction.Phones.PhoneNumberDetails? Phone { get; init; }
 }

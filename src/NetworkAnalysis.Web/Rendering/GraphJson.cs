@@ -1,4 +1,3 @@
-using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Web.Rendering;
@@ -43,9 +42,7 @@ internal static class GraphJson
                 ads = e.Ads,
                 clusters = e.Clusters,
                 hub = hubs.Contains(e.Id),
-                phone = e.Type == "phone" && PhoneNumberDetails.Describe(e.Value) is { } d
-                    ? new { region = d.Region, location = d.Location, numberType = d.Type }
-                    : null,
+                phone = e.Phone is { } d ? new { region = d.Region, location = d.Location, numberType = d.Type } : null,
                 x,
                 y,
             };

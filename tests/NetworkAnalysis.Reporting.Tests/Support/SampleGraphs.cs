@@ -1,3 +1,4 @@
+using NetworkAnalysis.Core.Extraction.Phones;
 using NetworkAnalysis.Reporting.Model;
 
 namespace NetworkAnalysis.Reporting.Tests.Support;
@@ -15,7 +16,8 @@ internal static class SampleGraphs
         var entities = new Dictionary<string, ReportEntity>(StringComparer.Ordinal);
         var links = new List<ReportLink>();
         var mentions = new List<ReportMention>();
-        var hub = new ReportEntity("phone:+13125550100", "phone", "+13125550100", IsHub: true);
+        // Phones carry their details as a case stores them (CaseReportReader reads them from the case).
+        var hub = new ReportEntity("phone:+13125550100", "phone", "+13125550100", IsHub: true) { Phone = PhoneNumberDetails.Describe("+13125550100") };
         entities[hub.Id] = hub;
         var start = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         for (var c = 0; c < clusters; c++)
@@ -43,7 +45,7 @@ internal static class SampleGraphs
                     Images = [new ReportImage("photo" + (payload ?? "") + ".png", "image/png", TinyPng.Solid(8, 8, (byte)(40 * c), 120, 200), "ab12" + c)],
                 };
                 ads.Add(ad);
-                Link(ad, new ReportEntity("phone:" + phone, "phone", phone), phoneRaw);
+                Link(ad, new ReportEntity("phone:" + phone, "phone", phone) { Phone = PhoneNumberDetails.Describe(phone) }, phoneRaw);
                 Link(ad, new ReportEntity("email:" + email, "email", email), email);
                 Link(ad, new ReportEntity("snapchat:" + handle, "snapchat", handle), handle);
                 Link(ad, hub, "312-555-0100");

@@ -9,11 +9,17 @@ namespace NetworkAnalysis.Core.Extraction.Phones;
 /// <param name="Type">Number type in plain words ("fixed line or mobile", "mobile", "toll-free", "VoIP"), or "unknown".</param>
 /// <remarks>
 /// Derived from the E.164 string alone with the metadata of the libphonenumber-csharp package this build ships
-/// (<see cref="MetadataVersion"/>), so it is computed on read: about 30 µs a number, the same answer for the same build.
+/// (<see cref="MetadataVersion"/>): about 30 µs a number. A case stores the details of each phone entity when an ingest
+/// creates it (with the version in <see cref="Metadata"/>), and every reader reads them from there: a later package with
+/// newer metadata does not change what an investigation already showed.
 /// For NANP the type is usually "fixed line or mobile": the plan does not tell them apart.
 /// </remarks>
 public sealed record PhoneNumberDetails(string E164, string Region, string Location, string Type)
 {
+    /// <summary>The libphonenumber-csharp version whose metadata produced these details: this build's for <see cref="Describe"/>,
+    /// the stored one for details read from a case.</summary>
+    public string Metadata { get; init; } = PhoneLibrary.Version;
+
     /// <summary>The libphonenumber-csharp package version whose metadata decides validity, region and type ("9.0.43").</summary>
     public static string MetadataVersion => PhoneLibrary.Version;
 

@@ -3,7 +3,7 @@ using NetworkAnalysis.Core.Extraction.Phones;
 
 namespace NetworkAnalysis.Core.Risk.Signals;
 
-/// <summary>Ads placed in a US state other than the one their phone number belongs to (libphonenumber's offline geocoder).</summary>
+/// <summary>Ads placed in a US state other than the one their phone number belongs to (libphonenumber's offline geocoder, as the case stores it).</summary>
 /// <remarks>
 /// "Far" is kept simple: the ad's state (its region field, or the state of its city in <see cref="UsCityCoordinates"/>)
 /// differs from the number's geocoded state, or the number is not a US number at all (another country). Numbers without
@@ -36,7 +36,7 @@ internal sealed class OutOfAreaSignal(IndicatorDefinition definition) : IRiskSig
             {
                 if (!areas.TryGetValue(phone, out var area))
                 {
-                    areas[phone] = area = AreaOf(phone);
+                    areas[phone] = area = AreaOf(view.PhoneDetails(phone));
                 }
 
                 if (area is not { } a)
@@ -76,9 +76,9 @@ internal sealed class OutOfAreaSignal(IndicatorDefinition definition) : IRiskSig
     }
 
     /// <summary>The number's area: its US state code, or its country for a foreign number; null when it has none.</summary>
-    private static (string Area, string Label)? AreaOf(string e164)
+    private static (string Area, string Label)? AreaOf(PhoneNumberDetails? details)
     {
-        if (PhoneNumberDetails.Describe(e164) is not { } d || d.Region.Length == 0)
+        if (details is not { } d || d.Region.Length == 0)
         {
             return null;
         }
