@@ -116,6 +116,27 @@ public sealed class CaseStorePhoneDetailsTests : IDisposable
         reader.GetClusterGraph(cluster)!.Entities.Where(e => e.Type != "phone").ShouldAllBe(e => e.Phone == null);
     }
 
+    [Fact]
+    public void OutOfArea_ScoresFromTheStoredRegion()
+    {
+        // Given Miami ads with Las Vegas numbers, analysed: out_of_area fires on the stored (geocoded) Nevada
+        var input = _dir.Write("ads.jsonl", string.Join('\n', Enumerable.Range(1, 3).Select(i =>
+            $$"""{"id": "{{i}}", "body": "Mia here, call (702) 555-014{{i}} or 702-555-0150", "city": "Miami", "country": "US"}""")) + "\n");
+        var casePath = _dir.File("o.case");
+        using var store = CaseStore.Open(casePath, create: true);
+        new CaseIngestor(store).Ingest(input);
+        new CaseAnalyzer(store).Analyze();
+        var indicators = Core.Risk.IndicatorSet.Default;
+        static bool Fires(Core.Risk.RiskScoringResult r) => r.Assessments.SelectMany(a => a.Contributions).Any(c => c.IndicatorId == "out_of_area");
+        Fires(new CaseRiskScorer(store).Score(indicators, null)).ShouldBeTrue();
+
+        // When the stored details say the numbers are Florida's
+        Execute(casePath, "UPDATE phone_details SET location = 'Florida';");
+
+        // Then scoring reads that, and the indicator no longer fires
+        Fires(new CaseRiskScorer(store).Score(indicators, null)).ShouldBeFalse();
+    }
+
     private string IngestGenerated()
     {
         var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 600, Seed = 19 });
