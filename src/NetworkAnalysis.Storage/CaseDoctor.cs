@@ -53,6 +53,7 @@ public static partial class CaseDoctor
             CheckIntegrity(connection, findings, ct);
             CheckForeignKeys(connection, findings);
             var tables = CheckSchema(connection, findings);
+            CheckIndexes(connection, tables, findings);
             CountRows(connection, tables, rows, findings, ct);
             if (tables.Contains("audit"))
             {
@@ -201,6 +202,40 @@ public static partial class CaseDoctor
                 : new(DoctorSeverity.Info, "schema", $"NetworkAnalysis case, schema version {v}"));
         return tables;
     }
+
+    /// <summary>Names the secondary indexes of the schema that are missing: an ingest killed between dropping its deferrable
+    /// indexes and building them again leaves them so (#21). Not damage: every read-write open builds them again.</summary>
+    private static void CheckIndexes(SqliteConnection connection, HashSet<string> tables, List<DoctorFinding> findings)
+    {
+        if (!tables.Contains("meta"))
+        {
+            return;
+        }
+
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index';";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                present.Add(r.GetString(0));
+            }
+        }
+
+        var missing = SchemaIndexes().Where(i => tables.Contains(i.Table) && !present.Contains(i.Name)).Select(i => i.Name).ToList();
+        if (missing.Count > 0)
+        {
+            findings.Add(new(DoctorSeverity.Info, "indexes",
+                $"{missing.Count} secondary {(missing.Count == 1 ? "index is" : "indexes are")} missing ({string.Join(", ", missing)}), as an ingest stopped "
+                + "before it rebuilt them leaves a case: lookups are slow until the next read-write open (any netan command on the case but doctor) builds them again"));
+        }
+    }
+
+    /// <summary>The indexes <see cref="CaseSchema.Create"/> makes, with their tables.</summary>
+    private static IEnumerable<(string Name, string Table)> SchemaIndexes() =>
+        System.Text.RegularExpressions.Regex.Matches(CaseSchema.Create, @"CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)\(")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 
     private static void CountRows(SqliteConnection connection, HashSet<string> tables, SortedDictionary<string, long> rows, List<DoctorFinding> findings, CancellationToken ct)
     {

@@ -71,6 +71,8 @@ public sealed partial class CaseStore : IDisposable
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
             var store = new CaseStore(full, connection, fileHandle, time ?? TimeProvider.System, readOnly: false);
             store.EnsureSchema(exists);
+            // A graph snapshot's temporary file left by a killed analyze (its process gone) is swept here.
+            GraphSnapshotFile.SweepStale(GraphSnapshotPath(full));
             return store;
         }
         catch (SqliteException ex) when (exists && ex.SqliteErrorCode is 8 or 14)

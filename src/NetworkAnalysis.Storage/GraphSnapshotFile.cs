@@ -55,6 +55,55 @@ internal static class GraphSnapshotFile
         }
     }
 
+    /// <summary>Deletes the temporary files (<c>CASE.graph.tmp-PID</c>) that a writer killed before it renamed its snapshot left
+    /// beside <paramref name="path"/>: those whose process is no longer running. Returns how many it deleted.</summary>
+    public static int SweepStale(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(path);
+        var prefix = System.IO.Path.GetFileName(path) + ".tmp-";
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var swept = 0;
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)
+                || !int.TryParse(name.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                swept++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone already, or not ours to delete: left alone.
+            }
+        }
+
+        return swept;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static void WritePayload(BinaryWriter w, string token, GraphSnapshotStamp stamp, CaseSnapshot snapshot)
     {
         w.Write(Magic);
