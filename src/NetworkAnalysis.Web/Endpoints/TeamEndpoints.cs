@@ -16,6 +16,9 @@ internal static class TeamEndpoints
 {
     public const string LoginPolicy = "login";
 
+    /// <summary>The longest password taken (a longer one is refused before it is hashed).</summary>
+    public const int MaxPasswordLength = 1024;
+
     private static readonly CaseUserRole[] Everyone = [CaseUserRole.Reviewer, CaseUserRole.Analyst, CaseUserRole.Admin];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -43,11 +46,18 @@ internal static class TeamEndpoints
                 return Results.BadRequest(new { error = "log in with 'name' and 'password'" });
             }
 
+            if (body.Name.Length > CaseStore.MaxUserNameLength * 4 || body.Password.Length > MaxPasswordLength)
+            {
+                return Results.BadRequest(new { error = "wrong name or password" });
+            }
+
             var session = accounts.LogIn(http, body.Name.Trim(), body.Password);
             using var lease = pool.Rent();
             if (session is null)
             {
-                Record(lease.Store, body.Name.Trim(), "login failed", "user " + body.Name.Trim());
+                var tried = body.Name.Trim();
+                tried = tried.Length > CaseStore.MaxUserNameLength ? tried[..CaseStore.MaxUserNameLength] : tried;
+                Record(lease.Store, tried, "login failed", "user " + tried);
                 return Results.Json(new { error = "wrong name or password" }, statusCode: StatusCodes.Status401Unauthorized);
             }
 
@@ -68,9 +78,9 @@ internal static class TeamEndpoints
                 return Results.BadRequest(new { error = "an invitation needs 'token' and 'password'" });
             }
 
-            if (body.Password.Length < TeamAccounts.MinPasswordLength)
+            if (body.Password.Length < TeamAccounts.MinPasswordLength || body.Password.Length > MaxPasswordLength)
             {
-                return Results.BadRequest(new { error = $"a password has at least {TeamAccounts.MinPasswordLength} characters" });
+                return Results.BadRequest(new { error = $"a password has {TeamAccounts.MinPasswordLength} to {MaxPasswordLength} characters" });
             }
 
             CaseUser user;

@@ -103,7 +103,8 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
 
         if (write)
         {
-            if (options.ReadOnly && !loginPath)
+            // Logging in and out changes no byte of a read-only case (sessions are in memory); taking up an invitation would.
+            if (options.ReadOnly && !(loginPath && !ctx.Request.Path.Equals("/api/invitations/accept", StringComparison.OrdinalIgnoreCase)))
             {
                 await Reject(ctx, StatusCodes.Status403Forbidden, "read-only workbench: changes are not allowed");
                 return;

@@ -212,6 +212,29 @@ public sealed class TeamAccountsTests : IDisposable
         Audit().Select(e => (e.Actor, e.Action, e.Target)).ShouldContain(("boss", "users remove", "user ana"));
     }
 
+    [Fact]
+    public async Task ReadOnlyTeamCase_LetsUsersLogIn_ButTakesNoInvitationAndNoWrite()
+    {
+        string pending;
+        using (var store = CaseStore.Open(_case.Path))
+        {
+            var joined = store.AddUser("ana", CaseUserRole.Analyst, "boss");
+            store.RedeemInvitation(joined.Token, new Microsoft.AspNetCore.Identity.PasswordHasher<CaseUser>().HashPassword(joined.User, Password));
+            pending = store.AddUser("rita", CaseUserRole.Reviewer, "boss").Token;
+        }
+
+        var factory = Factory(_case.Options(readOnly: true));
+        var client = Own(factory.CreateClient());
+        var login = await Send(client, HttpMethod.Post, "/api/login", new { name = "ana", password = Password }, csrf: null);
+        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+        var csrf = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrf").GetString();
+
+        (await client.GetAsync("/api/clusters")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(client, HttpMethod.Post, $"/api/clusters/{Cluster()}/annotations", new { note = "x" }, csrf)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Send(Own(factory.CreateClient()), HttpMethod.Post, "/api/invitations/accept", new { token = pending, password = Password }, csrf: null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        Scalar("SELECT password_hash FROM users WHERE name = 'rita';").ShouldBeNull();
+    }
+
     private WorkbenchFactory Factory(WorkbenchOptions? options = null) => Own(new WorkbenchFactory(options ?? _case.Options()));
 
     private T Own<T>(T value)
