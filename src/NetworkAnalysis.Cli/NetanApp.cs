@@ -40,6 +40,7 @@ internal static class NetanApp
         root.Subcommands.Add(DecideCommand.Create(ctx, global));
         root.Subcommands.Add(DecisionsCommand.Create(ctx, global));
         root.Subcommands.Add(CaseCommand.Create(ctx, global));
+        root.Subcommands.Add(UsersCommand.Create(ctx, global));
         return root;
     }
 

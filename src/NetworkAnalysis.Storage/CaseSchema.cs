@@ -32,6 +32,11 @@ namespace NetworkAnalysis.Storage;
 /// region ('' when none), the offline geocoder's place in English ('' when none), the number type in words, and the
 /// libphonenumber-csharp version whose metadata said it; a phone value that is not E.164 has no row. A case written before
 /// the table existed is filled once on its next read-write open (meta <c>phone_details</c> = <c>stored</c> marks it done).
+/// <c>users</c>, <c>invitations</c>, <c>signoffs</c> and <c>comments</c> are the team workbench's (see <c>CaseStore.Users.cs</c>):
+/// accounts with a role and a password hash (never the password), one-time invitation tokens stored as SHA-256, reviewers'
+/// sign-offs of a cluster's referral (the signed content kept with its hash, one row per version, never updated) and
+/// comments or challenges of a decision. A case with no <c>users</c> row is served single-user, as before. Plain
+/// INTEGER/TEXT columns and no SQLite-only functions, so the same statements run on PostgreSQL.
 /// </remarks>
 internal static class CaseSchema
 {
@@ -198,5 +203,40 @@ internal static class CaseSchema
             location TEXT NOT NULL,
             number_type TEXT NOT NULL,
             metadata TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'reviewer')),
+            password_hash TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            disabled_at TEXT,
+            disabled_by TEXT);
+        CREATE TABLE IF NOT EXISTS invitations (
+            token_sha256 TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            revoked_at TEXT);
+        CREATE TABLE IF NOT EXISTS signoffs (
+            id INTEGER PRIMARY KEY,
+            cluster_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            content TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT,
+            UNIQUE (cluster_id, version));
+        CREATE TABLE IF NOT EXISTS comments (
+            id INTEGER PRIMARY KEY,
+            cluster_id TEXT NOT NULL,
+            decision_id INTEGER,
+            kind TEXT NOT NULL CHECK (kind IN ('comment', 'challenge')),
+            text TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS comments_cluster ON comments(cluster_id, id);
         """;
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkAnalysis.Web.Endpoints;
 using NetworkAnalysis.Web.Security;
+using System.Threading.RateLimiting;
 
 namespace NetworkAnalysis.Web;
 
@@ -53,6 +56,17 @@ public static class WorkbenchHost
         services.AddSingleton<CaseStorePool>();
         services.AddSingleton<AnalysisModel>();
         services.AddSingleton<CaseCountsCache>();
+        services.AddSingleton<TeamAccounts>();
+        services.AddRateLimiter(limits =>
+        {
+            // Per client address, a fixed window: with TestServer or a proxy without the address, one shared partition.
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(TeamEndpoints.LoginPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttempts, Window = options.LoginWindow, QueueLimit = 0 }));
+            limits.OnRejected = (context, ct) => new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(
+                new { error = "too many login attempts from this address: wait a few minutes" }, ct));
+        });
         services.AddSingleton<Rendering.GraphLayouts>();
         services.AddRouting();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
@@ -70,8 +84,12 @@ public static class WorkbenchHost
         }
 
         app.UseRouting();
+        app.UseRateLimiter();
+        app.Use(RoleGate.Check);
         app.UseEndpoints(endpoints =>
         {
+            TeamEndpoints.Map(endpoints);
+            ReviewEndpoints.Map(endpoints);
             StaticAssets.Map(endpoints);
             SearchEndpoints.Map(endpoints);
             PaletteEndpoints.Map(endpoints);

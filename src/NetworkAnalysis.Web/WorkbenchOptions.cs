@@ -23,4 +23,13 @@ public sealed record WorkbenchOptions
 
     /// <summary>Builds the search indexes when the server starts (skipped in read-only mode when they cannot be written).</summary>
     public bool BuildSearchIndexes { get; init; } = true;
+
+    /// <summary>How long a team case's login lasts at most (a server restart ends every session sooner).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>Login and invitation attempts allowed per client address in each <see cref="LoginWindow"/>; the next is refused with 429.</summary>
+    public int LoginAttempts { get; init; } = 10;
+
+    /// <summary>The fixed window <see cref="LoginAttempts"/> counts in.</summary>
+    public TimeSpan LoginWindow { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -8,7 +8,7 @@ namespace NetworkAnalysis.Cli.Tests;
 public sealed partial class CommandAuditTests : IDisposable
 {
     /// <summary>Commands that must append an entry. Each is run below except <c>push</c> (needs Neo4j) and <c>demo</c> (20,000 ads).</summary>
-    private static readonly string[] Audited = ["analyze", "case", "chart", "clusters", "decide", "decisions", "demo", "evaluate", "explain", "export", "hubs", "ingest", "lookup", "push", "report", "score", "show"];
+    private static readonly string[] Audited = ["analyze", "case", "chart", "clusters", "decide", "decisions", "demo", "evaluate", "explain", "export", "hubs", "ingest", "lookup", "push", "report", "score", "show", "users"];
 
     /// <summary>Commands that check or serve a case (the workbench audits per request) or never open one.</summary>
     private static readonly string[] NotAudited = ["audit", "bench", "doctor", "extract", "generate", "image-hash", "profile", "serve"];
@@ -69,6 +69,10 @@ public sealed partial class CommandAuditTests : IDisposable
             ("decisions export", ["decisions", "export", _dir.File("decisions.json")]),
             ("decisions import", ["decisions", "import", _dir.File("decisions.json")]),
             ("case copy", ["case", "copy", casePath, _dir.File("copied.case")]),
+            ("users add", ["users", "add", "ana", "--role", "analyst"]),
+            ("users invite", ["users", "invite", "ana"]),
+            ("users list", ["users", "list"]),
+            ("users remove", ["users", "remove", "ana"]),
         };
         foreach (var (action, args) in runs)
         {

@@ -28,10 +28,18 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var casePath = parse.GetValue(global.Case)!;
-            using (var probe = parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
+            int accounts;
+            bool team;
+            using (var store = parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
-                PhoneDetailsView.NoteIfComputed(ctx, probe);
+                PhoneDetailsView.NoteIfComputed(ctx, store);
+                accounts = store.ListUsers().Count(u => u.IsEnabled);
+                team = store.HasUsers();
+                if (accounts == 0 && team)
+                {
+                    ctx.Error.WriteLine("netan: warning: every account of this team case was removed; nobody can log in (`netan users add NAME --role admin`)");
+                }
             }
 
             if (!IPAddress.TryParse(parse.GetValue(bind), out var address))
@@ -74,7 +82,9 @@ internal static class ServeCommand
                 ctx.Out.WriteLine("A token was generated because the address is not loopback; it is printed only this once.");
             }
 
-            ctx.Out.WriteLine($"Analyst: {options.Analyst}{(options.ReadOnly ? " (read-only)" : "")}. Press Ctrl+C to stop.");
+            ctx.Out.WriteLine(team
+                ? $"Team case: {accounts} account{(accounts == 1 ? "" : "s")}, everyone logs in (`netan users` manages them){(options.ReadOnly ? "; read-only" : "")}. Press Ctrl+C to stop."
+                : $"Analyst: {options.Analyst}{(options.ReadOnly ? " (read-only)" : "")}. Press Ctrl+C to stop.");
             ctx.Out.Flush();
             // Returns on Ctrl+C (the CLI's token) or SIGTERM (the host's console lifetime), after stopping the server.
             await host.WaitForShutdownAsync(ct);

@@ -17,7 +17,7 @@ internal static class AdEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ads/{id:long}", (long id, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/ads/{id:long}", (long id, HttpContext http, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             if (lease.Store.GetAd(id) is not { } ad)
@@ -25,7 +25,7 @@ internal static class AdEndpoints
                 return ClusterEndpoints.NotFound("ad", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            Audit.Record(lease.Store, options, "view.ad", ad.Key);
+            Audit.Record(lease.Store, options, http, "view.ad", ad.Key);
             return Results.Ok(new
             {
                 ad.Id, ad.Key, ad.Site, ad.AdId, ad.ClusterId, ad.PostedAt, ad.City, ad.Region, ad.Country, ad.Poster, ad.Price, ad.Age, ad.Text,

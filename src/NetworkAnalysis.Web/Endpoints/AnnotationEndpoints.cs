@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NetworkAnalysis.Storage;
+using NetworkAnalysis.Web.Security;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
@@ -16,7 +17,7 @@ internal static class AnnotationEndpoints
             return Results.Ok(Json(lease.Store.GetClusterAnnotations(id)));
         });
 
-        app.MapPost("/api/clusters/{id}/annotations", (string id, AnnotationChange change, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapPost("/api/clusters/{id}/annotations", (string id, AnnotationChange change, HttpContext http, CaseStorePool pool, WorkbenchOptions options) =>
         {
             ClusterStatus? status = null;
             if (change.Status is not null)
@@ -38,25 +39,25 @@ internal static class AnnotationEndpoints
 
             if (status is { } st)
             {
-                store.SetClusterStatus(id, st, options.Analyst);
+                store.SetClusterStatus(id, st, TeamAccounts.Actor(http, options));
             }
 
             if (!string.IsNullOrWhiteSpace(change.AddTag))
             {
-                store.AddClusterTag(id, change.AddTag, options.Analyst);
+                store.AddClusterTag(id, change.AddTag, TeamAccounts.Actor(http, options));
             }
 
             if (!string.IsNullOrWhiteSpace(change.RemoveTag))
             {
-                store.RemoveClusterTag(id, change.RemoveTag, options.Analyst);
+                store.RemoveClusterTag(id, change.RemoveTag, TeamAccounts.Actor(http, options));
             }
 
             if (!string.IsNullOrWhiteSpace(change.Note))
             {
-                store.AddClusterNote(id, change.Note, options.Analyst);
+                store.AddClusterNote(id, change.Note, TeamAccounts.Actor(http, options));
             }
 
-            store.AppendAudit(options.Analyst, "annotate", id);
+            store.AppendAudit(TeamAccounts.Actor(http, options), "annotate", id);
             return Results.Ok(Json(store.GetClusterAnnotations(id)));
         });
 

@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Storage;
+using NetworkAnalysis.Web.Security;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
-/// <summary>Records views and exports in the case's audit log.</summary>
+/// <summary>Records views and exports in the case's audit log, in the name of the request's user (the server's analyst when single-user).</summary>
 internal static class Audit
 {
-    public static void Record(CaseStore store, WorkbenchOptions options, string action, string target)
+    public static void Record(CaseStore store, WorkbenchOptions options, HttpContext http, string action, string target)
     {
         if (store.IsReadOnly)
         {
@@ -16,7 +18,7 @@ internal static class Audit
 
         try
         {
-            store.AppendAudit(options.Analyst, action, target);
+            store.AppendAudit(TeamAccounts.Actor(http, options), action, target);
         }
         catch (SqliteException) when (options.ReadOnly)
         {

@@ -44,7 +44,7 @@ internal static class ClusterEndpoints
             });
         });
 
-        app.MapGet("/api/clusters/{id}", (string id, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/clusters/{id}", (string id, HttpContext http, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             if (lease.Store.GetCluster(id) is not { } item)
@@ -52,7 +52,7 @@ internal static class ClusterEndpoints
                 return NotFound("cluster", id);
             }
 
-            Audit.Record(lease.Store, options, "view.cluster", id);
+            Audit.Record(lease.Store, options, http, "view.cluster", id);
             return Results.Ok(new { cluster = Row(item), annotations = AnnotationEndpoints.Json(lease.Store.GetClusterAnnotations(id)) });
         });
 
@@ -78,7 +78,7 @@ internal static class ClusterEndpoints
             return Results.Ok(GraphJson.From(fragment, hubs, id, positions));
         });
 
-        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapGet("/api/entities/{id:long}/ads", (long id, int? limit, string? cluster, HttpContext http, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             var fragment = lease.Store.GetEntityAds(id, Math.Clamp(limit ?? 200, 1, 2000));
@@ -87,7 +87,7 @@ internal static class ClusterEndpoints
                 return NotFound("entity", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            Audit.Record(lease.Store, options, "view.entity", "entity:" + id);
+            Audit.Record(lease.Store, options, http, "view.entity", "entity:" + id);
             return Results.Ok(GraphJson.From(fragment, StoredHubs(lease.Store), cluster));
         });
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NetworkAnalysis.Storage;
+using NetworkAnalysis.Web.Security;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
@@ -53,11 +54,11 @@ internal static class DecisionEndpoints
             {
                 var decision = kind switch
                 {
-                    DecisionKind.Hub => store.DecideHub(request.Identifier!.Trim(), why, options.Analyst),
-                    DecisionKind.NeverHub => store.DecideNeverHub(request.Identifier!.Trim(), why, options.Analyst),
-                    DecisionKind.Merge => store.DecideMerge(request.Cluster!.Trim(), request.Other!.Trim(), why, options.Analyst),
-                    DecisionKind.Split => store.DecideSplit(request.Cluster!.Trim(), request.SideA!, request.SideB!, why, options.Analyst),
-                    _ => store.DecideNotSame(request.AdA!.Trim(), request.AdB!.Trim(), why, options.Analyst),
+                    DecisionKind.Hub => store.DecideHub(request.Identifier!.Trim(), why, TeamAccounts.Actor(http.HttpContext, options)),
+                    DecisionKind.NeverHub => store.DecideNeverHub(request.Identifier!.Trim(), why, TeamAccounts.Actor(http.HttpContext, options)),
+                    DecisionKind.Merge => store.DecideMerge(request.Cluster!.Trim(), request.Other!.Trim(), why, TeamAccounts.Actor(http.HttpContext, options)),
+                    DecisionKind.Split => store.DecideSplit(request.Cluster!.Trim(), request.SideA!, request.SideB!, why, TeamAccounts.Actor(http.HttpContext, options)),
+                    _ => store.DecideNotSame(request.AdA!.Trim(), request.AdB!.Trim(), why, TeamAccounts.Actor(http.HttpContext, options)),
                 };
                 return Results.Ok(Json(decision));
             }
@@ -67,12 +68,12 @@ internal static class DecisionEndpoints
             }
         });
 
-        app.MapPost("/api/decisions/{id:long}/undo", (long id, CaseStorePool pool, WorkbenchOptions options) =>
+        app.MapPost("/api/decisions/{id:long}/undo", (long id, HttpContext http, CaseStorePool pool, WorkbenchOptions options) =>
         {
             using var lease = pool.Rent();
             try
             {
-                return Results.Ok(Json(lease.Store.UndoDecision(id, options.Analyst)));
+                return Results.Ok(Json(lease.Store.UndoDecision(id, TeamAccounts.Actor(http, options))));
             }
             catch (CaseStoreException ex)
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using NetworkAnalysis.Reporting.Cases;
 using NetworkAnalysis.Reporting.Exports;
 using NetworkAnalysis.Reporting.Html;
+using NetworkAnalysis.Web.Security;
 
 namespace NetworkAnalysis.Web.Endpoints;
 
@@ -14,7 +15,7 @@ namespace NetworkAnalysis.Web.Endpoints;
 internal static class ExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, CaseStorePool pool, WorkbenchOptions options, CancellationToken ct) =>
+        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, HttpContext http, CaseStorePool pool, WorkbenchOptions options, CancellationToken ct) =>
         {
             if (kind is not ("graphml" or "neo4j" or "referral"))
             {
@@ -28,7 +29,7 @@ internal static class ExportEndpoints
                 return ClusterEndpoints.NotFound("cluster", id);
             }
 
-            Audit.Record(store, options, "export." + kind, id);
+            Audit.Record(store, options, http, "export." + kind, id);
             var safe = new string(id.Where(char.IsAsciiLetterOrDigit).ToArray());
             switch (kind)
             {
@@ -38,12 +39,12 @@ internal static class ExportEndpoints
                     return Results.File(Neo4j(store, id, ct), "application/zip", $"cluster-{safe}-neo4j.zip");
                 default:
                     var notes = store.GetClusterAnnotations(id).Notes.Select(n => $"{n.Text} ({n.Who}, {n.At})");
-                    var model = ClusterReports.Load(store, id, Path.GetFileName(options.CasePath), loadImages: false, redact: false, options.Analyst,
+                    var model = ClusterReports.Load(store, id, Path.GetFileName(options.CasePath), loadImages: false, redact: false, TeamAccounts.Actor(http, options),
                         string.Join("\n", notes), store.Time.GetUtcNow(), ct);
                     var html = ReferralReportWriter.Render(model);
                     return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"cluster-{safe}-referral.html");
             }
-        });
+        }).Allow(Storage.CaseUserRole.Analyst);
 
     private static byte[] GraphMl(Storage.CaseStore store, string clusterId, CancellationToken ct)
     {

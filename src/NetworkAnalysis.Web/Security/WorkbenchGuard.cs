@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace NetworkAnalysis.Web.Security;
 
-/// <summary>Every request passes here first: security headers, the access token, the loopback host check, read-only mode.</summary>
-internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions options)
+/// <summary>Every request passes here first: security headers, the access token, the loopback host check, a team case's
+/// login and CSRF token, read-only mode.</summary>
+internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions options, TeamAccounts accounts)
 {
     public const string TokenCookie = "netan_token";
     public const string RequestHeader = "X-Netan-Request";
@@ -73,9 +74,37 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
             }
         }
 
-        if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
+        var write = !HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method);
+        var loginPath = IsLoginPath(ctx.Request);
+        if (accounts.IsTeam)
         {
-            if (options.ReadOnly)
+            // A team case: the page's own code (no case data) loads for the login form; every API request needs a session,
+            // and every write the session's CSRF token besides the request header below.
+            var session = accounts.Authenticate(ctx);
+            var isApi = ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+            if (session is null && isApi && !loginPath)
+            {
+                await Reject(ctx, StatusCodes.Status401Unauthorized, "log in first: this is a team case (open the workbench page, or an invitation link from `netan users add`)");
+                return;
+            }
+
+            if (session is null && !isApi && write)
+            {
+                await Reject(ctx, StatusCodes.Status401Unauthorized, "log in first");
+                return;
+            }
+
+            if (session is not null && write && !loginPath && !TeamAccounts.HasCsrfToken(ctx, session))
+            {
+                await Reject(ctx, StatusCodes.Status403Forbidden, $"writes need this session's CSRF token in the {TeamAccounts.CsrfHeader} header (reload the page)");
+                return;
+            }
+        }
+
+        if (write)
+        {
+            // Logging in and out changes no byte of a read-only case (sessions are in memory); taking up an invitation would.
+            if (options.ReadOnly && !(loginPath && !ctx.Request.Path.Equals("/api/invitations/accept", StringComparison.OrdinalIgnoreCase)))
             {
                 await Reject(ctx, StatusCodes.Status403Forbidden, "read-only workbench: changes are not allowed");
                 return;
@@ -91,6 +120,13 @@ internal sealed class WorkbenchGuard(RequestDelegate next, WorkbenchOptions opti
 
         await next(ctx);
     }
+
+    /// <summary>The requests a team case answers without a session: who am I, log in, log out, take up an invitation.</summary>
+    private static bool IsLoginPath(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api/session", StringComparison.OrdinalIgnoreCase))
+        || (HttpMethods.IsPost(request.Method) && (request.Path.Equals("/api/login", StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals("/api/logout", StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals("/api/invitations/accept", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Whether a browser says the request comes from another site (Sec-Fetch-Site), or its Origin is not this server.</summary>
     internal static bool IsCrossSite(HttpRequest request)

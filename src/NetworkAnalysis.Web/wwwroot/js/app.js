@@ -3,6 +3,8 @@ import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
 import { initDecisions, loadDecisions, proposeIdentifier, identifierControls } from './decisions.js';
+import { startSession } from './team.js';
+import { initReview, loadReview } from './review.js';
 
 const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null, hitClusters: [] };
 
@@ -12,6 +14,8 @@ async function start() {
   if (typeof cytoscape === 'undefined') {
     banner('Cytoscape.js did not load (GET /lib/cytoscape.min.js failed). Run `npm ci` in the repository root, then rebuild netan; the graph is unavailable until then.');
   }
+  // A team case shows its login form instead of the workbench until someone logs in.
+  if (!await startSession()) return;
   try {
     state.info = await api('/api/info');
   } catch (e) {
@@ -21,6 +25,10 @@ async function start() {
   const i = state.info;
   $('case-info').textContent = visible(`${i.casePath}: ${i.counts.ads.toLocaleString()} ads, ${i.counts.clusters.toLocaleString()} clusters · analyst ${i.analyst}${i.readOnly ? ' · read-only' : ''}`);
   if (i.readOnly) for (const id of ['status', 'tag-input', 'note-input', 'note-btn']) $(id).disabled = true;
+  // A reviewer of a team case: the write forms are hidden, not only disabled (the server refuses them with 403 anyway).
+  if (i.team && i.readOnly) for (const id of ['tag-form', 'note-form', 'decision-form']) $(id).hidden = true;
+  if (!i.can.export) for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).hidden = true;
+  initReview({ can: i.can, onChange: () => loadAudit() });
   if (typeof cytoscape !== 'undefined') {
     state.graph = new ClusterGraph($('graph'), {
       onAd: id => showAd(id, openCluster),
@@ -30,7 +38,7 @@ async function start() {
     }, i.palette, $('graph-legend'));
   }
   wire();
-  initDecisions({ readOnly: i.readOnly, onChange: () => loadAudit(), context: { ads: clusterAds, identifiers: clusterIdentifiers, clusters: knownClusters, truncated: () => !!state.graph?.truncated } });
+  initDecisions({ readOnly: i.readOnly, onChange: () => { loadAudit(); loadReview(state.cluster); }, context: { ads: clusterAds, identifiers: clusterIdentifiers, clusters: knownClusters, truncated: () => !!state.graph?.truncated } });
   // The cluster list and a cluster named in the address load side by side (neither needs the other).
   await Promise.all([loadClusters(), route()]);
   document.body.dataset.ready = '1';
@@ -151,6 +159,7 @@ async function showCluster(id, view, maxAds) {
     (c.risk === null ? '' : ` · risk ${c.risk.toFixed(2)}`));
   renderAnnotations(data.annotations);
   loadDecisions(id);
+  loadReview(id);
   for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).setAttribute('href', '/api/clusters/' + enc(id) + '/export/' + kind);
   if (graphLoad && await graphLoad && state.cluster === id) {
     refreshLists();
@@ -292,6 +301,7 @@ async function linkStrength() {
 async function annotate(change) {
   try {
     renderAnnotations(await api('/api/clusters/' + enc(state.cluster) + '/annotations', { body: change }));
+    loadReview(state.cluster);
     loadClusters();
     loadAudit();
   } catch (e) { banner(e.message); }

@@ -58,6 +58,7 @@ export async function loadDecisions(cluster) {
       undoButton(d)));
   }
   refreshIdentifiers();
+  document.dispatchEvent(new CustomEvent('decisions-rendered'));
 }
 
 function undoButton(d) {

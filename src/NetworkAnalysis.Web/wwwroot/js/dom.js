@@ -58,16 +58,23 @@ export function banner(message, tone) {
   b.classList.toggle('ok', tone === 'ok');
 }
 
+// A team case's session: its CSRF token goes with every write (the server refuses a write without it).
+const session = { team: false, csrf: null };
+
+export function setSession(team, csrf) { session.team = team; session.csrf = csrf || null; }
+
 export async function api(path, options = {}) {
   const init = { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...options };
   if (options.body !== undefined) {
     init.method = options.method || 'POST';
     init.headers = { ...init.headers, 'Content-Type': 'application/json', 'X-Netan-Request': '1' };
+    if (session.csrf) init.headers['X-Netan-Csrf'] = session.csrf;
     init.body = JSON.stringify(options.body);
   }
   const response = await fetch(path, init);
-  if (response.status === 401) {
-    banner('This workbench needs its access token: open the URL that `netan serve` printed.');
+  if (response.status === 401 && !options.quiet401) {
+    banner(session.team ? 'Your session has ended: reload the page to log in again.'
+      : 'This workbench needs its access token: open the URL that `netan serve` printed.');
   }
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
