@@ -203,7 +203,7 @@ public sealed class PostgresIngestWriter : IDisposable
         var totals = new Totals();
         var stopped = false;
         long endItem = skip;
-        var batchSize = options.BatchSize ?? 5_000;
+        var batchSize = options.BatchSize ?? 2_000;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<(List<(AdReadItem Item, long Index)> Batch, CaseIngestor.Extracted?[] Extracted, long Next, double Fraction)>(boundedCapacity: 2);
