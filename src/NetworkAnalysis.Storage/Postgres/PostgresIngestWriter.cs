@@ -714,17 +714,17 @@ public sealed class PostgresIngestWriter : IDisposable
     private void CreateStaging()
     {
         Execute("""
-            CREATE TEMP TABLE netan_stage_ads (ord integer NOT NULL, site text, ad_id text, ad_key text, line bigint, posted_at text, city text,
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_ads (ord integer NOT NULL, site text, ad_id text, ad_key text, line bigint, posted_at text, city text,
                 region text, country text, title text, body text, text text, poster text, images text, image_hashes text, price double precision,
                 age bigint, attributes text, raw text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE netan_stage_mentions (ord integer NOT NULL, k integer NOT NULL, type text, value text, start bigint, "end" bigint,
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_mentions (ord integer NOT NULL, k integer NOT NULL, type text, value text, start bigint, "end" bigint,
                 raw text, extractor text, confidence double precision) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE netan_stage_attributes (ord integer NOT NULL, k integer NOT NULL, kind text, value text, start bigint, "end" bigint,
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_attributes (ord integer NOT NULL, k integer NOT NULL, kind text, value text, start bigint, "end" bigint,
                 raw text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE netan_stage_images (ord integer NOT NULL, position bigint, path text, sha256 text, phash bigint, dhash bigint,
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_images (ord integer NOT NULL, position bigint, path text, sha256 text, phash bigint, dhash bigint,
                 error text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE netan_stage_errors (ord integer, line bigint, field text, message text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE netan_stage_new (id bigint NOT NULL, ord integer NOT NULL) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_errors (ord integer, line bigint, field text, message text) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_new (id bigint NOT NULL, ord integer NOT NULL) ON COMMIT DELETE ROWS;
             """);
     }
 
