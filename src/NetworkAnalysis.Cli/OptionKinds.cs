@@ -62,6 +62,9 @@ internal static class OptionKinds
 
     private static readonly ConditionalWeakTable<Command, object> LocatorCommands = new();
 
+    /// <summary>Whether <paramref name="command"/> was declared with <see cref="TakesCaseLocator(Command)"/>.</summary>
+    public static bool TakesCaseLocatorDeclared(Command command) => LocatorCommands.TryGetValue(command, out _);
+
     /// <summary>Whether the command being parsed (the innermost one, wherever the option stood) takes a PostgreSQL case.</summary>
     private static bool TakesCaseLocator(SymbolResult result)
     {
@@ -77,7 +80,7 @@ internal static class OptionKinds
             command = inner;
         }
 
-        return command is not null && LocatorCommands.TryGetValue(command.Command, out _);
+        return command is not null && TakesCaseLocatorDeclared(command.Command);
     }
 
     /// <summary>Declares the kind of a string argument and checks its values while parsing.</summary>
