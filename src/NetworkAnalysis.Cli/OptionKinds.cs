@@ -39,7 +39,10 @@ internal static class OptionKinds
         {
             foreach (var token in result.Tokens)
             {
-                if (Problem(token.Value, kind) is { } problem)
+                var problem = kind == ValueKind.CaseFile && PostgresCaseLocator.IsLocator(token.Value) && TakesCaseLocator(result)
+                    ? LocatorProblem(token.Value)
+                    : Problem(token.Value, kind);
+                if (problem is not null)
                 {
                     result.AddError(problem.StartsWith(option.Name, StringComparison.Ordinal) ? problem : $"{option.Name}: {problem}");
                     return;
@@ -47,6 +50,37 @@ internal static class OptionKinds
             }
         });
         return option;
+    }
+
+    /// <summary>Declares that <paramref name="command"/> works on a PostgreSQL case given as <c>--case</c> (a case-file option
+    /// then takes a well-formed locator too; every other command still refuses one while parsing).</summary>
+    public static Command TakesCaseLocator(this Command command)
+    {
+        LocatorCommands.AddOrUpdate(command, true);
+        return command;
+    }
+
+    private static readonly ConditionalWeakTable<Command, object> LocatorCommands = new();
+
+    /// <summary>Whether <paramref name="command"/> was declared with <see cref="TakesCaseLocator(Command)"/>.</summary>
+    public static bool TakesCaseLocatorDeclared(Command command) => LocatorCommands.TryGetValue(command, out _);
+
+    /// <summary>Whether the command being parsed (the innermost one, wherever the option stood) takes a PostgreSQL case.</summary>
+    private static bool TakesCaseLocator(SymbolResult result)
+    {
+        var root = result;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        var command = root as CommandResult;
+        while (command?.Children.OfType<CommandResult>().FirstOrDefault() is { } inner)
+        {
+            command = inner;
+        }
+
+        return command is not null && TakesCaseLocatorDeclared(command.Command);
     }
 
     /// <summary>Declares the kind of a string argument and checks its values while parsing.</summary>

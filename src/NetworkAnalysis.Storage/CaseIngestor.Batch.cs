@@ -327,11 +327,11 @@ public sealed partial class CaseIngestor
         }
     }
 
-    private sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images, AdInsertRow Row, byte[][] MentionRaws);
+    internal sealed record Extracted(List<Mention> Entities, IReadOnlyList<AttributeMention> Attributes, List<AdImage> Images, AdInsertRow Row, byte[][] MentionRaws);
 
     private static readonly Dictionary<AttributeKind, string> AttributeKindNames =
         Enum.GetValues<AttributeKind>().ToDictionary(k => k, k => k.ToString().ToLowerInvariant());
 
     /// <summary>One image of an ad: a file (path) or a precomputed hash (no path), hashed or with the reason it is not.</summary>
-    private sealed record AdImage(string? Path, string? Sha256, ulong? PHash, ulong? DHash, ImageError? Error);
+    internal sealed record AdImage(string? Path, string? Sha256, ulong? PHash, ulong? DHash, ImageError? Error);
 }

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace NetworkAnalysis.Cli.Commands;
 
 /// <summary><c>netan ingest</c>: reads CSV/JSONL files into the case, extracting entities with spans.</summary>
-internal static class IngestCommand
+internal static partial class IngestCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
@@ -23,7 +23,8 @@ internal static class IngestCommand
         var format = new Option<AdInputFormat?>("--format") { Description = "Input format (default: recognised from each file's content)" };
         var profiles = new Option<string?>("--profiles") { Description = "A site profile (YAML) or a folder of them, besides the built-in ones, for ad pages" }.Kind(ValueKind.InputPath);
         var sheet = new Option<string?>("--sheet") { Description = "Sheet of an .xlsx workbook to read (default: the first)" }.Kind(ValueKind.Text);
-        var command = new Command("ingest", "Read ad files into the case (idempotent and resumable)");
+        var shard = new Option<string?>("--shard") { Description = "Store only shard i of n of each file (e.g. 0/4), so n workers share it; for a PostgreSQL case" }.Kind(ValueKind.Text);
+        var command = new Command("ingest", "Read ad files into the case (idempotent and resumable; a PostgreSQL case takes many workers at once)").TakesCaseLocator();
         command.Arguments.Add(files);
         command.Options.Add(map);
         command.Options.Add(strict);
@@ -32,6 +33,7 @@ internal static class IngestCommand
         command.Options.Add(format);
         command.Options.Add(profiles);
         command.Options.Add(sheet);
+        command.Options.Add(shard);
         command.SetAction(parse =>
         {
             IReadOnlyDictionary<string, string> fieldMap;
@@ -52,6 +54,11 @@ internal static class IngestCommand
                 Profiles = LoadProfiles(parse.GetValue(profiles)),
                 Sheet = parse.GetValue(sheet),
             };
+            if (RunOnPostgres(ctx, parse, global, parse.GetValue(files)!, options, parse.GetValue(shard)) is { } exit)
+            {
+                return exit;
+            }
+
             // Before opening: a second ingest is refused at once, not after waiting for the first one's transactions.
             using var ingestLock = CaseIngestLock.Take(parse.GetValue(global.Case)!);
             using var store = CaseStore.Open(parse.GetValue(global.Case)!, create: true);

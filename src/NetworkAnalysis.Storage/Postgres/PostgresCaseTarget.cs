@@ -68,10 +68,21 @@ internal sealed class PostgresCaseTarget : ICaseTableTarget
 
         foreach (var table in source.Tables)
         {
-            var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.NotNull ? " NOT NULL" : "")}");
-            Execute($"CREATE TABLE {Schema}.{CopyRules.Quote(table.Name)} ({string.Join(", ", columns)}, PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(k => Column(table, k)))}));");
+            Execute(CreateTableSql(_schema, table));
         }
     }
+
+    /// <summary>The PostgreSQL CREATE TABLE of a case table (types mapped, primary key kept), in <paramref name="schema"/>.</summary>
+    internal static string CreateTableSql(string schema, CopyTable table)
+    {
+        var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.NotNull ? " NOT NULL" : "")}");
+        return $"CREATE TABLE {CopyRules.Quote(schema)}.{CopyRules.Quote(table.Name)} ({string.Join(", ", columns)}, PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(k => Column(table, k)))}));";
+    }
+
+    /// <summary>The PostgreSQL CREATE INDEX statements of a case table's plain-column indexes (UNIQUE ones included).</summary>
+    internal static IEnumerable<string> CreateIndexSql(string schema, CopyTable table) =>
+        table.Indexes.Select(index =>
+            $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {CopyRules.Quote(index.Name)} ON {CopyRules.Quote(schema)}.{CopyRules.Quote(table.Name)} ({string.Join(", ", index.Columns.Select(c => CopyRules.Quote(c.Column) + (c.Descending ? " DESC" : "")))});");
 
     public long Insert(CopyTable table, IEnumerable<object?[]> rows, CancellationToken ct)
     {
@@ -117,10 +128,9 @@ internal sealed class PostgresCaseTarget : ICaseTableTarget
     {
         foreach (var table in source.Tables)
         {
-            foreach (var index in table.Indexes)
+            foreach (var sql in CreateIndexSql(_schema, table))
             {
-                var columns = index.Columns.Select(c => CopyRules.Quote(c.Column) + (c.Descending ? " DESC" : ""));
-                Execute($"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {CopyRules.Quote(index.Name)} ON {Schema}.{CopyRules.Quote(table.Name)} ({string.Join(", ", columns)});");
+                Execute(sql);
             }
         }
     }
