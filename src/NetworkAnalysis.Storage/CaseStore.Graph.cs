@@ -47,7 +47,7 @@ public sealed partial class CaseStore
         return Fragment(ReadAds(cmd), total);
     }
 
-    private static List<GraphAd> ReadAds(Microsoft.Data.Sqlite.SqliteCommand cmd)
+    private static List<GraphAd> ReadAds(System.Data.Common.DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var ads = new List<GraphAd>();
@@ -65,7 +65,7 @@ public sealed partial class CaseStore
         var links = new SortedSet<(long Ad, long Entity)>();
         using (var cmd = Command("SELECT DISTINCT entity FROM mentions WHERE ad = $a;"))
         {
-            var p = cmd.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var p = CaseDialect.Add(cmd, "$a", System.Data.DbType.Int64);
             foreach (var ad in ads)
             {
                 p.Value = ad.Id;
@@ -83,7 +83,7 @@ public sealed partial class CaseStore
             FROM entities e JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e;
             """))
         {
-            var p = cmd.Parameters.Add("$e", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var p = CaseDialect.Add(cmd, "$e", System.Data.DbType.Int64);
             foreach (var id in links.Select(l => l.Entity).Distinct().Order())
             {
                 p.Value = id;

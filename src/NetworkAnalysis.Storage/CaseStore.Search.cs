@@ -244,7 +244,7 @@ public sealed partial class CaseStore
 
     internal bool HasTable(string name)
     {
-        using var cmd = Command("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = $n;");
+        using var cmd = Command(Dialect.HasTableSql);
         cmd.Parameters.AddWithValue("$n", name);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
