@@ -26,7 +26,7 @@ public sealed partial class CaseStore
             ClusterSort.Size => "c.size DESC, c.id",
             ClusterSort.Recency => "c.last_seen IS NULL, c.last_seen DESC, c.size DESC, c.id",
             ClusterSort.City => $"{Dialect.JsonArrayText("c.cities", 0)} IS NULL, {Dialect.JsonArrayText("c.cities", 0)}, c.size DESC, c.id",
-            ClusterSort.Risk => risk is null ? "c.size DESC, c.id" : "risk IS NULL, risk DESC, c.size DESC, c.id",
+            ClusterSort.Risk => risk is null ? "c.size DESC, c.id" : "risk DESC NULLS LAST, c.size DESC, c.id",
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "unknown sort"),
         };
 

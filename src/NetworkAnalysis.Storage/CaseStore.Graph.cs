@@ -80,7 +80,7 @@ public sealed partial class CaseStore
         var entities = new List<GraphEntity>();
         using (var cmd = Command("""
             SELECT e.type, e.value, count(*), count(DISTINCT ms.cluster_id)
-            FROM entities e JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e;
+            FROM entities e CROSS JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e GROUP BY e.id, e.type, e.value;
             """))
         {
             var p = CaseDialect.Add(cmd, "$e", System.Data.DbType.Int64);

@@ -98,7 +98,7 @@ public sealed partial class CaseStore
             var plain = q.TrimStart('$', '@').ToLowerInvariant();
             using var cmd = Command(includeAdEntities
                 ? """
-                  SELECT id FROM (SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20)
+                  SELECT id FROM (SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20) AS by_value
                   UNION SELECT m.entity FROM mentions m JOIN ads a ON a.id = m.ad WHERE a.ad_key = $q OR a.ad_id = $q;
                   """
                 : "SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20;");

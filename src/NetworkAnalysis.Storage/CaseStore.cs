@@ -32,6 +32,11 @@ public sealed partial class CaseStore : IDisposable
     /// <summary>How reports name the case: the case file's name, or a PostgreSQL case's locator (any password masked).</summary>
     public string Name => IsPostgres ? Path : System.IO.Path.GetFileName(Path);
 
+    /// <summary>How reports name the case at <paramref name="location"/> (a path or a locator) without opening it: see <see cref="Name"/>.</summary>
+    public static string NameOf(string location) => Postgres.PostgresCaseLocator.IsLocator(location)
+        ? Postgres.PostgresCaseLocator.Parse(location).ToString()
+        : System.IO.Path.GetFileName(location);
+
     /// <summary>The clock used for timestamps.</summary>
     public TimeProvider Time { get; }
 

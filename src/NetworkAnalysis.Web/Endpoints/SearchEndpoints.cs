@@ -16,7 +16,7 @@ internal static class SearchEndpoints
             var counts = cache.Counts;
             return Results.Ok(new
             {
-                casePath = Path.GetFileName(options.CasePath), analyst = options.Analyst, readOnly = options.ReadOnly,
+                casePath = NetworkAnalysis.Storage.CaseStore.NameOf(options.CasePath), analyst = options.Analyst, readOnly = options.ReadOnly,
                 maxGraphAds = options.MaxGraphAds, cytoscape = WorkbenchHost.HasCytoscape,
                 counts = new { ads = counts.Ads, entities = counts.Entities, clusters = counts.Clusters, sources = counts.Sources },
                 statuses = Statuses,
