@@ -14,10 +14,10 @@ internal sealed class GlobalOptions
 
     public Option<string> Case { get; } = new Option<string>("--case", "-c")
     {
-        Description = "Case file (SQLite). Default: $NETAN_CASE, else ./netan.case",
+        Description = "Case file (SQLite), or a PostgreSQL case postgresql://user@host/db (see docs/postgresql.md). Default: $NETAN_CASE, else ./netan.case",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NETAN_CASE") is { Length: > 0 } env ? env : DefaultCasePath,
-    }.Kind(ValueKind.CaseFile);
+    }.Kind(ValueKind.CaseLocator);
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {

@@ -60,6 +60,12 @@ internal static class NetanApp
             return ExitCodes.UsageOrInput;
         }
 
+        if (PostgresCommands.Refusal(parse, CommandPath(parse.CommandResult)) is { } refusal)
+        {
+            await ctx.Error.WriteLineAsync("netan: " + refusal);
+            return ExitCodes.UsageOrInput;
+        }
+
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false }, ct);

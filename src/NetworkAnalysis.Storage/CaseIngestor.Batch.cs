@@ -287,7 +287,7 @@ public sealed partial class CaseIngestor
 
     /// <summary>The entity's row ID, inserting it through <paramref name="insertEntity"/> (<c>RETURNING id</c>) when new; outside a
     /// bulk write, where the prepared row writer is not open.</summary>
-    private long EntityId(SqliteCommand insertEntity, EntityType type, string value)
+    private long EntityId(System.Data.Common.DbCommand insertEntity, EntityType type, string value)
     {
         if (_entityIds!.TryGetValue((type, value), out var id))
         {
@@ -319,7 +319,7 @@ public sealed partial class CaseIngestor
         return id;
     }
 
-    private static void Set(SqliteCommand cmd, params object[] values)
+    private static void Set(System.Data.Common.DbCommand cmd, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

@@ -46,7 +46,7 @@ public sealed partial class CaseIngestor
 
     /// <summary>Stores a re-crawl whose content differs from every earlier capture as the ad's next version and adds the
     /// mentions of identifiers the ad did not have yet; returns how many, or null when the content was seen before.</summary>
-    private long? AddVersion(SqliteTransaction tx, CaseRowWriter rows, long sourceId, Ad ad, Extracted extracted, SqliteCommand insertMention)
+    private long? AddVersion(SqliteTransaction tx, CaseRowWriter rows, long sourceId, Ad ad, Extracted extracted, System.Data.Common.DbCommand insertMention)
     {
         long adRowId;
         string baseHash;

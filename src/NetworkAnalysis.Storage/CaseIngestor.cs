@@ -354,7 +354,7 @@ public sealed partial class CaseIngestor
 
     internal static object Db(string? value) => value is null ? DBNull.Value : value;
 
-    internal static void Bind(SqliteCommand cmd, params string[] names)
+    internal static void Bind(System.Data.Common.DbCommand cmd, params string[] names)
     {
         foreach (var name in names)
         {

@@ -12,18 +12,24 @@ public sealed partial class CaseStore
             FROM ads a JOIN sources s ON s.id = a.source_id LEFT JOIN memberships ms ON ms.ad = a.id WHERE a.id = $id;
             """);
         cmd.Parameters.AddWithValue("$id", adId);
-        using var r = cmd.ExecuteReader();
-        if (!r.Read())
+        AdDetail ad;
+        using (var r = cmd.ExecuteReader())
         {
-            return null;
+            if (!r.Read())
+            {
+                return null;
+            }
+
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            var images = S(13) is { } list ? list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            var source = new AdProvenance(r.GetInt64(14), r.GetString(15), r.GetString(16), r.GetString(17), r.GetInt64(18), r.GetString(19));
+            ad = new AdDetail(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), S(4), S(5), S(6), S(7), S(8), S(9),
+                r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetInt32(11), r.GetString(12), images,
+                [], source);
         }
 
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var images = S(13) is { } list ? list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-        var source = new AdProvenance(r.GetInt64(14), r.GetString(15), r.GetString(16), r.GetString(17), r.GetInt64(18), r.GetString(19));
-        return new AdDetail(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), S(4), S(5), S(6), S(7), S(8), S(9),
-            r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetInt32(11), r.GetString(12), images,
-            ReadMentions(adId), source);
+        // After the reader is closed: PostgreSQL runs one command at a time on a connection.
+        return ad with { Mentions = ReadMentions(adId) };
     }
 
     /// <summary>Finds an ad's row ID by its key, or null.</summary>

@@ -101,22 +101,22 @@ public sealed partial class CaseStore
             return;
         }
 
-        if (IsReadOnly && HasTable("annotations"))
+        if ((IsReadOnly || IsPostgres) && HasTable("annotations"))
         {
             _annotationsReady = true;
             return;
         }
 
         // A read-only case written before annotations existed gets an empty table of this connection's own (temp).
-        Execute(Connection, $"""
+        Execute(Db, $"""
             CREATE {(IsReadOnly ? "TEMP " : "")}TABLE IF NOT EXISTS annotations (
-                id INTEGER PRIMARY KEY,
+                id {Dialect.AutoIdKey},
                 cluster_id TEXT NOT NULL,
                 kind TEXT NOT NULL CHECK (kind IN ('status', 'tag', 'untag', 'note')),
                 value TEXT NOT NULL,
                 who TEXT NOT NULL,
                 at TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS {(IsReadOnly ? "temp." : "")}annotations_cluster ON annotations(cluster_id, id);
+            CREATE INDEX IF NOT EXISTS {(IsReadOnly && !IsPostgres ? "temp." : "")}annotations_cluster ON annotations(cluster_id, id);
             """);
         _annotationsReady = true;
     }

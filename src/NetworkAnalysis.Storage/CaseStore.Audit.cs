@@ -45,7 +45,7 @@ public sealed partial class CaseStore
         target = Cut(target);
         details = details is null ? null : Cut(details);
 
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = BeginImmediate("audit");
         long last = 0;
         var previous = AuditChain.Genesis;
         using (var cmd = Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1;", tx))
@@ -90,7 +90,7 @@ public sealed partial class CaseStore
     {
         var entries = new List<AuditEntry>();
         var sql = last is { } n
-            ? $"SELECT * FROM (SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT {Math.Max(0, n).ToString(CultureInfo.InvariantCulture)}) ORDER BY seq;"
+            ? $"SELECT * FROM (SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT {Math.Max(0, n).ToString(CultureInfo.InvariantCulture)}) AS last_entries ORDER BY seq;"
             : "SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq;";
         using var cmd = Command(sql);
         using var r = cmd.ExecuteReader();
@@ -106,10 +106,15 @@ public sealed partial class CaseStore
     /// <param name="expectedHead">A head hash written down earlier; when given, it must still be in the chain.</param>
     public AuditVerification VerifyAudit(string? expectedHead = null)
     {
-        using var cmd = Command("SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq;");
-        using var r = cmd.ExecuteReader();
         var seen = false;
-        var result = AuditChain.Verify(Read(r, hash => seen |= string.Equals(hash, expectedHead, StringComparison.OrdinalIgnoreCase)));
+        AuditVerification result;
+        using (var cmd = Command("SELECT seq, at, actor, action, target, details, prev_hash, hash FROM audit ORDER BY seq;"))
+        using (var r = cmd.ExecuteReader())
+        {
+            // The reader is closed before the next query: PostgreSQL runs one command at a time on a connection.
+            result = AuditChain.Verify(Read(r, hash => seen |= string.Equals(hash, expectedHead, StringComparison.OrdinalIgnoreCase)));
+        }
+
         if (result.IsIntact && MissingAuditEntries(GetMeta("audit_entries"), result.Entries) is { } missing)
         {
             return result with { FirstBrokenSequence = result.Entries + 1, Problem = missing };
@@ -126,7 +131,7 @@ public sealed partial class CaseStore
 
         return result;
 
-        static IEnumerable<AuditEntry> Read(SqliteDataReader r, Action<string> onHash)
+        static IEnumerable<AuditEntry> Read(System.Data.Common.DbDataReader r, Action<string> onHash)
         {
             while (r.Read())
             {
@@ -143,7 +148,7 @@ public sealed partial class CaseStore
             ? $"the case recorded {n:N0} audit entries but the log holds {present:N0}: the audit table was dropped, emptied or cut short"
             : null;
 
-    private static AuditEntry ReadEntry(SqliteDataReader r) => new(
+    private static AuditEntry ReadEntry(System.Data.Common.DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetString(7));
 

@@ -25,8 +25,8 @@ public sealed partial class CaseStore
         {
             ClusterSort.Size => "c.size DESC, c.id",
             ClusterSort.Recency => "c.last_seen IS NULL, c.last_seen DESC, c.size DESC, c.id",
-            ClusterSort.City => "json_extract(c.cities, '$[0]') IS NULL, json_extract(c.cities, '$[0]'), c.size DESC, c.id",
-            ClusterSort.Risk => risk is null ? "c.size DESC, c.id" : "risk IS NULL, risk DESC, c.size DESC, c.id",
+            ClusterSort.City => $"{Dialect.JsonArrayText("c.cities", 0)} IS NULL, {Dialect.JsonArrayText("c.cities", 0)}, c.size DESC, c.id",
+            ClusterSort.Risk => risk is null ? "c.size DESC, c.id" : "risk DESC NULLS LAST, c.size DESC, c.id",
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "unknown sort"),
         };
 
@@ -68,18 +68,25 @@ public sealed partial class CaseStore
             """);
         cmd.Parameters.AddWithValue("$id", clusterId);
         cmd.Parameters.AddWithValue("$sha", risk ?? "");
-        using var r = cmd.ExecuteReader();
-        if (!r.Read())
+        ClusterSummary summary;
+        double? score;
+        using (var r = cmd.ExecuteReader())
         {
-            return null;
+            if (!r.Read())
+            {
+                return null;
+            }
+
+            summary = new ClusterSummary(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+            score = r.IsDBNull(8) ? null : r.GetDouble(8);
         }
 
-        var summary = new ClusterSummary(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
-            JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
-        return new ClusterListItem(summary, r.IsDBNull(8) ? null : r.GetDouble(8), GetClusterAnnotations(clusterId).Status);
+        // After the reader is closed: PostgreSQL runs one command at a time on a connection.
+        return new ClusterListItem(summary, score, GetClusterAnnotations(clusterId).Status);
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand cmd, ClusterListQuery query)
+    private static void Bind(System.Data.Common.DbCommand cmd, ClusterListQuery query)
     {
         cmd.Parameters.AddWithValue("$min", query.MinSize);
         cmd.Parameters.AddWithValue("$city", (query.City ?? "").Trim().ToLowerInvariant());

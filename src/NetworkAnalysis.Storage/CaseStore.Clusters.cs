@@ -209,7 +209,7 @@ public sealed partial class CaseStore
         var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
         using (var delete = Command("DELETE FROM clusters WHERE id = $id; DELETE FROM cluster_components WHERE cluster_id = $id; DELETE FROM cluster_cohesion WHERE cluster_id = $id;", tx))
         {
-            var p = delete.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+            var p = CaseDialect.Add(delete, "$id", System.Data.DbType.String);
             foreach (var id in stored.Keys.Where(id => !current.Contains(id)).Order(StringComparer.Ordinal))
             {
                 p.Value = id;
@@ -242,9 +242,9 @@ public sealed partial class CaseStore
         using (var upsert = Command("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", tx))
         using (var remove = Command("DELETE FROM memberships WHERE ad = $ad;", tx))
         {
-            var pAd = upsert.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
-            var pCluster = upsert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text);
-            var pRemove = remove.Parameters.Add("$ad", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var pAd = CaseDialect.Add(upsert, "$ad", System.Data.DbType.Int64);
+            var pCluster = CaseDialect.Add(upsert, "$c", System.Data.DbType.String);
+            var pRemove = CaseDialect.Add(remove, "$ad", System.Data.DbType.Int64);
             foreach (var a in AdsInRowOrder(snapshot))
             {
                 var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
@@ -273,7 +273,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>Replaces <c>hub_entities</c> and <c>entity_groups</c> with the result's hub verdicts and group counts.</summary>
-    private void WriteHubs(long runId, CaseSnapshot snapshot, ClusteringResult result, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    private void WriteHubs(long runId, CaseSnapshot snapshot, ClusteringResult result, System.Data.Common.DbTransaction tx)
     {
         Execute(Connection, "DELETE FROM hub_entities; DELETE FROM entity_groups;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
@@ -436,18 +436,18 @@ public sealed partial class CaseStore
     private sealed class MembershipInserter : IDisposable
     {
         private const int Batch = 200;
-        private readonly Microsoft.Data.Sqlite.SqliteCommand _many;
-        private readonly Microsoft.Data.Sqlite.SqliteCommand _one;
+        private readonly System.Data.Common.DbCommand _many;
+        private readonly System.Data.Common.DbCommand _one;
         private readonly List<(long Ad, string Cluster)> _pending = new(Batch);
 
-        public MembershipInserter(CaseStore store, Microsoft.Data.Sqlite.SqliteTransaction tx)
+        public MembershipInserter(CaseStore store, System.Data.Common.DbTransaction tx)
         {
             _many = store.Command("INSERT INTO memberships(ad, cluster_id) VALUES "
                 + string.Join(", ", Enumerable.Range(0, Batch).Select(i => $"($a{i}, $c{i})")) + ";", tx);
             for (var i = 0; i < Batch; i++)
             {
-                _many.Parameters.Add($"$a{i}", Microsoft.Data.Sqlite.SqliteType.Integer);
-                _many.Parameters.Add($"$c{i}", Microsoft.Data.Sqlite.SqliteType.Text);
+                CaseDialect.Add(_many, $"$a{i}", System.Data.DbType.Int64);
+                CaseDialect.Add(_many, $"$c{i}", System.Data.DbType.String);
             }
 
             _one = store.Command("INSERT INTO memberships(ad, cluster_id) VALUES ($a, $c);", tx);
@@ -494,11 +494,11 @@ public sealed partial class CaseStore
     private sealed class ClusterRowWriter : IDisposable
     {
         private readonly long _runId;
-        private readonly Microsoft.Data.Sqlite.SqliteCommand _cluster;
-        private readonly Microsoft.Data.Sqlite.SqliteCommand _component;
-        private readonly Microsoft.Data.Sqlite.SqliteCommand _cohesion;
+        private readonly System.Data.Common.DbCommand _cluster;
+        private readonly System.Data.Common.DbCommand _component;
+        private readonly System.Data.Common.DbCommand _cohesion;
 
-        public ClusterRowWriter(CaseStore store, long runId, Microsoft.Data.Sqlite.SqliteTransaction tx, bool replace = false)
+        public ClusterRowWriter(CaseStore store, long runId, System.Data.Common.DbTransaction tx, bool replace = false)
         {
             _runId = runId;
             var verb = replace ? "INSERT OR REPLACE" : "INSERT";
@@ -613,7 +613,7 @@ public sealed partial class CaseStore
             WHERE size >= $min ORDER BY size DESC, id LIMIT $limit;
             """);
         cmd.Parameters.AddWithValue("$min", minSize);
-        cmd.Parameters.AddWithValue("$limit", limit ?? -1);
+        cmd.Parameters.AddWithValue("$limit", limit ?? Dialect.NoLimit);
         using var r = cmd.ExecuteReader();
         var list = new List<ClusterSummary>();
         while (r.Read())
@@ -641,7 +641,7 @@ public sealed partial class CaseStore
     {
         using var cmd = Command("""
             SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM ads), (SELECT count(*) FROM entities),
-                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM clusters), (SELECT count(*) FROM ingest_errors WHERE field IS NOT 'images'),
+                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM clusters), (SELECT count(*) FROM ingest_errors WHERE field IS DISTINCT FROM 'images'),
                    (SELECT count(*) FROM ads a WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.ad = a.id));
             """);
         using var r = cmd.ExecuteReader();

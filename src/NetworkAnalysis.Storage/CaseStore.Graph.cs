@@ -48,7 +48,7 @@ public sealed partial class CaseStore
         return Fragment(ReadAds(cmd), total);
     }
 
-    private static List<GraphAd> ReadAds(Microsoft.Data.Sqlite.SqliteCommand cmd)
+    private static List<GraphAd> ReadAds(System.Data.Common.DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var ads = new List<GraphAd>();
@@ -66,7 +66,7 @@ public sealed partial class CaseStore
         var links = new SortedSet<(long Ad, long Entity)>();
         using (var cmd = Command("SELECT DISTINCT entity FROM mentions WHERE ad = $a;"))
         {
-            var p = cmd.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var p = CaseDialect.Add(cmd, "$a", System.Data.DbType.Int64);
             foreach (var ad in ads)
             {
                 p.Value = ad.Id;
@@ -81,10 +81,10 @@ public sealed partial class CaseStore
         var entities = new List<GraphEntity>();
         using (var cmd = Command("""
             SELECT e.type, e.value, count(*), count(DISTINCT ms.cluster_id)
-            FROM entities e JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e;
+            FROM entities e CROSS JOIN (SELECT DISTINCT ad FROM mentions WHERE entity = $e) m LEFT JOIN memberships ms ON ms.ad = m.ad WHERE e.id = $e GROUP BY e.id, e.type, e.value;
             """))
         {
-            var p = cmd.Parameters.Add("$e", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var p = CaseDialect.Add(cmd, "$e", System.Data.DbType.Int64);
             foreach (var id in links.Select(l => l.Entity).Distinct().Order())
             {
                 p.Value = id;

@@ -18,7 +18,7 @@ public sealed partial class CaseStore
 
     /// <summary>
     /// Loads the snapshot for an analysis: from the graph snapshot file extended by the rows added since it was written, when
-    /// it matches the case, else from the case's tables (<see cref="LoadSnapshot(bool, CancellationToken, SqliteTransaction?)"/>
+    /// it matches the case, else from the case's tables (<see cref="LoadSnapshot(bool, CancellationToken, System.Data.Common.DbTransaction?)"/>
     /// without ad facts). Either way in one read transaction, whose <paramref name="stamp"/> is returned.
     /// </summary>
     /// <param name="ct">Cancellation.</param>
@@ -29,7 +29,7 @@ public sealed partial class CaseStore
     {
         note = null;
         var lap = System.Diagnostics.Stopwatch.StartNew();
-        using var tx = Connection.BeginTransaction(deferred: true);
+        using var tx = BeginSnapshot();
         stamp = ReadStamp(tx);
         CaseAnalyzer.Lap(timings, "load.graph_stamp_ms", lap);
         var path = GraphSnapshotPath(Path);
@@ -106,7 +106,7 @@ public sealed partial class CaseStore
         return null;
     }
 
-    private string? MetaValue(string key, SqliteTransaction tx)
+    private string? MetaValue(string key, System.Data.Common.DbTransaction tx)
     {
         using var cmd = Command("SELECT value FROM meta WHERE key = $k;", tx);
         cmd.Parameters.AddWithValue("$k", key);
@@ -114,7 +114,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>Counts, highest row IDs and the key columns of each highest row of ads, entities and mentions, now.</summary>
-    private GraphSnapshotStamp ReadStamp(SqliteTransaction tx)
+    private GraphSnapshotStamp ReadStamp(System.Data.Common.DbTransaction tx)
     {
         long adCount, adMax, entityCount, entityMax, mentionCount, mentionMax;
         using (var cmd = Command("""
@@ -132,7 +132,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>The key columns of the rows with the given IDs ("" and 0 when absent).</summary>
-    private (string AdKey, string EntityType, string EntityValue, long MentionAd, long MentionEntity) Tails(long ad, long entity, long mention, SqliteTransaction tx)
+    private (string AdKey, string EntityType, string EntityValue, long MentionAd, long MentionEntity) Tails(long ad, long entity, long mention, System.Data.Common.DbTransaction tx)
     {
         using var cmd = Command("""
             SELECT (SELECT ad_key FROM ads WHERE id = $a), (SELECT type FROM entities WHERE id = $e), (SELECT value FROM entities WHERE id = $e),
@@ -152,7 +152,7 @@ public sealed partial class CaseStore
     /// or below each recorded highest ID (so none deleted, none slipped in below), and the highest rows' key columns unchanged.
     /// Ads' keys, entities' type and value and mentions' ad and entity are never updated in place.
     /// </summary>
-    private bool StillHolds(GraphSnapshotStamp built, GraphSnapshotStamp now, SqliteTransaction tx)
+    private bool StillHolds(GraphSnapshotStamp built, GraphSnapshotStamp now, System.Data.Common.DbTransaction tx)
     {
         if (now.AdMax < built.AdMax || now.EntityMax < built.EntityMax || now.MentionMax < built.MentionMax)
         {
@@ -181,11 +181,11 @@ public sealed partial class CaseStore
 
     /// <summary>
     /// The snapshot of the case now: <paramref name="old"/> (built from the rows up to <paramref name="built"/>) with the ads,
-    /// entities and mentions added since merged in, in exactly the order <see cref="LoadSnapshot(bool, CancellationToken, SqliteTransaction?)"/>
+    /// entities and mentions added since merged in, in exactly the order <see cref="LoadSnapshot(bool, CancellationToken, System.Data.Common.DbTransaction?)"/>
     /// gives (ads by key, entities by type name and value, both as SQLite's BINARY collation orders UTF-8; links by ad row then
     /// entity row), with every ad's city and posting time; null when a new entity's type is stored under a non-canonical name.
     /// </summary>
-    private CaseSnapshot? Extend(CaseSnapshot old, GraphSnapshotStamp built, SqliteTransaction tx, CancellationToken ct)
+    private CaseSnapshot? Extend(CaseSnapshot old, GraphSnapshotStamp built, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
         var newAds = new List<(long Row, string Key, string? City, string? Posted)>();
         using (var cmd = Command("SELECT id, ad_key, city, posted_at FROM ads WHERE id > $a;", tx))

@@ -98,7 +98,7 @@ public sealed partial class CaseStore
             var plain = q.TrimStart('$', '@').ToLowerInvariant();
             using var cmd = Command(includeAdEntities
                 ? """
-                  SELECT id FROM (SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20)
+                  SELECT id FROM (SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20) AS by_value
                   UNION SELECT m.entity FROM mentions m JOIN ads a ON a.id = m.ad WHERE a.ad_key = $q OR a.ad_id = $q;
                   """
                 : "SELECT id FROM entities WHERE lower(value) IN ($a, $b, $c) LIMIT 20;");
@@ -244,7 +244,7 @@ public sealed partial class CaseStore
 
     internal bool HasTable(string name)
     {
-        using var cmd = Command("SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = $n;");
+        using var cmd = Command(Dialect.HasTableSql);
         cmd.Parameters.AddWithValue("$n", name);
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }

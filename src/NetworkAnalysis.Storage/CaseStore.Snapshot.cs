@@ -15,7 +15,7 @@ public sealed partial class CaseStore
     public CaseSnapshot LoadSnapshot(CancellationToken ct = default) => LoadSnapshot(withAdFacts: true, ct);
 
     /// <summary>Loads the snapshot, with every ad's city and posting time or (for an incremental analysis) without them.</summary>
-    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct, System.Data.Common.DbTransaction? tx = null)
     {
         var adRows = new List<long>();
         var adKeys = new List<string>();
@@ -73,10 +73,10 @@ public sealed partial class CaseStore
     /// Fills city and posting time of the ads whose row IDs are <paramref name="rows"/> (ascending), by row look-ups, or of
     /// every ad by one row-order scan when <paramref name="rows"/> is null.
     /// </summary>
-    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows, Microsoft.Data.Sqlite.SqliteTransaction? tx = null)
+    private void ReadAdFacts(int[] adIndex, string?[] cities, string?[] posted, IReadOnlyList<long>? rows, System.Data.Common.DbTransaction? tx = null)
     {
         var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Read(Microsoft.Data.Sqlite.SqliteDataReader r)
+        void Read(System.Data.Common.DbDataReader r)
         {
             while (r.Read())
             {
@@ -106,7 +106,7 @@ public sealed partial class CaseStore
         }
 
         using var lookup = Command("SELECT id, city, posted_at FROM ads WHERE id = $id;");
-        var p = lookup.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var p = CaseDialect.Add(lookup, "$id", System.Data.DbType.Int64);
         foreach (var row in rows)
         {
             p.Value = row;
@@ -138,7 +138,7 @@ public sealed partial class CaseStore
     /// The distinct (ad, entity) links of the mentions whose ad and entity are in the snapshot, ordered by ad row then entity
     /// row, as dense indexes: one row-order scan, bucketed by ad row and sorted within each ad.
     /// </summary>
-    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, Microsoft.Data.Sqlite.SqliteTransaction? tx)
+    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, System.Data.Common.DbTransaction? tx)
     {
         var pairAds = new List<int>();
         var pairEntities = new List<int>();

@@ -12,7 +12,7 @@ public sealed partial class CaseStore
             "m.cluster_id = $c", "a.ad_key"),
         ["entities"] = new(
             [S("entity_id"), S("type"), S("value"), I("ads"), B("is_hub"), S(DecisionsColumn)],
-            "SELECT e.type || ':' || e.value, e.type, e.value, coalesce(n.ads, 0), h.entity IS NOT NULL, NULL FROM entities e LEFT JOIN (SELECT entity, count(DISTINCT ad) AS ads FROM mentions GROUP BY entity) n ON n.entity = e.id LEFT JOIN hub_entities h ON h.entity = e.id",
+            "SELECT e.type || ':' || e.value, e.type, e.value, coalesce(n.ads, 0), CASE WHEN h.entity IS NULL THEN 0 ELSE 1 END, NULL FROM entities e LEFT JOIN (SELECT entity, count(DISTINCT ad) AS ads FROM mentions GROUP BY entity) n ON n.entity = e.id LEFT JOIN hub_entities h ON h.entity = e.id",
             "e.id IN (SELECT mm.entity FROM mentions mm JOIN memberships ms ON ms.ad = mm.ad WHERE ms.cluster_id = $c)", "e.type, e.value"),
         ["mentions"] = new(
             [S("ad_key"), S("entity_id"), S("type"), S("value"), I("start"), I("end"), S("raw"), S("extractor"), D("confidence")],
@@ -24,7 +24,7 @@ public sealed partial class CaseStore
             "c.id = $c", "c.id"),
         ["scores"] = new(
             [S("cluster_id"), S("indicators_sha256"), D("score"), B("needs_review"), S("contributions")],
-            "SELECT s.cluster_id, s.indicators_sha256, s.score, s.needs_review <> 0, s.contributions FROM scores s",
+            "SELECT s.cluster_id, s.indicators_sha256, s.score, CASE WHEN s.needs_review <> 0 THEN 1 ELSE 0 END, s.contributions FROM scores s",
             "s.cluster_id = $c", "s.cluster_id, s.indicators_sha256"),
         ["weak_links"] = new(
             [S("ad_key_a"), S("ad_key_b"), S("kind"), D("similarity")],
@@ -111,7 +111,7 @@ public sealed partial class CaseStore
         _ => new string?[n],
     };
 
-    private static void Set(Array values, int row, SqliteDataReader r, int i, CaseColumnType type)
+    private static void Set(Array values, int row, System.Data.Common.DbDataReader r, int i, CaseColumnType type)
     {
         if (r.IsDBNull(i))
         {

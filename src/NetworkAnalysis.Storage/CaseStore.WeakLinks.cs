@@ -83,10 +83,10 @@ public sealed partial class CaseStore
         }
 
         using var insert = Command("INSERT OR REPLACE INTO weak_links(ad_a, ad_b, kind, similarity) VALUES ($a, $b, $k, $s);", tx);
-        var pa = insert.Parameters.Add("$a", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var pb = insert.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Integer);
-        var pk = insert.Parameters.Add("$k", Microsoft.Data.Sqlite.SqliteType.Text);
-        var ps = insert.Parameters.Add("$s", Microsoft.Data.Sqlite.SqliteType.Real);
+        var pa = CaseDialect.Add(insert, "$a", System.Data.DbType.Int64);
+        var pb = CaseDialect.Add(insert, "$b", System.Data.DbType.Int64);
+        var pk = CaseDialect.Add(insert, "$k", System.Data.DbType.String);
+        var ps = CaseDialect.Add(insert, "$s", System.Data.DbType.Double);
         foreach (var l in links)
         {
             var (x, y) = (snapshot.AdRowIds[l.AdA], snapshot.AdRowIds[l.AdB]);

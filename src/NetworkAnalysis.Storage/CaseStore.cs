@@ -1,31 +1,56 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace NetworkAnalysis.Storage;
 
-/// <summary>One investigation's case file: a SQLite database in WAL mode, the single source of truth.</summary>
-/// <remarks>Not thread-safe: one instance per thread. Several processes may read while one writes (WAL).</remarks>
+/// <summary>One investigation's case: a SQLite file in WAL mode (the default) or a schema on a PostgreSQL server
+/// (<c>postgresql://...</c>), the single source of truth either way.</summary>
+/// <remarks>
+/// Not thread-safe: one instance per thread. Several processes may read while one writes (WAL). The SQL is written once
+/// and runs on either store through <see cref="Db"/>, <see cref="Command"/> and <see cref="CaseDialect"/>; what still
+/// needs SQLite itself goes through <see cref="Connection"/>, which refuses a PostgreSQL case with one line.
+/// </remarks>
 public sealed partial class CaseStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly IDisposable _fileHandle;
 
-    private CaseStore(string path, SqliteConnection connection, IDisposable fileHandle, TimeProvider time, bool readOnly)
+    private CaseStore(string path, DbConnection connection, IDisposable fileHandle, TimeProvider time, bool readOnly)
     {
         IsReadOnly = readOnly;
         Path = path;
         _connection = connection;
         _fileHandle = fileHandle;
         Time = time;
+        Dialect = CaseDialect.Of(connection);
     }
 
-    /// <summary>The case file's path.</summary>
+    /// <summary>The case file's path; for a PostgreSQL case, its locator with any password masked.</summary>
     public string Path { get; }
+
+    /// <summary>How reports name the case: the case file's name, or a PostgreSQL case's locator (any password masked).</summary>
+    public string Name => IsPostgres ? Path : System.IO.Path.GetFileName(Path);
+
+    /// <summary>How reports name the case at <paramref name="location"/> (a path or a locator) without opening it: see <see cref="Name"/>.</summary>
+    public static string NameOf(string location) => Postgres.PostgresCaseLocator.IsLocator(location)
+        ? Postgres.PostgresCaseLocator.Parse(location).ToString()
+        : System.IO.Path.GetFileName(location);
 
     /// <summary>The clock used for timestamps.</summary>
     public TimeProvider Time { get; }
 
-    internal SqliteConnection Connection => _connection;
+    /// <summary>Whether the case lives on a PostgreSQL server rather than in a case file.</summary>
+    public bool IsPostgres => Dialect.IsPostgres;
+
+    internal CaseDialect Dialect { get; }
+
+    /// <summary>The connection of either store: what the SQL shared by both runs on.</summary>
+    internal DbConnection Db => _connection;
+
+    /// <summary>The SQLite connection, for what runs on a case file only; a PostgreSQL case is refused with one line.</summary>
+    internal SqliteConnection Connection => _connection as SqliteConnection
+        ?? throw CaseDialect.NotOnPostgres("this command");
 
     /// <summary>Opens a case file, creating it when <paramref name="create"/> is true and it does not exist.</summary>
     /// <remarks>
@@ -36,7 +61,11 @@ public sealed partial class CaseStore : IDisposable
     public static CaseStore Open(string path, bool create = false, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Postgres.PostgresCaseLocator.ThrowIfLocator(path);
+        if (Postgres.PostgresCaseLocator.IsLocator(path))
+        {
+            return OpenPostgres(Postgres.PostgresCaseLocator.Parse(path), create, time);
+        }
+
         var full = System.IO.Path.GetFullPath(path);
         // A zero-byte file is a truncated case (or a fresh placeholder when creating); any other damage is named.
         var exists = File.Exists(full) && (new FileInfo(full).Length > 0 || !create);
@@ -106,7 +135,11 @@ public sealed partial class CaseStore : IDisposable
     public static CaseStore OpenReadOnly(string path, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Postgres.PostgresCaseLocator.ThrowIfLocator(path);
+        if (Postgres.PostgresCaseLocator.IsLocator(path))
+        {
+            return OpenPostgres(Postgres.PostgresCaseLocator.Parse(path), create: false, time, readOnly: true);
+        }
+
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {
@@ -192,10 +225,10 @@ public sealed partial class CaseStore : IDisposable
             CheckCaseFile();
         }
 
-        using var tx = _connection.BeginTransaction();
-        Execute(_connection, CaseSchema.Create, tx);
-        Execute(_connection, AuditSchema, tx);
-        using (var cmd = _connection.CreateCommand())
+        using var tx = Connection.BeginTransaction();
+        Execute(Connection, CaseSchema.Create, tx);
+        Execute(Connection, AuditSchema, tx);
+        using (var cmd = Connection.CreateCommand())
         {
             cmd.Transaction = tx;
             cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', $v), ('created_at', $t);";
@@ -211,7 +244,7 @@ public sealed partial class CaseStore : IDisposable
     /// <summary>Refuses a SQLite file that is not a case, or a case of a newer schema.</summary>
     private void CheckCaseFile()
     {
-        using var probe = _connection.CreateCommand();
+        using var probe = Connection.CreateCommand();
         probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta';";
         var hasMeta = Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table';";
@@ -230,26 +263,26 @@ public sealed partial class CaseStore : IDisposable
     /// <summary>Reads a value from the case's meta table.</summary>
     public string? GetMeta(string key)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT value FROM meta WHERE key = $k;";
+        using var cmd = Command("SELECT value FROM meta WHERE key = $k;");
         cmd.Parameters.AddWithValue("$k", key);
         return cmd.ExecuteScalar() as string;
     }
 
     internal string Now() => Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    internal static void Execute(DbConnection connection, string sql, DbTransaction? tx = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = sql;
+        cmd.CommandText = CaseDialect.Of(connection).Translate(sql);
         cmd.ExecuteNonQuery();
     }
 
-    internal SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    /// <summary>A command of either store, its SQL (written for SQLite) translated by <see cref="Dialect"/>.</summary>
+    internal DbCommand Command(string sql, DbTransaction? tx = null)
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = Dialect.Translate(sql);
         cmd.Transaction = tx;
         return cmd;
     }
@@ -257,7 +290,7 @@ public sealed partial class CaseStore : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (IsReadOnly)
+        if (IsReadOnly || IsPostgres)
         {
             _connection.Dispose();
             _fileHandle.Dispose();
@@ -267,7 +300,7 @@ public sealed partial class CaseStore : IDisposable
         try
         {
             // Fold the WAL back so a copied case file is complete on its own.
-            Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            Execute(Connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
         catch (SqliteException)
         {

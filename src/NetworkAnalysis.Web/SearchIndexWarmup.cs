@@ -13,7 +13,8 @@ internal sealed class SearchIndexWarmup(CaseStorePool pool, AnalysisModel model,
         using var lease = pool.Rent();
         model.Start();
         _ = counts.Counts;
-        if (!options.BuildSearchIndexes || lease.Store.IsReadOnly)
+        // A PostgreSQL case has no FTS5 index: its text search is a case-insensitive substring scan (CaseStore.Search).
+        if (!options.BuildSearchIndexes || lease.Store.IsReadOnly || lease.Store.IsPostgres)
         {
             return Task.CompletedTask;
         }

@@ -54,7 +54,7 @@ internal static class ReportCommand
                 Layout = new ForceAtlas2Options { Seed = parse.GetValue(seed) },
             };
             // The global --analyst: one name for the report, its manifest and the audit log.
-            var model = ClusterReports.Load(store, id, Path.GetFileName(parse.GetValue(global.Case)!), loadImages: !options.Redact, redact: !(options.ShowIdentifiers && !options.Redact),
+            var model = ClusterReports.Load(store, id, store.Name, loadImages: !options.Redact, redact: !(options.ShowIdentifiers && !options.Redact),
                 CliAudit.Actor(parse, global), parse.GetValue(notes), TimeProvider.System.GetUtcNow(), ct);
             using var target = SafeOutput.ForFolder(dir, parse.GetValue(force));
             var result = await ReferralCaseFileWriter.WriteAsync(model, target.Staging, new ReferralCaseFileOptions { Report = options, Pdf = parse.GetValue(pdf) }, ct);

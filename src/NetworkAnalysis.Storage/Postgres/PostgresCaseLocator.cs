@@ -51,10 +51,10 @@ public sealed class PostgresCaseLocator
     public static bool IsLocator(string? value) =>
         value is not null && (value.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What every command but <c>netan case copy</c> and <c>netan case hash</c> says when given a PostgreSQL case.</summary>
-    public const string OnlyCopySoFar = "PostgreSQL cases are only read by `netan case copy` (and `netan case hash`) so far (issue #22): copy it to a case file first, e.g. `netan case copy postgresql://... my.case`";
+    /// <summary>What a place that needs a case file itself (<c>netan doctor FILE</c>, a file option) says when given a PostgreSQL case.</summary>
+    public const string OnlyCopySoFar = "a case file is needed here, not a PostgreSQL case (issue #22): copy it to a case file first, e.g. `netan case copy postgresql://... my.case`";
 
-    /// <summary>Throws <see cref="OnlyCopySoFar"/> when <paramref name="value"/> is a PostgreSQL locator (the stores that open case files).</summary>
+    /// <summary>Throws <see cref="OnlyCopySoFar"/> when <paramref name="value"/> is a PostgreSQL locator (what works on case files only).</summary>
     /// <exception cref="CaseStoreException">It is one.</exception>
     public static void ThrowIfLocator(string value)
     {

@@ -39,7 +39,7 @@ internal static class ExportEndpoints
                     return Results.File(Neo4j(store, id, ct), "application/zip", $"cluster-{safe}-neo4j.zip");
                 default:
                     var notes = store.GetClusterAnnotations(id).Notes.Select(n => $"{n.Text} ({n.Who}, {n.At})");
-                    var model = ClusterReports.Load(store, id, Path.GetFileName(options.CasePath), loadImages: false, redact: false, TeamAccounts.Actor(http, options),
+                    var model = ClusterReports.Load(store, id, store.Name, loadImages: false, redact: false, TeamAccounts.Actor(http, options),
                         string.Join("\n", notes), store.Time.GetUtcNow(), ct);
                     var html = ReferralReportWriter.Render(model);
                     return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"cluster-{safe}-referral.html");

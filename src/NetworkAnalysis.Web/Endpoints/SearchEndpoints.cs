@@ -22,7 +22,7 @@ internal static class SearchEndpoints
             var canWrite = !options.ReadOnly && role is null or CaseUserRole.Analyst or CaseUserRole.Admin;
             return Results.Ok(new
             {
-                casePath = Path.GetFileName(options.CasePath), analyst = TeamAccounts.Actor(http, options), readOnly = !canWrite,
+                casePath = NetworkAnalysis.Storage.CaseStore.NameOf(options.CasePath), analyst = TeamAccounts.Actor(http, options), readOnly = !canWrite,
                 team = session is not null, role = role is { } r ? CaseStore.RoleName(r) : null,
                 can = new
                 {
