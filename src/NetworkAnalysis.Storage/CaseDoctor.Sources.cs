@@ -68,10 +68,10 @@ public static partial class CaseDoctor
         }
 
         stream.Position = 0;
-        using var text = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         long rows = 0, missing = 0;
         int? firstMissingLine = null;
-        foreach (var item in new AdReader().Read(text, format, path))
+        // The reader the ingest counted its rows with: every format (a crawl's WARC, a workbook) reads, not only text rows.
+        foreach (var item in new AdSourceReader().Read(stream, path, format))
         {
             ct.ThrowIfCancellationRequested();
             if (rows == rowsRead)

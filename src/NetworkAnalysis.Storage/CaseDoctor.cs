@@ -223,6 +223,16 @@ public static partial class CaseDoctor
             }
         }
 
+        using (var stored = connection.CreateCommand())
+        {
+            stored.CommandText = "SELECT (SELECT value FROM meta WHERE key = 'phone_details') IS NULL AND EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entities');";
+            if (Convert.ToInt64(stored.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+            {
+                findings.Add(new(DoctorSeverity.Info, "phone-details",
+                    "the case was written before phone region and type were stored: the next read-write open (any netan command on the case but doctor) stores them; until then they are computed on read"));
+            }
+        }
+
         var missing = SchemaIndexes().Where(i => tables.Contains(i.Table) && !present.Contains(i.Name)).Select(i => i.Name).ToList();
         if (missing.Count > 0)
         {

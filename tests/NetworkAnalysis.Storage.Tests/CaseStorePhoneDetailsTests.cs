@@ -69,6 +69,7 @@ public sealed class CaseStorePhoneDetailsTests : IDisposable
         }
 
         StoredRows(casePath).Count.ShouldBe(0);
+        CaseDoctor.Examine(casePath).Findings.ShouldContain(f => f.Check == "phone-details" && f.Message.Contains("the next read-write open"));
 
         // When opened read-write, they are filled once: the same rows an ingest stores, and the mark
         using (var store = CaseStore.Open(casePath))
@@ -79,6 +80,7 @@ public sealed class CaseStorePhoneDetailsTests : IDisposable
         }
 
         StoredRows(casePath).ShouldBe(stored);
+        CaseDoctor.Examine(casePath).Findings.ShouldNotContain(f => f.Check == "phone-details");
         using (var again = CaseStore.Open(casePath))
         {
             again.PhoneDetailsFilledOnOpen.ShouldBe(0);
