@@ -15,7 +15,7 @@ namespace NetworkAnalysis.Web.Endpoints;
 internal static class ExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, HttpContext http, CaseStorePool pool, WorkbenchOptions options, CancellationToken ct) =>
+        app.MapGet("/api/clusters/{id}/export/{kind}", (string id, string kind, HttpContext http, CaseStorePool pool, WorkbenchOptions options, TeamAccounts accounts, CancellationToken ct) =>
         {
             if (kind is not ("graphml" or "neo4j" or "referral"))
             {
@@ -38,13 +38,28 @@ internal static class ExportEndpoints
                 case "neo4j":
                     return Results.File(Neo4j(store, id, ct), "application/zip", $"cluster-{safe}-neo4j.zip");
                 default:
+                    // The referral says whether it is the signed-off version (team review, see ReviewEndpoints); a single-user
+                    // case that never signed one off says nothing of it.
+                    var signOff = store.SignOffState(id);
                     var notes = store.GetClusterAnnotations(id).Notes.Select(n => $"{n.Text} ({n.Who}, {n.At})");
+                    if (signOff.Latest is not null || accounts.IsTeam)
+                    {
+                        notes = notes.Append(SignOffLine(signOff));
+                    }
+
                     var model = ClusterReports.Load(store, id, store.Name, loadImages: false, redact: false, TeamAccounts.Actor(http, options),
                         string.Join("\n", notes), store.Time.GetUtcNow(), ct);
                     var html = ReferralReportWriter.Render(model);
                     return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"cluster-{safe}-referral.html");
             }
         }).Allow(Storage.CaseUserRole.Analyst);
+
+    /// <summary>One line on the referral's sign-off: not signed off, signed off as it stands, or changed since (a new version needed).</summary>
+    internal static string SignOffLine(Storage.ReferralSignOffState state) => state.Latest is not { } l
+        ? "Sign-off: not signed off."
+        : state.ChangedSinceSignOff
+            ? $"Sign-off: changed since sign-off (version {l.Version} by {l.Who} on {l.At}, SHA-256 {l.ContentSha256}); this is not the signed version, a new version needs a new sign-off."
+            : $"Sign-off: version {l.Version} signed off by {l.Who} on {l.At}; content SHA-256 {state.CurrentSha256}.";
 
     private static byte[] GraphMl(Storage.CaseStore store, string clusterId, CancellationToken ct)
     {

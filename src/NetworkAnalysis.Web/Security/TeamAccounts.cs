@@ -116,6 +116,16 @@ internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options,
             return null;
         }
 
+        // Sessions that ended without a further request are dropped here, so the table stays as small as the team.
+        var now = time.GetUtcNow();
+        foreach (var (key, old) in _sessions)
+        {
+            if (old.ExpiresAt <= now)
+            {
+                _sessions.TryRemove(key, out _);
+            }
+        }
+
         var token = WorkbenchGuard.NewToken();
         var session = new WorkbenchSession(user.Id, user.Name, user.Role, WorkbenchGuard.NewToken(), time.GetUtcNow() + options.SessionLifetime);
         _sessions[Hash(token)] = session;

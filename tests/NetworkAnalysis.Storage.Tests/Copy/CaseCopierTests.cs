@@ -94,6 +94,43 @@ public sealed class CaseCopierTests(PostgresDatabase database) : IClassFixture<P
     }
 
     [SkippableFact]
+    public void TeamTables_TravelToPostgresAndBack_AndTheCopyStillKnowsItsUsersAndSignOffs()
+    {
+        // Given a team case: an account with a password, one invited, a signed-off referral, a comment and a challenge
+        var original = Analysed("team.case");
+        string cluster, pending;
+        using (var store = CaseStore.Open(original))
+        {
+            cluster = store.Memberships().Single(m => m.AdKey == "1").ClusterId!;
+            store.RedeemInvitation(store.AddUser("ana", CaseUserRole.Analyst, "boss").Token, "AQAAAAIAAYagAAAAEhashed");
+            pending = store.AddUser("rita", CaseUserRole.Reviewer, "boss").Token;
+            store.SignOffReferral(cluster, "rita", "fine");
+            var d = store.DecideNotSame("1", "2", "different women", "ana");
+            store.AddComment(cluster, "check it", "rita");
+            store.AddComment(cluster, "same photos", "rita", d.Id);
+        }
+
+        Prerequisite.RequirePostgres();
+        var remote = database.Schema();
+        var back = _dir.File("team-back.case");
+
+        // When
+        CaseCopier.Copy(original, remote).Verified.ShouldBeTrue();
+        CaseCopier.Copy(remote, back).Verified.ShouldBeTrue();
+
+        // Then the copy is a team case with the same accounts, sign-off (changed since, by the decision) and comments
+        using var copy = CaseStore.Open(back);
+        copy.HasUsers().ShouldBeTrue();
+        copy.ListUsers().Select(u => (u.Name, u.RoleName, u.HasPassword)).ShouldBe([("ana", "analyst", true), ("rita", "reviewer", false)]);
+        copy.PasswordHashOf(copy.FindUser("ana")!.Id).ShouldBe("AQAAAAIAAYagAAAAEhashed");
+        var state = copy.SignOffState(cluster);
+        state.Versions.ShouldHaveSingleItem().Who.ShouldBe("rita");
+        state.ChangedSinceSignOff.ShouldBeTrue();
+        copy.Comments(cluster).Select(c => (c.Kind, c.DecisionId)).ShouldBe([("comment", (long?)null), ("challenge", 1L)]);
+        copy.RedeemInvitation(pending, "AQAAAAIAAYagAAAAEother").Name.ShouldBe("rita");
+    }
+
+    [SkippableFact]
     public void Copy_ThroughTheUnixSocket_WhenTheHostIsAFolder()
     {
         // Given: the locator's host is the server's socket folder, percent-encoded

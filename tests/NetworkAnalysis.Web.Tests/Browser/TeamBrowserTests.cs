@@ -108,6 +108,61 @@ public sealed class TeamBrowserTests : IDisposable
         reviewerProblems.Where(p => !p.Contains("403", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
+    [SkippableFact]
+    public async Task Admin_LogsIn_InvitesAUserWhoJoinsInAnotherBrowser_AndRemovesThem()
+    {
+        // Given a team case whose admin has a password
+        using (var store = CaseStore.Open(_case.Path))
+        {
+            var boss = store.AddUser("boss", CaseUserRole.Admin, "setup");
+            store.RedeemInvitation(boss.Token, new Microsoft.AspNetCore.Identity.PasswordHasher<CaseUser>().HashPassword(boss.User, Password));
+        }
+
+        await using var session = await BrowserSession.StartAsync(_case.Options());
+
+        // When the admin logs in through the form (a wrong password first)
+        var (admin, adminProblems) = await session.NewPageAsync();
+        await admin.GotoAsync(session.Url + "/");
+        await admin.WaitForSelectorAsync("body[data-login='login']");
+        (await admin.IsHiddenAsync("main")).ShouldBeTrue();
+        await admin.FillAsync("#login-name", "boss");
+        await admin.FillAsync("#login-password", "not the password");
+        await admin.ClickAsync("#login-btn");
+        await admin.WaitForSelectorAsync("#banner:not([hidden])");
+        (await admin.TextContentAsync("#banner")).ShouldBe("wrong name or password");
+        await admin.FillAsync("#login-password", Password);
+        await admin.ClickAsync("#login-btn");
+        await admin.WaitForSelectorAsync("body[data-ready='1']");
+
+        // And invites a reviewer from the accounts panel
+        await admin.WaitForSelectorAsync("#users-panel:not([hidden]) #user-list li.user");
+        await admin.FillAsync("#user-name", "newbie");
+        await admin.SelectOptionAsync("#user-role", "reviewer");
+        await admin.ClickAsync("#user-add-btn");
+        await admin.WaitForSelectorAsync("#user-list li.user[data-name='newbie']");
+        var line = (await admin.TextContentAsync("#user-link"))!;
+        var link = line[line.IndexOf(session.Url, StringComparison.Ordinal)..];
+
+        // Then the link works in another browser, once
+        var (newbie, newbieProblems) = await session.NewPageAsync();
+        await newbie.GotoAsync(link);
+        await newbie.WaitForSelectorAsync("body[data-login='invite']");
+        await newbie.FillAsync("#invite-password", Password);
+        await newbie.FillAsync("#invite-password2", Password);
+        await newbie.ClickAsync("#invite-btn");
+        await newbie.WaitForSelectorAsync("body[data-ready='1']");
+        (await newbie.TextContentAsync("#user-info")).ShouldBe("newbie (reviewer)");
+        (await newbie.IsHiddenAsync("#users-panel")).ShouldBeTrue();
+
+        // And once the admin removes the account, its next page load asks for a login
+        await admin.ClickAsync("#user-list li.user[data-name='newbie'] button.user-remove");
+        await admin.WaitForSelectorAsync("#user-list li.user[data-name='newbie']:not(:has(button))");
+        await newbie.ReloadAsync();
+        await newbie.WaitForSelectorAsync("body[data-login='login']");
+        adminProblems.Where(p => !p.Contains("401", StringComparison.Ordinal)).ShouldBeEmpty();
+        newbieProblems.Where(p => !p.Contains("401", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
     /// <summary>Opens the invitation link in a new browser context, sets the password, and waits for the workbench.</summary>
     private static async Task<(IPage Page, List<string> Problems)> Join(BrowserSession session, string token)
     {

@@ -213,6 +213,27 @@ public sealed class TeamAccountsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReferralExport_SaysWhetherItIsTheSignedOffVersion()
+    {
+        var factory = Factory();
+        var (reviewer, reviewerCsrf) = await Join(factory, "rita", CaseUserRole.Reviewer);
+        var (analyst, analystCsrf) = await Join(factory, "ana", CaseUserRole.Analyst);
+        var url = $"/api/clusters/{Cluster()}/export/referral";
+        (await analyst.GetStringAsync(url)).ShouldContain("Sign-off: not signed off.");
+
+        (await Send(reviewer, HttpMethod.Post, $"/api/clusters/{Cluster()}/signoff", new { }, reviewerCsrf)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await analyst.GetStringAsync(url)).ShouldContain("Sign-off: version 1 signed off by rita on ");
+
+        (await Send(analyst, HttpMethod.Post, "/api/decisions", new { kind = "not-same", adA = "r1", adB = "r4", why = "different women" }, analystCsrf)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var changed = await analyst.GetStringAsync(url);
+        changed.ShouldContain("Sign-off: changed since sign-off (version 1 by rita on ");
+        changed.ShouldContain("this is not the signed version");
+        var state = await analyst.GetFromJsonAsync<JsonElement>($"/api/clusters/{Cluster()}/signoff");
+        state.GetProperty("changedSinceSignOff").GetBoolean().ShouldBeTrue();
+        (await analyst.GetFromJsonAsync<JsonElement>($"/api/clusters/{Cluster()}/signoff/1")).GetProperty("content").GetString()!.ShouldNotContain("different women");
+    }
+
+    [Fact]
     public async Task ReadOnlyTeamCase_LetsUsersLogIn_ButTakesNoInvitationAndNoWrite()
     {
         string pending;

@@ -3,7 +3,7 @@ import { el, clear, api, enc, banner, visible, $ } from './dom.js';
 import { ClusterGraph } from './graph.js';
 import { showAd } from './ad.js';
 import { initDecisions, loadDecisions, proposeIdentifier, identifierControls } from './decisions.js';
-import { startSession } from './team.js';
+import { startSession, initUsersPanel } from './team.js';
 import { initReview, loadReview } from './review.js';
 
 const state = { info: null, page: 0, pageSize: 50, cluster: null, graph: null, structure: null, hitClusters: [] };
@@ -29,6 +29,7 @@ async function start() {
   if (i.team && i.readOnly) for (const id of ['tag-form', 'note-form', 'decision-form']) $(id).hidden = true;
   if (!i.can.export) for (const kind of ['referral', 'graphml', 'neo4j']) $('export-' + kind).hidden = true;
   initReview({ can: i.can, onChange: () => loadAudit() });
+  if (i.can.manageUsers) initUsersPanel();
   if (typeof cytoscape !== 'undefined') {
     state.graph = new ClusterGraph($('graph'), {
       onAd: id => showAd(id, openCluster),
