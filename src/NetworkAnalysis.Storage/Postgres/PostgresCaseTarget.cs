@@ -68,7 +68,8 @@ internal sealed class PostgresCaseTarget : ICaseTableTarget
 
         foreach (var table in source.Tables)
         {
-            var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.NotNull ? " NOT NULL" : "")}");
+            // Text in SQLite's binary order (COLLATE "C"), so every ORDER BY of a command sorts alike on both stores.
+            var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.Type == CopyColumnType.Text ? " COLLATE \"C\"" : "")}{(c.NotNull ? " NOT NULL" : "")}");
             Execute($"CREATE TABLE {Schema}.{CopyRules.Quote(table.Name)} ({string.Join(", ", columns)}, PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(k => Column(table, k)))}));");
         }
     }
