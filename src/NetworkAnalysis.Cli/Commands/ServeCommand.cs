@@ -30,7 +30,10 @@ internal static class ServeCommand
             var casePath = parse.GetValue(global.Case)!;
             int accounts;
             bool team;
-            using (var store = parse.GetValue(readOnly) ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
+            // The workbench's writes (annotations, decisions) are not converted to PostgreSQL yet (issue #22): reviewer mode.
+            var onPostgres = Storage.Postgres.PostgresCaseLocator.IsLocator(casePath);
+            var reviewOnly = parse.GetValue(readOnly) || onPostgres;
+            using (var store = reviewOnly ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
                 PhoneDetailsView.NoteIfComputed(ctx, store);
@@ -59,9 +62,14 @@ internal static class ServeCommand
             {
                 CasePath = casePath,
                 Analyst = CliAudit.Actor(parse, global),
-                ReadOnly = parse.GetValue(readOnly),
+                ReadOnly = reviewOnly,
                 Token = string.IsNullOrEmpty(secret) ? null : secret,
             };
+            if (onPostgres && !parse.GetValue(readOnly))
+            {
+                ctx.Error.WriteLine("netan: note: a PostgreSQL case is served read-only so far (issue #22): browsing, search and exports work; annotations and decisions are refused");
+            }
+
             if (!WorkbenchHost.HasCytoscape)
             {
                 ctx.Error.WriteLine("netan: warning: Cytoscape.js is missing (run `npm ci` in the repository root, then rebuild); the graph view will not work");
@@ -76,7 +84,7 @@ internal static class ServeCommand
             await host.StartAsync(ct);
             var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
             var open = options.Token is null ? url + "/" : $"{url}/?token={options.Token}";
-            ctx.Out.WriteLine($"Workbench for {casePath} at {open}");
+            ctx.Out.WriteLine($"Workbench for {(onPostgres ? CaseStore.NameOf(casePath) : casePath)} at {open}");
             if (generated)
             {
                 ctx.Out.WriteLine("A token was generated because the address is not loopback; it is printed only this once.");

@@ -75,7 +75,8 @@ internal sealed class PostgresCaseTarget : ICaseTableTarget
     /// <summary>The PostgreSQL CREATE TABLE of a case table (types mapped, primary key kept), in <paramref name="schema"/>.</summary>
     internal static string CreateTableSql(string schema, CopyTable table)
     {
-        var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.NotNull ? " NOT NULL" : "")}");
+        // Text in SQLite's binary order (COLLATE "C"), so every ORDER BY of a command sorts alike on both stores.
+        var columns = table.Columns.Select(c => $"{Column(table, c.Name)} {CopyRules.ToPostgres(c.Type)}{(c.Type == CopyColumnType.Text ? " COLLATE \"C\"" : "")}{(c.NotNull ? " NOT NULL" : "")}");
         return $"CREATE TABLE {CopyRules.Quote(schema)}.{CopyRules.Quote(table.Name)} ({string.Join(", ", columns)}, PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(k => Column(table, k)))}));";
     }
 

@@ -60,11 +60,20 @@ public sealed class PostgresCaseLocatorTests
     }
 
     [Fact]
-    public void CaseStoreOpen_Locator_SaysOnlyCaseCopyReadsIt()
+    public void CaseStoreOpen_LocatorOfNoServer_OneLineNamingTheServer_NeverThePassword()
     {
-        var ex = Should.Throw<CaseStoreException>(() => CaseStore.Open("postgresql://u:hunter2@h/db"));
+        // Port 9 on loopback (discard): nothing of ours listens there.
+        var ex = Should.Throw<CaseStoreException>(() => CaseStore.Open("postgresql://u:hunter2@127.0.0.1:9/db"));
 
-        ex.Message.ShouldBe(PostgresCaseLocator.OnlyCopySoFar);
-        Should.Throw<CaseStoreException>(() => CaseStore.OpenReadOnly("postgres://u@h/db")).Message.ShouldBe(PostgresCaseLocator.OnlyCopySoFar);
+        ex.Message.ShouldStartWith("cannot connect to postgresql://u:***@127.0.0.1:9/db: ");
+        ex.Message.ShouldNotContain("hunter2");
+        Should.Throw<CaseStoreException>(() => CaseStore.OpenReadOnly("postgres://u@127.0.0.1:9/db")).Message.ShouldStartWith("cannot connect to postgresql://u@127.0.0.1:9/db: ");
+    }
+
+    [Fact]
+    public void ThrowIfLocator_WhereACaseFileIsNeeded_SaysSo()
+    {
+        Should.Throw<CaseStoreException>(() => PostgresCaseLocator.ThrowIfLocator("postgresql://u:hunter2@h/db")).Message.ShouldBe(PostgresCaseLocator.OnlyCopySoFar);
+        PostgresCaseLocator.OnlyCopySoFar.ShouldStartWith("a case file is needed here, not a PostgreSQL case (issue #22)");
     }
 }

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NetworkAnalysis.Testing;
+
+namespace NetworkAnalysis.Cli.Tests;
+
+/// <summary>
+/// Issue #22's differential test for the read side: a generated, ingested, analysed and scored case (400 ads) copied to
+/// PostgreSQL with <c>netan case copy</c>; then every command that runs on a PostgreSQL case prints, writes and exits
+/// exactly as it does on the case file (only the case's own name and the time differ).
+/// </summary>
+public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture, PostgresDatabase database) : IClassFixture<AnalysedCaseFixture>, IClassFixture<PostgresDatabase>, IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [SkippableFact]
+    public async Task ReadCommands_OnThePostgresCopy_PrintExactlyWhatTheCaseFilePrints()
+    {
+        // Given: the scored case file and its copy on PostgreSQL
+        var (file, remote) = await BothStores();
+        var cluster = await LargestCluster(file);
+        using var shown = JsonDocument.Parse((await CliRunner.RunAsync("show", cluster, "--json", "--case", file)).Out);
+        var phone = shown.RootElement.GetProperty("phones")[0].GetProperty("number").GetString()!;
+        string[][] commands =
+        [
+            ["clusters"], ["clusters", "--json"], ["clusters", "--json", "--min-size", "3"], ["clusters", "--sort", "risk"], ["clusters", "--members", "--format", "csv"],
+            ["clusters", "--members", "--json"], ["show", cluster], ["show", cluster, "--json"], ["explain", "1", "2"], ["explain", "1", "2", "--json"],
+            ["hubs"], ["hubs", "--json"], ["lookup", phone], ["lookup", phone, "--json"], ["decisions"], ["decisions", "--json"],
+            ["show", "C_no_such_cluster"], ["lookup", "nothing-like-this@example.com"],
+        ];
+
+        foreach (var args in commands)
+        {
+            // When
+            var onFile = await CliRunner.RunAsync([.. args, "--case", file]);
+            var onServer = await CliRunner.RunAsync([.. args, "--case", remote]);
+
+            // Then
+            var what = "netan " + string.Join(' ', args);
+            onServer.ExitCode.ShouldBe(onFile.ExitCode, $"{what}: {onServer.All}");
+            onServer.Out.ShouldBe(onFile.Out, what);
+            onServer.Error.ShouldBe(onFile.Error, what);
+        }
+
+        // Then: the audit log on the server took every command's entry, chained by the same rule
+        var verify = await CliRunner.RunAsync("audit", "verify", "--case", remote);
+        verify.ExitCode.ShouldBe(0, verify.All);
+        verify.Out.ShouldStartWith("Audit chain intact: ");
+        var log = await CliRunner.RunAsync("audit", "show", "--json", "--case", remote);
+        log.ExitCode.ShouldBe(0, log.All);
+        log.Out.ShouldContain("\"action\":\"lookup\"");
+    }
+
+    [SkippableFact]
+    public async Task ReportAndEveryExportFormat_OnThePostgresCopy_WriteTheSameBytes()
+    {
+        // Given
+        var (file, remote) = await BothStores();
+        var cluster = await LargestCluster(file);
+        var runs = new List<(string[] Args, string Folder)>
+        {
+            (["report", cluster, "--analyst", "T"], "report"),
+            (["report", cluster, "--analyst", "T", "--show-identifiers"], "report-ids"),
+        };
+        foreach (var format in new[] { "graphml", "gexf", "cytoscape", "neo4j", "ftm", "csv", "parquet" })
+        {
+            runs.Add((["export", "--format", format], "export-" + format));
+            runs.Add((["export", "--format", format, "--cluster", cluster], "export-" + format + "-cluster"));
+        }
+
+        foreach (var (args, folder) in runs)
+        {
+            // When
+            var onFile = await CliRunner.RunAsync([.. args, "--out", _dir.File("file/" + folder), "-q", "--case", file]);
+            var onServer = await CliRunner.RunAsync([.. args, "--out", _dir.File("server/" + folder), "-q", "--case", remote]);
+
+            // Then: same exit and messages (a report without `npm ci` leaves out the map, exit 1, either way) ...
+            var what = "netan " + string.Join(' ', args);
+            onFile.ExitCode.ShouldBeOneOf([0, 1], $"{what}: {onFile.All}");
+            onServer.ExitCode.ShouldBe(onFile.ExitCode, $"{what}: {onServer.All}");
+            onServer.Error.ShouldBe(onFile.Error, what);
+
+            // ... and the same files with the same bytes, but for the case's name and the time in the report and manifest
+            var expected = Directory.GetFiles(_dir.File("file/" + folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            expected.ShouldNotBeEmpty(what);
+            Directory.GetFiles(_dir.File("server/" + folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList().ShouldBe(expected, what);
+            foreach (var name in expected)
+            {
+                var a = File.ReadAllBytes(Path.Combine(_dir.File("file/" + folder), name!));
+                var b = File.ReadAllBytes(Path.Combine(_dir.File("server/" + folder), name!));
+                if (name is "report.html" or "manifest.json" or "SHA256SUMS")
+                {
+                    Normalised(a, file).ShouldBe(Normalised(b, remote), $"{what}: {name}");
+                }
+                else
+                {
+                    b.SequenceEqual(a).ShouldBeTrue($"{what}: {name} differs");
+                }
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task WriteCommands_OnAPostgresCase_RefusedByNameBeforeTheyStart()
+    {
+        // Given
+        var (_, remote) = await BothStores();
+        var withPassword = remote.Replace("postgresql://netan@", "postgresql://netan:Hunter2x@", StringComparison.Ordinal);
+
+        foreach (var args in new[] { ["analyze"], ["score"], ["ingest", fixture.AdsPath], ["decide", "hub", "phone:+15555550100", "--why", "test"], new[] { "decisions", "import", fixture.PlainFile } })
+        {
+            // When
+            var run = await CliRunner.RunAsync([.. args, "--case", withPassword]);
+
+            // Then: one line naming the command, exit 2, the password never shown
+            var command = args[0] is "decisions" or "decide" ? args[0] + " " + args[1] : args[0];
+            run.ExitCode.ShouldBe(2, run.All);
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines.Length.ShouldBe(1, run.Error);
+            lines[0].ShouldStartWith($"netan: `netan {command}` does not run on a PostgreSQL case yet (issue #22; so far ");
+            lines[0].ShouldContain("netan case copy postgresql://netan:***@");
+            run.All.ShouldNotContain("Hunter2x");
+        }
+
+        // Then: nothing was written to the case on the server (its content hash is unchanged)
+        var before = await CliRunner.RunAsync("case", "hash", remote);
+        (await CliRunner.RunAsync("analyze", "--case", remote)).ExitCode.ShouldBe(2);
+        (await CliRunner.RunAsync("case", "hash", remote)).Out.ShouldBe(before.Out);
+    }
+
+    [SkippableFact]
+    public async Task ReadCommand_OnAnEmptySchema_SaysThereIsNoCaseThere()
+    {
+        // Given: a schema nothing was copied into
+        Prerequisite.RequirePostgres();
+        var empty = database.Schema();
+
+        // When
+        var run = await CliRunner.RunAsync("clusters", "--case", empty);
+
+        // Then
+        run.ExitCode.ShouldBe(2, run.All);
+        run.Error.Trim().ShouldMatch(@"^netan: postgresql://netan@127\.0\.0\.1:\d+/\w+\?schema=s\d+ holds no case \(no tables in schema s\d+\): put one there with `netan case copy my\.case postgresql://");
+    }
+
+    /// <summary>A scored copy of the fixture's case file, and its copy on PostgreSQL (the copy verified by its hash).</summary>
+    private async Task<(string File, string Remote)> BothStores()
+    {
+        Prerequisite.RequirePostgres();
+        var file = _dir.File("case-" + Guid.NewGuid().ToString("N")[..8] + ".case");
+        File.Copy(fixture.CasePath, file);
+        (await CliRunner.RunAsync("score", "--case", file, "-q")).ExitCode.ShouldBe(0);
+        var remote = database.Schema();
+        var copy = await CliRunner.RunAsync("case", "copy", file, remote, "-q");
+        copy.ExitCode.ShouldBe(0, copy.All);
+        return (file, remote);
+    }
+
+    private static async Task<string> LargestCluster(string casePath)
+    {
+        var run = await CliRunner.RunAsync("clusters", "--json", "--top", "1", "--case", casePath);
+        using var json = JsonDocument.Parse(run.Out);
+        return json.RootElement[0].GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A report or manifest with the case's name (file name, or the masked locator) and every timestamp replaced,
+    /// and SHA256SUMS without the lines of the files that hold them.</summary>
+    private static string Normalised(byte[] bytes, string location)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var name = location.StartsWith("postgresql:", StringComparison.Ordinal) ? location : Path.GetFileName(location);
+        text = Timestamp().Replace(text.Replace(name, "CASE", StringComparison.Ordinal), "TIME");
+        // The manifest's hash and size of report.html (which holds the name and the time) go, the rest must match.
+        text = ReportOutput().Replace(text, "\"path\": \"report.html\"");
+        return string.Join('\n', text.Split('\n').Where(l => !l.EndsWith("  report.html", StringComparison.Ordinal) && !l.EndsWith("  manifest.json", StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex(@"""path"": ""report\.html"",\s*""sha256"": ""[0-9a-f]{64}"",\s*""bytes"": \d+")]
+    private static partial Regex ReportOutput();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?( ?UTC)?(\+00:00|Z)?")]
+    private static partial Regex Timestamp();
+}
