@@ -79,6 +79,7 @@ internal static partial class IngestCommand
                 path = r.Path, sha256 = r.Sha256, shard = shard.ToString(), already_ingested = r.AlreadyIngested, resumed = r.Resumed, rows_read = r.RowsRead,
                 ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded, images_hashed = r.ImagesHashed,
                 image_errors = r.ImageErrors, stopped_at_error = r.StoppedAtError, records_skipped = r.RecordsSkipped, photos_not_linked = r.PhotosNotLinked,
+                timings_ms = r.TimingsMs,
             })));
         }
 
