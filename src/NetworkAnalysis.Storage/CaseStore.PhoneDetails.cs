@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Extraction;
 using NetworkAnalysis.Core.Extraction.Phones;
 
@@ -56,7 +55,7 @@ public sealed partial class CaseStore
             ? "SELECT e.value, d.region, d.location, d.number_type, d.metadata FROM entities e JOIN phone_details d ON d.entity = e.id WHERE e.type = $t AND e.value = $v;"
             : "SELECT value FROM entities WHERE type = $t AND value = $v;");
         one.Parameters.AddWithValue("$t", phone);
-        var value = one.Parameters.Add("$v", SqliteType.Text);
+        var value = one.Parameters.AddWithValue("$v", "");
         foreach (var number in e164)
         {
             if (found.ContainsKey(number))
@@ -83,7 +82,7 @@ public sealed partial class CaseStore
 
         return found;
 
-        static PhoneNumberDetails Read(SqliteDataReader r) =>
+        static PhoneNumberDetails Read(System.Data.Common.DbDataReader r) =>
             new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)) { Metadata = r.GetString(4) };
     }
 
@@ -99,7 +98,7 @@ public sealed partial class CaseStore
         }
 
         // BEGIN IMMEDIATE, then look again: two processes opening the same old case fill it once.
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = BeginImmediate("meta");
         using (var check = Command("SELECT value FROM meta WHERE key = $k;", tx))
         {
             check.Parameters.AddWithValue("$k", PhoneDetailsMetaKey);

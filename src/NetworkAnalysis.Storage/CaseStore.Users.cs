@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace NetworkAnalysis.Storage;
 
@@ -84,7 +83,7 @@ public sealed partial class CaseStore
         }
 
         var at = Now();
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = BeginImmediate("users");
         using (var cmd = Command("UPDATE users SET disabled_at = $t, disabled_by = $b WHERE id = $id AND disabled_at IS NULL;", tx))
         {
             cmd.Parameters.AddWithValue("$t", at);
@@ -141,7 +140,7 @@ public sealed partial class CaseStore
         var at = Now();
         // The token is used up in the same transaction that sets the password, and only if still unused: of two
         // requests racing with one link, one sets the password and the other is refused.
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = BeginImmediate("users");
         using (var use = Command("UPDATE invitations SET used_at = $t WHERE token_sha256 = $h AND used_at IS NULL AND revoked_at IS NULL;", tx))
         {
             use.Parameters.AddWithValue("$t", at);
@@ -235,7 +234,7 @@ public sealed partial class CaseStore
 
     private const string UserColumns = "SELECT id, name, role, password_hash, created_at, created_by, disabled_at, disabled_by FROM users";
 
-    private static CaseUser ReadUser(SqliteDataReader r) => new(
+    private static CaseUser ReadUser(System.Data.Common.DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), TryParseRole(r.GetString(2), out var role) ? role : CaseUserRole.Reviewer, !r.IsDBNull(3),
         r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
 
@@ -275,7 +274,7 @@ public sealed partial class CaseStore
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = Time.GetUtcNow();
         var expires = (now + lifetime).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var tx = BeginImmediate("users");
         RevokeInvitations(user.Id, Now(), tx);
         using (var cmd = Command("INSERT INTO invitations(token_sha256, user_id, created_at, expires_at) VALUES ($h, $u, $t, $e);", tx))
         {
@@ -290,7 +289,7 @@ public sealed partial class CaseStore
         return new CaseInvitation(user, token, expires);
     }
 
-    private void RevokeInvitations(long userId, string at, SqliteTransaction tx)
+    private void RevokeInvitations(long userId, string at, System.Data.Common.DbTransaction tx)
     {
         using var cmd = Command("UPDATE invitations SET revoked_at = $t WHERE user_id = $u AND used_at IS NULL AND revoked_at IS NULL;", tx);
         cmd.Parameters.AddWithValue("$t", at);
