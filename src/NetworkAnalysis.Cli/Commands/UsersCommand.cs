@@ -140,7 +140,7 @@ internal static class UsersCommand
     private static int Print(CliContext ctx, GlobalOptions global, ParseResult parse, CaseInvitation invitation, Uri url, string verb)
     {
         // The token travels in the fragment: browsers never send it to a server, so it stays out of access logs and Referer.
-        var link = url.GetLeftPart(UriPartial.Authority) + "/#/invite/" + invitation.Token;
+        var link = url.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/#/invite/" + invitation.Token;
         if (parse.GetValue(global.Json))
         {
             ctx.Out.WriteLine(JsonSerializer.Serialize(new { name = invitation.User.Name, role = invitation.User.RoleName, link, expires_at = invitation.ExpiresAt }));
