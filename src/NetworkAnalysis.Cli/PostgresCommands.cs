@@ -15,7 +15,7 @@ internal static class PostgresCommands
     public static IReadOnlySet<string> Supported { get; } = new SortedSet<string>(StringComparer.Ordinal)
     {
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
-        "score", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
+        "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
     };
 
     /// <summary>The line refusing <paramref name="command"/> on the PostgreSQL case the parse names, or null when it may run.</summary>

@@ -29,7 +29,8 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
             ["clusters"], ["clusters", "--json"], ["clusters", "--json", "--min-size", "3"], ["clusters", "--sort", "risk"], ["clusters", "--members", "--format", "csv"],
             ["clusters", "--members", "--json"], ["show", cluster], ["show", cluster, "--json"], ["explain", "1", "2"], ["explain", "1", "2", "--json"],
             ["hubs"], ["hubs", "--json"], ["lookup", phone], ["lookup", phone, "--json"], ["decisions"], ["decisions", "--json"],
-            ["show", "C_no_such_cluster"], ["lookup", "nothing-like-this@example.com"],
+            ["show", "C_no_such_cluster"], ["lookup", "nothing-like-this@example.com"], ["evaluate", "--truth", fixture.TruthPath],
+            ["evaluate", "--truth", fixture.TruthPath, "--json"],
         ];
 
         foreach (var args in commands)
@@ -55,7 +56,7 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
     }
 
     [SkippableFact]
-    public async Task ReportAndEveryExportFormat_OnThePostgresCopy_WriteTheSameBytes()
+    public async Task ReportEveryExportFormatAndCharts_OnThePostgresCopy_WriteTheSameBytes()
     {
         // Given
         var (file, remote) = await BothStores();
@@ -65,17 +66,28 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
             (["report", cluster, "--analyst", "T"], "report"),
             (["report", cluster, "--analyst", "T", "--show-identifiers"], "report-ids"),
         };
+        foreach (var chart in new[] { "sizes", "overview", "prices", "ages", "activity" })
+        {
+            runs.Add((["chart", chart, "--out"], "chart-" + chart + "/" + chart + ".svg"));
+        }
+
+        runs.Add((["chart", "timeline", "--cluster", cluster, "--out"], "chart-timeline/timeline.svg"));
+        runs.Add((["chart", "movement", "--cluster", cluster, "--out"], "chart-movement/movement.svg"));
         foreach (var format in new[] { "graphml", "gexf", "cytoscape", "neo4j", "ftm", "csv", "parquet" })
         {
             runs.Add((["export", "--format", format], "export-" + format));
             runs.Add((["export", "--format", format, "--cluster", cluster], "export-" + format + "-cluster"));
         }
 
-        foreach (var (args, folder) in runs)
+        foreach (var (args, output) in runs)
         {
-            // When
-            var onFile = await CliRunner.RunAsync([.. args, "--out", _dir.File("file/" + folder), "-q", "--case", file]);
-            var onServer = await CliRunner.RunAsync([.. args, "--out", _dir.File("server/" + folder), "-q", "--case", remote]);
+            // When: a report or export into a folder; a chart (its args end with --out) into a file of its own folder
+            var chart = args[^1] == "--out";
+            var folder = chart ? Path.GetDirectoryName(output)! : output;
+            Directory.CreateDirectory(_dir.File("file/" + folder));
+            Directory.CreateDirectory(_dir.File("server/" + folder));
+            var onFile = await CliRunner.RunAsync([.. args, .. chart ? Array.Empty<string>() : ["--out"], _dir.File("file/" + output), "-q", "--case", file]);
+            var onServer = await CliRunner.RunAsync([.. args, .. chart ? Array.Empty<string>() : ["--out"], _dir.File("server/" + output), "-q", "--case", remote]);
 
             // Then: same exit and messages (a report without `npm ci` leaves out the map, exit 1, either way) ...
             var what = "netan " + string.Join(' ', args);
@@ -110,7 +122,7 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
         var (_, remote) = await BothStores();
         var withPassword = remote.Replace("postgresql://netan@", "postgresql://netan:Hunter2x@", StringComparison.Ordinal);
 
-        foreach (var args in new[] { ["analyze"], ["ingest", fixture.AdsPath], ["evaluate", "--truth", fixture.TruthPath], new[] { "chart", "sizes", "--out", _dir.File("chart.svg") } })
+        foreach (var args in new[] { ["analyze"], ["ingest", fixture.AdsPath], new[] { "analyze", "--full" } })
         {
             // When
             var run = await CliRunner.RunAsync([.. args, "--case", withPassword]);
