@@ -181,6 +181,15 @@ public sealed partial class CaseCopyCommandTests(AnalysedCaseFixture fixture, Po
         run.All.ShouldNotContain("Hunter2x");
     }
 
+    [Fact]
+    public async Task CommandThatNeverOpensTheCase_GivenAPostgresCase_RunsAsEver()
+    {
+        var run = await CliRunner.RunAsync("generate", "--ads", "5", "--seed", "1", "--out", _dir.File("gen"), "-q", "--case", "postgresql://netan@127.0.0.1:9/team");
+
+        run.ExitCode.ShouldBe(0, run.All);
+        File.Exists(Path.Combine(_dir.File("gen"), "ads.jsonl")).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("clusters")]
     [InlineData("show", "c1")]
