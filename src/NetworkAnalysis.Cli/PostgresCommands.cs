@@ -15,12 +15,17 @@ internal static class PostgresCommands
     public static IReadOnlySet<string> Supported { get; } = new SortedSet<string>(StringComparer.Ordinal)
     {
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
+        "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
     };
+
+    /// <summary>Commands that never open the <c>--case</c> (a <c>$NETAN_CASE</c> naming a PostgreSQL case leaves them be).</summary>
+    private static readonly string[] NoCase = ["generate", "extract", "image-hash", "profile", "demo", "bench"];
 
     /// <summary>The line refusing <paramref name="command"/> on the PostgreSQL case the parse names, or null when it may run.</summary>
     public static string? Refusal(ParseResult parse, string command)
     {
         if (command.Length == 0 || command.StartsWith("case", StringComparison.Ordinal) || Supported.Contains(command)
+            || NoCase.Contains(command.Split(' ')[0], StringComparer.Ordinal)
             || parse.GetValue<string>("--case") is not { } value || !PostgresCaseLocator.IsLocator(value))
         {
             return null;

@@ -11,7 +11,8 @@ namespace NetworkAnalysis.Storage;
 /// two cannot share a spelling.</summary>
 /// <remarks>
 /// Translated for PostgreSQL: <c>$name</c> parameters (Npgsql spells them <c>@name</c>), <c>instr(a, b)</c> (<c>strpos</c>),
-/// <c>CAST(x AS REAL)</c> (PostgreSQL's <c>real</c> is single precision: <c>double precision</c>) and SQLite's
+/// <c>CAST(x AS REAL)</c> (PostgreSQL's <c>real</c> is single precision: <c>double precision</c>), a lone
+/// <c>INSERT OR IGNORE</c> (<c>ON CONFLICT DO NOTHING</c>) and SQLite's
 /// <c>rowid</c> (a copied table without a key keeps it as <c>netan_rowid</c>). String literals are left alone. Everything
 /// else the stores must share: text sorts alike because a PostgreSQL case's text columns are <c>COLLATE "C"</c> (SQLite's
 /// binary order); integers are <c>bigint</c>, so readers take <c>GetInt64</c> or a narrowing read, never a boolean;
@@ -88,6 +89,13 @@ internal sealed class CaseDialect
 
     private static string ToPostgres(string sql)
     {
+        // INSERT OR IGNORE INTO ... VALUES (...); is INSERT ... ON CONFLICT DO NOTHING (one statement per command).
+        if (sql.TrimStart().StartsWith("INSERT OR IGNORE ", StringComparison.OrdinalIgnoreCase))
+        {
+            var body = sql.TrimStart()["INSERT OR IGNORE ".Length..].TrimEnd().TrimEnd(';');
+            sql = "INSERT " + body + " ON CONFLICT DO NOTHING;";
+        }
+
         var sb = new StringBuilder(sql.Length + 16);
         var i = 0;
         while (i < sql.Length)

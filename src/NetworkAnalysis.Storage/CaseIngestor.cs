@@ -358,7 +358,7 @@ public sealed partial class CaseIngestor
     {
         foreach (var name in names)
         {
-            cmd.Parameters.Add(new SqliteParameter(name, null));
+            CaseDialect.Add(cmd, name, null);
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class CaseStore
     public void SaveScores(long runId, long clustersRunId, RiskScoringResult result, byte[]? indicatorFile)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var tx = Connection.BeginTransaction();
+        using var tx = Db.BeginTransaction();
         if (indicatorFile is not null)
         {
             using var set = Command("INSERT OR IGNORE INTO indicator_sets(sha256, content, first_used_at) VALUES ($h, $c, $t);", tx);
