@@ -15,7 +15,7 @@ internal static class PostgresCommands
     public static IReadOnlySet<string> Supported { get; } = new SortedSet<string>(StringComparer.Ordinal)
     {
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
-        "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
+        "ingest", "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
     };
 
     /// <summary>Commands that never open the <c>--case</c> (a <c>$NETAN_CASE</c> naming a PostgreSQL case leaves them be).</summary>

@@ -26,7 +26,7 @@ namespace NetworkAnalysis.Storage.Postgres;
 /// time (a session advisory lock, released by the server when a killed worker's connection drops).</para>
 /// <para>A new PostgreSQL case gets the case schema the way <c>netan case copy</c> makes it (<see cref="PostgresCaseTarget"/> over the
 /// schema of a new case file) plus <c>ingest_shards</c>, recorded in <c>netan_copy_schema</c> so a copy back to a file keeps it.
-/// Row IDs come from sequences (<c>netan_ids_TABLE</c>), so they depend on which worker committed first: ads and entities are
+/// Row IDs come from the tables' identity sequences (the store's own numbering), so they depend on which worker committed first: ads and entities are
 /// identified by their keys (<c>ads.ad_key</c>, <c>entities(type, value)</c>), which do not.</para>
 /// <para>Not on PostgreSQL yet: a re-crawl of an ad already in the case is counted as a duplicate and not compared for changed
 /// content (no <c>ad_versions</c>), and photos a crawl holds are not linked to ads that know them only by URL
@@ -270,7 +270,7 @@ public sealed class PostgresIngestWriter : IDisposable
             {
                 ct.ThrowIfCancellationRequested();
                 var started = Stopwatch.GetTimestamp();
-                WriteBatch(path, sourceId, shard, batch, extracted, next, totals);
+                WriteTransaction(path, sourceId, shard, batch, extracted, next, totals);
                 timings.Add("write", started);
                 progress?.Report(fraction);
             }
@@ -324,29 +324,12 @@ public sealed class PostgresIngestWriter : IDisposable
         };
     }
 
-    /// <summary>Writes one batch and the shard's progress in one transaction, retrying it when the server chose it as a deadlock's
-    /// victim or could not serialise it (another worker inserting the same keys in another order).</summary>
-    private void WriteBatch(string path, long sourceId, IngestShard shard, List<(AdReadItem Item, long Index)> batch, CaseIngestor.Extracted?[] extracted,
-        long next, Totals totals)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                WriteTransaction(path, sourceId, shard, batch, extracted, next, totals);
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 10)
-            {
-                Thread.Sleep(Random.Shared.Next(10, 100 * attempt));
-            }
-        }
-    }
-
+    /// <summary>Stages one batch (binary COPY, outside any transaction: the staging tables are this session's own), then moves it
+    /// into the case with the shard's progress in one short transaction, retried when the server chose it as a deadlock's victim.</summary>
     private void WriteTransaction(string path, long sourceId, IngestShard shard, List<(AdReadItem Item, long Index)> batch, CaseIngestor.Extracted?[] extracted,
         long next, Totals totals)
     {
-        using var tx = _connection.BeginTransaction();
+        Execute("TRUNCATE netan_stage_ads, netan_stage_mentions, netan_stage_attributes, netan_stage_images, netan_stage_errors;");
         long failed = 0, staged = 0;
         using (var ads = _connection.BeginBinaryImport(
             "COPY netan_stage_ads (ord, site, ad_id, ad_key, line, posted_at, city, region, country, title, body, text, poster, images, image_hashes, price, age, attributes, raw) FROM STDIN (FORMAT BINARY)"))
@@ -507,15 +490,47 @@ public sealed class PostgresIngestWriter : IDisposable
             errorRows.Complete();
         }
 
-        // Entities first, in key order: two workers adding the same new identifiers lock them in the same order.
-        Execute($"""
-            INSERT INTO {_s}.entities(id, type, value)
-            SELECT nextval('{Seq("entities")}'), type, value FROM (
-                SELECT DISTINCT m.type, m.value FROM netan_stage_mentions m
-                WHERE NOT EXISTS (SELECT 1 FROM {_s}.entities e WHERE e.type = m.type AND e.value = m.value)
-                ORDER BY m.type, m.value) d
-            ON CONFLICT DO NOTHING;
-            """);
+        HashSet<int> added;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                added = Move(sourceId, shard, batch.Count, failed, next);
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 10)
+            {
+                Thread.Sleep(Random.Shared.Next(10, 100 * attempt));
+            }
+        }
+
+        totals.Rows += batch.Count;
+        totals.Added += added.Count;
+        totals.Duplicates += staged - added.Count;
+        totals.Failed += failed;
+        foreach (var i in added)
+        {
+            var x = extracted[i]!;
+            totals.Mentions += x.Entities.Count;
+            foreach (var img in x.Images)
+            {
+                if (img.Error is not null)
+                {
+                    totals.ImageErrors++;
+                }
+                else if (img.Path is not null)
+                {
+                    totals.Images++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Moves the staged batch into the case with the shard's progress, in one transaction; returns the batch positions of
+    /// the ads that were new.</summary>
+    private HashSet<int> Move(long sourceId, IngestShard shard, int rows, long failed, long next)
+    {
+        using var tx = _connection.BeginTransaction();
         var added = new HashSet<int>();
         using (var cmd = Command($"""
             WITH ins AS (
@@ -539,14 +554,9 @@ public sealed class PostgresIngestWriter : IDisposable
             }
         }
 
+        // The new ads' attributes, images and errors; then their new identifiers, in key order and as late as possible: a worker
+        // adding an identifier another worker is adding waits for that one's commit, so these locks are held only to the commit.
         Execute($"""
-            INSERT INTO {_s}.mentions(id, ad, entity, start, "end", raw, extractor, confidence)
-            SELECT nextval('{Seq("mentions")}'), ad, entity, start, "end", raw, extractor, confidence FROM (
-                SELECT n.id AS ad, e.id AS entity, m.start, m."end", m.raw, m.extractor, m.confidence
-                FROM netan_stage_mentions m
-                JOIN netan_stage_new n ON n.ord = m.ord
-                JOIN {_s}.entities e ON e.type = m.type AND e.value = m.value
-                ORDER BY m.ord, m.k) x;
             INSERT INTO {_s}.ad_attributes(id, ad, kind, value, start, "end", raw)
             SELECT nextval('{Seq("ad_attributes")}'), ad, kind, value, start, "end", raw FROM (
                 SELECT n.id AS ad, a.kind, a.value, a.start, a."end", a.raw
@@ -562,32 +572,29 @@ public sealed class PostgresIngestWriter : IDisposable
                 WHERE e.ord IS NULL OR EXISTS (SELECT 1 FROM netan_stage_new n WHERE n.ord = e.ord)
                 ORDER BY e.line) x
             ON CONFLICT DO NOTHING;
+            INSERT INTO {_s}.entities(id, type, value)
+            SELECT nextval('{Seq("entities")}'), type, value FROM (
+                SELECT DISTINCT m.type, m.value FROM netan_stage_mentions m JOIN netan_stage_new n ON n.ord = m.ord
+                WHERE NOT EXISTS (SELECT 1 FROM {_s}.entities e WHERE e.type = m.type AND e.value = m.value)
+                ORDER BY m.type, m.value) d
+            ON CONFLICT DO NOTHING;
+            """,
+            ("src", sourceId));
+        Execute($"""
+            INSERT INTO {_s}.mentions(id, ad, entity, start, "end", raw, extractor, confidence)
+            SELECT nextval('{Seq("mentions")}'), ad, entity, start, "end", raw, extractor, confidence FROM (
+                SELECT n.id AS ad, e.id AS entity, m.start, m."end", m.raw, m.extractor, m.confidence
+                FROM netan_stage_mentions m
+                JOIN netan_stage_new n ON n.ord = m.ord
+                JOIN {_s}.entities e ON e.type = m.type AND e.value = m.value
+                ORDER BY m.ord, m.k) x;
             UPDATE {_s}.{ShardTable} SET next_item = @next, rows_read = rows_read + @n, rows_added = rows_added + @a, rows_failed = rows_failed + @f
             WHERE source_id = @src AND shard = @i;
             """,
-            ("src", sourceId), ("next", next), ("n", (long)batch.Count), ("a", (long)added.Count), ("f", failed), ("i", (long)shard.Index));
+            ("src", sourceId), ("next", next), ("n", (long)rows), ("a", (long)added.Count), ("f", failed), ("i", (long)shard.Index));
         tx.Commit();
+        return added;
 
-        totals.Rows += batch.Count;
-        totals.Added += added.Count;
-        totals.Duplicates += staged - added.Count;
-        totals.Failed += failed;
-        foreach (var i in added)
-        {
-            var x = extracted[i]!;
-            totals.Mentions += x.Entities.Count;
-            foreach (var img in x.Images)
-            {
-                if (img.Error is not null)
-                {
-                    totals.ImageErrors++;
-                }
-                else if (img.Path is not null)
-                {
-                    totals.Images++;
-                }
-            }
-        }
     }
 
     /// <summary>Marks the shard complete; the last shard of the file to complete writes the file's totals and completion.</summary>
@@ -646,6 +653,16 @@ public sealed class PostgresIngestWriter : IDisposable
 
             foreach (var table in IdTables)
             {
+                // A table keyed by an identity column (every case made by `case copy` or by this writer) is numbered by that
+                // column's own sequence, the one `score`, `decide` and the workbench use when they insert without a key; a
+                // case copied before identity columns existed gets a sequence of its own.
+                if (Scalar<object>("SELECT pg_get_serial_sequence(@t, 'id');", ("t", $"{_s}.{CopyRules.Quote(table)}")) is string identity)
+                {
+                    _sequences[table] = identity;
+                    continue;
+                }
+
+                _sequences[table] = $"{_s}.{CopyRules.Quote("netan_ids_" + table)}";
                 var exists = Scalar<bool>("SELECT to_regclass(@t) IS NOT NULL;", ("t", Seq(table)));
                 Execute($"CREATE SEQUENCE IF NOT EXISTS {Seq(table)};");
                 // Past the largest ID a copy or an earlier worker wrote (a new sequence; or one left behind a `case copy --force`).
@@ -716,19 +733,21 @@ public sealed class PostgresIngestWriter : IDisposable
         Execute("""
             CREATE TEMP TABLE IF NOT EXISTS netan_stage_ads (ord integer NOT NULL, site text, ad_id text, ad_key text, line bigint, posted_at text, city text,
                 region text, country text, title text, body text, text text, poster text, images text, image_hashes text, price double precision,
-                age bigint, attributes text, raw text) ON COMMIT DELETE ROWS;
+                age bigint, attributes text, raw text);
             CREATE TEMP TABLE IF NOT EXISTS netan_stage_mentions (ord integer NOT NULL, k integer NOT NULL, type text, value text, start bigint, "end" bigint,
-                raw text, extractor text, confidence double precision) ON COMMIT DELETE ROWS;
+                raw text, extractor text, confidence double precision);
             CREATE TEMP TABLE IF NOT EXISTS netan_stage_attributes (ord integer NOT NULL, k integer NOT NULL, kind text, value text, start bigint, "end" bigint,
-                raw text) ON COMMIT DELETE ROWS;
+                raw text);
             CREATE TEMP TABLE IF NOT EXISTS netan_stage_images (ord integer NOT NULL, position bigint, path text, sha256 text, phash bigint, dhash bigint,
-                error text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS netan_stage_errors (ord integer, line bigint, field text, message text) ON COMMIT DELETE ROWS;
+                error text);
+            CREATE TEMP TABLE IF NOT EXISTS netan_stage_errors (ord integer, line bigint, field text, message text);
             CREATE TEMP TABLE IF NOT EXISTS netan_stage_new (id bigint NOT NULL, ord integer NOT NULL) ON COMMIT DELETE ROWS;
             """);
     }
 
-    private string Seq(string table) => $"{_s}.{CopyRules.Quote("netan_ids_" + table)}";
+    private string Seq(string table) => _sequences[table];
+
+    private readonly Dictionary<string, string> _sequences = new(StringComparer.Ordinal);
 
     private string Now() => _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

@@ -170,7 +170,20 @@ public sealed class PostgresIngestWriterTests(PostgresDatabase database) : IClas
 
         // Then: refused; once that worker is gone (its session ends), the shard is taken
         held.Message.ShouldContain("another ingest worker is writing shard 2/3");
+        var gone = other.ProcessID;
         other.Close();
+        using (var watch = new NpgsqlConnection(locator.ConnectionString()))
+        {
+            // The server ends the session (and drops its locks) just after the client has gone: wait for that, not for a time.
+            watch.Open();
+            using var alive = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE pid = @p;", watch);
+            alive.Parameters.AddWithValue("p", gone);
+            while ((long)alive.ExecuteScalar()! > 0)
+            {
+                Thread.Sleep(10);
+            }
+        }
+
         writer.Ingest(corpus, null, new IngestShard(2, 3)).AdsAdded.ShouldBeGreaterThan(0);
         writer.Ingest(corpus, null, new IngestShard(0, 3)).AdsAdded.ShouldBeGreaterThan(0);
         writer.Ingest(corpus, null, new IngestShard(0, 3)).AlreadyIngested.ShouldBeTrue();
@@ -203,6 +216,28 @@ public sealed class PostgresIngestWriterTests(PostgresDatabase database) : IClas
         using var r = cmd.ExecuteReader();
         r.Read();
         (r.GetInt64(0), r.GetInt64(1)).ShouldBe((1L, 1L));
+    }
+
+    [SkippableFact]
+    public void AFileRepeatingAnothersAds_AddsNothingForThem()
+    {
+        // Given: a file, and a second one holding 200 of its ads (same content) and 300 of its own
+        Prerequisite.RequirePostgres();
+        var a = Corpus(600, seed: 14, "a.jsonl");
+        var own = File.ReadAllLines(Corpus(300, seed: 15, "own.jsonl"));
+        var b = _dir.File("b.jsonl");
+        File.WriteAllLines(b, File.ReadAllLines(a).Where(l => !l.Contains("broken", StringComparison.Ordinal)).Take(200).Concat(own));
+        var locator = PostgresCaseLocator.Parse(database.Schema());
+
+        // When
+        using var writer = new PostgresIngestWriter(locator);
+        writer.Ingest(a, null, IngestShard.All);
+        var second = writer.Ingest(b, null, new IngestShard(0, 1));
+
+        // Then: the repeated ads are duplicates, and the case equals a case file's
+        second.Duplicates.ShouldBe(200);
+        second.AdsAdded.ShouldBe(300);
+        Hashes(CopyBack(locator.ToString())).ShouldBe(Hashes(SqliteIngest(a, b)));
     }
 
     [SkippableFact]
