@@ -122,7 +122,7 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
         var (_, remote) = await BothStores();
         var withPassword = remote.Replace("postgresql://netan@", "postgresql://netan:Hunter2x@", StringComparison.Ordinal);
 
-        foreach (var args in new[] { ["analyze"], ["ingest", fixture.AdsPath], new[] { "analyze", "--full" } })
+        foreach (var args in new[] { new[] { "analyze" }, new[] { "analyze", "--full" } })
         {
             // When
             var run = await CliRunner.RunAsync([.. args, "--case", withPassword]);

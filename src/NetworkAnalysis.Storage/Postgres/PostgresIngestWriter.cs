@@ -592,10 +592,62 @@ public sealed class PostgresIngestWriter : IDisposable
             WHERE source_id = @src AND shard = @i;
             """,
             ("src", sourceId), ("next", next), ("n", (long)rows), ("a", (long)added.Count), ("f", failed), ("i", (long)shard.Index));
+        StorePhoneDetails();
         tx.Commit();
         return added;
 
     }
+
+    /// <summary>Stores, in the batch's transaction, the region, place, type and metadata version of every phone entity the batch
+    /// linked that has none yet (issue #19), as a case file's ingest does for each new phone.</summary>
+    private void StorePhoneDetails()
+    {
+        if (!_hasPhoneDetails)
+        {
+            return;
+        }
+
+        var phone = EntityType.Phone.ToName();
+        var ids = new List<long>();
+        var details = new List<NetworkAnalysis.Core.Extraction.Phones.PhoneNumberDetails>();
+        using (var cmd = Command($"""
+            SELECT e.id, e.value FROM {_s}.entities e
+            WHERE e.type = @t
+              AND e.value IN (SELECT m.value FROM netan_stage_mentions m JOIN netan_stage_new n ON n.ord = m.ord WHERE m.type = @t)
+              AND NOT EXISTS (SELECT 1 FROM {_s}.phone_details d WHERE d.entity = e.id)
+            ORDER BY e.id;
+            """))
+        {
+            cmd.Parameters.AddWithValue("t", phone);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (NetworkAnalysis.Core.Extraction.Phones.PhoneNumberDetails.Describe(r.GetString(1)) is { } d)
+                {
+                    ids.Add(r.GetInt64(0));
+                    details.Add(d);
+                }
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = Command($"""
+            INSERT INTO {_s}.phone_details(entity, region, location, number_type, metadata)
+            SELECT * FROM unnest(@e, @r, @l, @n, @m) ON CONFLICT DO NOTHING;
+            """);
+        insert.Parameters.AddWithValue("e", ids.ToArray());
+        insert.Parameters.AddWithValue("r", details.Select(d => d.Region).ToArray());
+        insert.Parameters.AddWithValue("l", details.Select(d => d.Location).ToArray());
+        insert.Parameters.AddWithValue("n", details.Select(d => d.Type).ToArray());
+        insert.Parameters.AddWithValue("m", details.Select(d => d.Metadata).ToArray());
+        insert.ExecuteNonQuery();
+    }
+
+    private bool _hasPhoneDetails;
 
     /// <summary>Marks the shard complete; the last shard of the file to complete writes the file's totals and completion.</summary>
     private void Complete(long sourceId, IngestShard shard, long endItem)
@@ -651,6 +703,8 @@ public sealed class PostgresIngestWriter : IDisposable
                 CreateSchema(hasCase);
             }
 
+            // A case copied from a file written before phone details were stored (issue #19) has no table for them.
+            _hasPhoneDetails = Scalar<bool>("SELECT to_regclass(@t) IS NOT NULL;", ("t", _s + ".phone_details"));
             foreach (var table in IdTables)
             {
                 // A table keyed by an identity column (every case made by `case copy` or by this writer) is numbered by that
