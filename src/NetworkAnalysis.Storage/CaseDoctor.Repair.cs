@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Storage;
 
@@ -62,6 +63,11 @@ public static partial class CaseDoctor
 
             notes.Add("every row was readable: the case was copied with VACUUM INTO, which rebuilds every index and page");
             MarkMiscountedSources(copy, notes);
+            if (ForgetIncompletePhoneDetails(copy))
+            {
+                notes.Add("some phone numbers lost their stored region and type; the copy's next read-write open describes them again");
+            }
+
             return new DoctorRepairResult(output, "vacuum", CountAll(copy), new Dictionary<string, long>(), 0, true, notes);
         }
         catch (SqliteException ex)
@@ -119,6 +125,11 @@ public static partial class CaseDoctor
         }
 
         var orphans = RemoveOrphans(target);
+        if (ForgetIncompletePhoneDetails(target))
+        {
+            notes.Add("some phone numbers lost their stored region and type; the copy's next read-write open describes them again");
+        }
+
         if (damaged.Count > 0)
         {
             notes.Add($"unreadable ranges skipped: {string.Join(", ", damaged.Select(d => $"{d.Key} {d.Value}"))}");
@@ -228,6 +239,30 @@ public static partial class CaseDoctor
                 ELSE title || char(10) || body END);
             """;
         return cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Drops the mark that says every phone has its stored details (#19) when the salvage lost some of those rows, so the
+    /// copy's next read-write open fills them in (it describes only the phones without a row); copied as it was, the
+    /// mark would keep them missing for good.
+    /// </summary>
+    private static bool ForgetIncompletePhoneDetails(SqliteConnection target)
+    {
+        using var cmd = target.CreateCommand();
+        cmd.CommandText = """
+            DELETE FROM meta WHERE key = 'phone_details' AND EXISTS (
+                SELECT 1 FROM entities e WHERE e.type = $t AND NOT EXISTS (SELECT 1 FROM phone_details d WHERE d.entity = e.id));
+            """;
+        cmd.Parameters.AddWithValue("$t", EntityType.Phone.ToName());
+        try
+        {
+            return cmd.ExecuteNonQuery() > 0;
+        }
+        catch (SqliteException)
+        {
+            // A salvage that lost a whole table (meta, entities or phone_details) has nothing to mark or unmark.
+            return false;
+        }
     }
 
     private static long RemoveOrphans(SqliteConnection target)

@@ -246,4 +246,32 @@ public sealed class CorruptCaseTests : IDisposable
         repair.OrphansRemoved.ShouldBeGreaterThan(0);
         repair.IntegrityOk.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Repair_CaseMissingSomePhoneDetails_CopyDescribesThemAgainOnOpen()
+    {
+        // Given: stored phone details (#19) lost for some numbers while the case still says they are all stored
+        var path = Copy("details.case");
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM phone_details WHERE entity % 3 = 0;";
+            cmd.ExecuteNonQuery().ShouldBeGreaterThan(0);
+        }
+
+        // When: repaired, and the copy opened read-write
+        var repair = CaseDoctor.Repair(path, path + ".repaired");
+        using (CaseStore.Open(repair.OutputPath))
+        {
+        }
+
+        // Then: every phone has its row again, and the repair said why
+        repair.Notes.ShouldContain(n => n.Contains("describes them again"));
+        using var check = new SqliteConnection($"Data Source={repair.OutputPath};Pooling=False");
+        check.Open();
+        using var q = check.CreateCommand();
+        q.CommandText = "SELECT count(*) FROM entities e WHERE e.type = 'phone' AND NOT EXISTS (SELECT 1 FROM phone_details d WHERE d.entity = e.id);";
+        Convert.ToInt64(q.ExecuteScalar()).ShouldBe(0);
+    }
 }
