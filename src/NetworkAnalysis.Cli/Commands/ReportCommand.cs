@@ -70,6 +70,7 @@ internal static class ReportCommand
             if (!parse.GetValue(global.Quiet))
             {
                 ctx.Console.WriteLine($"Case file for {id} ({model.Graph.Ads.Count} ads) written to {dir}:");
+                ctx.Console.WriteLine("  review: " + ReferralReportWriter.ReviewLine(model.SignOff));
                 foreach (var f in files)
                 {
                     ctx.Console.WriteLine("  " + Path.GetFileName(f));

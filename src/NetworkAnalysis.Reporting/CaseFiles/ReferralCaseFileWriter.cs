@@ -70,6 +70,13 @@ public static class ReferralCaseFileWriter
             ["report.redact"] = report.Redact ? "true" : "false",
             ["report.layoutSeed"] = report.Layout.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (model.SignOff is { } signOff)
+        {
+            // The referral content this file shows, and whether a reviewer signed exactly that (issue #22).
+            parameters["review.contentSha256"] = signOff.CurrentSha256;
+            parameters["review.signOff"] = ReferralReportWriter.ReviewLine(signOff);
+        }
+
         var manifest = new CustodyManifest
         {
             ToolVersion = model.ToolVersion,

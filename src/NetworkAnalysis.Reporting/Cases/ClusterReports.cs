@@ -39,6 +39,7 @@ public static class ClusterReports
             // What holds the cluster together (articulation points, bridges), from the cluster's own graph.
             History = store.AdHistory(clusterId),
             Decisions = store.DecisionsForCluster(clusterId),
+            SignOff = store.SignOffState(clusterId),
             Structure = store.LoadClusterGraph(clusterId, ct: ct) is { } clusterGraph ? Core.Graphs.Structure.ClusterGraphAnalysis.Structure(clusterGraph) : null,
         };
     }

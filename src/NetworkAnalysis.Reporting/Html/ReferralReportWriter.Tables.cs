@@ -52,6 +52,16 @@ public static partial class ReferralReportWriter
         return (place.Length == 0 ? "region unknown" : place) + ", " + d.Type;
     }
 
+    /// <summary>One line on the referral's sign-off: signed as it stands, changed since (a new version needs a new sign-off), or never signed.</summary>
+    public static string ReviewLine(Storage.ReferralSignOffState? state) => state?.Latest switch
+    {
+        null => "not signed off by a reviewer",
+        { } latest when state.ChangedSinceSignOff => string.Create(CultureInfo.InvariantCulture,
+            $"changed since version {latest.Version} was signed off by {latest.Who} on {latest.At}: this content is not signed off (sha256 {state.CurrentSha256})"),
+        { } latest => string.Create(CultureInfo.InvariantCulture,
+            $"signed off as it stands: version {latest.Version} by {latest.Who} on {latest.At} (sha256 {latest.ContentSha256})"),
+    };
+
     private static void Custody(StringBuilder sb, ClusterReportModel model, ReferralReportOptions options)
     {
         sb.Append("<section id=\"custody\"><h2>Chain of custody</h2>");
@@ -62,6 +72,7 @@ public static partial class ReferralReportWriter
         var stored = model.Graph.Entities.Select(e => e.Phone?.Metadata).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Row(sb, "Phone metadata", "libphonenumber-csharp " + (stored.Count == 0 ? PhoneNumberDetails.MetadataVersion : string.Join(", ", stored))
             + " (validity, region and type of phone numbers)");
+        Row(sb, "Review", ReviewLine(model.SignOff));
         Row(sb, "Display", $"identifiers {(options.ShowIdentifiers && !options.Redact ? "shown" : "masked")}, photos {(options.Redact ? "removed" : options.ShowImages ? "shown" : "blurred")}");
         sb.Append("</tbody></table>");
         if (!string.IsNullOrWhiteSpace(model.Notes))

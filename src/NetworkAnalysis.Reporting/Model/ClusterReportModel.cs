@@ -41,4 +41,7 @@ public sealed record ClusterReportModel
 
     /// <summary>Standing analyst decisions whose effect shows in the cluster (merges, splits, not-same, hubs), oldest first.</summary>
     public IReadOnlyList<Storage.AnalystDecision> Decisions { get; init; } = [];
+
+    /// <summary>Where the cluster's referral stands against a reviewer's sign-off (issue #22), if the host read it.</summary>
+    public Storage.ReferralSignOffState? SignOff { get; init; }
 }
