@@ -72,7 +72,12 @@ public static partial class ReferralReportWriter
         var stored = model.Graph.Entities.Select(e => e.Phone?.Metadata).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Row(sb, "Phone metadata", "libphonenumber-csharp " + (stored.Count == 0 ? PhoneNumberDetails.MetadataVersion : string.Join(", ", stored))
             + " (validity, region and type of phone numbers)");
-        Row(sb, "Review", ReviewLine(model.SignOff));
+        if (model.SignOff is { } signOff)
+        {
+            // Only when the host read it: a model built without the case's sign-offs claims nothing either way.
+            Row(sb, "Review", ReviewLine(signOff));
+        }
+
         Row(sb, "Display", $"identifiers {(options.ShowIdentifiers && !options.Redact ? "shown" : "masked")}, photos {(options.Redact ? "removed" : options.ShowImages ? "shown" : "blurred")}");
         sb.Append("</tbody></table>");
         if (!string.IsNullOrWhiteSpace(model.Notes))
