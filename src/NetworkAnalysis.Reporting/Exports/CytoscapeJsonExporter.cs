@@ -51,6 +51,9 @@ public sealed class CytoscapeJsonExporter : IGraphExporter
             w.WriteString("value", Utf16.Scrub(e.Value));
             w.WriteBoolean("hub", e.IsHub);
             WriteOptional(w, "decisions", e.Decision);
+            WriteOptional(w, "phone_region", e.Phone?.Region);
+            WriteOptional(w, "phone_location", e.Phone?.Location);
+            WriteOptional(w, "phone_type", e.Phone?.Type);
             w.WriteEndObject();
             w.WriteEndObject();
         }

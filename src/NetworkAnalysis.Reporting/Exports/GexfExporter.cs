@@ -14,6 +14,7 @@ public sealed class GexfExporter : IGraphExporter
     [
         ("kind", "kind", "string"), ("type", "type", "string"), ("value", "value", "string"), ("hub", "hub", "boolean"),
         ("cluster", "cluster", "string"), ("posted_at", "posted_at", "string"), ("city", "city", "string"), ("text", "text", "string"), ("decisions", "decisions", "string"),
+        ("phone_region", "phone_region", "string"), ("phone_location", "phone_location", "string"), ("phone_type", "phone_type", "string"),
     ];
 
     /// <inheritdoc/>
@@ -68,7 +69,8 @@ public sealed class GexfExporter : IGraphExporter
 
         foreach (var e in graph.Entities)
         {
-            Node(w, ExportIds.Entity(e.Id), e.Value, [("kind", "entity"), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub ? "true" : "false"), ("decisions", e.Decision)]);
+            Node(w, ExportIds.Entity(e.Id), e.Value, [("kind", "entity"), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub ? "true" : "false"), ("decisions", e.Decision),
+                ("phone_region", e.Phone?.Region), ("phone_location", e.Phone?.Location), ("phone_type", e.Phone?.Type)]);
         }
 
         w.WriteEndElement();

@@ -37,6 +37,9 @@ public sealed class GraphMlExporter : IGraphExporter
         Key(w, "n_city", "node", "city", "string");
         Key(w, "n_text", "node", "text", "string");
         Key(w, "n_decisions", "node", "decisions", "string");
+        Key(w, "n_phone_region", "node", "phone_region", "string");
+        Key(w, "n_phone_location", "node", "phone_location", "string");
+        Key(w, "n_phone_type", "node", "phone_type", "string");
         Key(w, "e_kind", "edge", "kind", "string");
         Key(w, "e_weight", "edge", "weight", "double");
         w.WriteStartElement("graph", Namespace);
@@ -67,6 +70,10 @@ public sealed class GraphMlExporter : IGraphExporter
             Data(w, "n_value", e.Value);
             Data(w, "n_hub", e.IsHub ? "true" : "false");
             Data(w, "n_decisions", e.Decision);
+            // A phone's region, place and type as the case stores them (#19).
+            Data(w, "n_phone_region", e.Phone?.Region);
+            Data(w, "n_phone_location", e.Phone?.Location);
+            Data(w, "n_phone_type", e.Phone?.Type);
             w.WriteEndElement();
         }
 

@@ -24,7 +24,8 @@ public sealed partial class Neo4jBulkExporter
         LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row
         CALL { WITH row
           MERGE (e:Entity {entityId: row.`entityId:ID(Entity)`})
-          SET e.type = row.type, e.value = row.value, e.hub = (row.`hub:boolean` = 'true'), e.decisions = row.decisions
+          SET e.type = row.type, e.value = row.value, e.hub = (row.`hub:boolean` = 'true'), e.decisions = row.decisions,
+              e.phoneRegion = row.phoneRegion, e.phoneLocation = row.phoneLocation, e.phoneType = row.phoneType
         } IN TRANSACTIONS OF 1000 ROWS;
 
         LOAD CSV WITH HEADERS FROM 'file:///clusters.csv' AS row

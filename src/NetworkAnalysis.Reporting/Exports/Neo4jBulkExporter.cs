@@ -80,10 +80,10 @@ public sealed partial class Neo4jBulkExporter : IGraphExporter
             }),
             ExportFiles.Text(directory, Files.Entities, w =>
             {
-                Row(w, "entityId:ID(Entity)", "type", "value", "hub:boolean", "decisions", ":LABEL");
+                Row(w, "entityId:ID(Entity)", "type", "value", "hub:boolean", "decisions", "phoneRegion", "phoneLocation", "phoneType", ":LABEL");
                 foreach (var e in graph.Entities)
                 {
-                    Row(w, e.Id, e.Type, e.Value, e.IsHub ? "true" : "false", e.Decision, "Entity;" + TypeLabel(e.Type));
+                    Row(w, e.Id, e.Type, e.Value, e.IsHub ? "true" : "false", e.Decision, e.Phone?.Region, e.Phone?.Location, e.Phone?.Type, "Entity;" + TypeLabel(e.Type));
                 }
             }),
             ExportFiles.Text(directory, Files.Clusters, w =>

@@ -28,7 +28,8 @@ public sealed class Neo4jGraphPusher
             ("key", a.Key), ("postedAt", a.PostedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")),
             ("city", a.City), ("cluster", a.ClusterId), ("text", a.Text),
             ("decisions", a.Decisions.Count == 0 ? null : string.Join("\n", a.Decisions)))).ToList()));
-        plan.Add((Neo4jStatements.MergeEntities, graph.Entities.Select(e => Row(("id", e.Id), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub), ("decisions", e.Decision))).ToList()));
+        plan.Add((Neo4jStatements.MergeEntities, graph.Entities.Select(e => Row(("id", e.Id), ("type", e.Type), ("value", e.Value), ("hub", e.IsHub), ("decisions", e.Decision),
+            ("phoneRegion", e.Phone?.Region), ("phoneLocation", e.Phone?.Location), ("phoneType", e.Phone?.Type))).ToList()));
         plan.Add((Neo4jStatements.MergeClusters, graph.Ads.Where(a => a.ClusterId is not null).GroupBy(a => a.ClusterId!, StringComparer.Ordinal)
             .Select(g => Row(("id", g.Key), ("size", g.Count()))).ToList()));
         plan.Add((Neo4jStatements.MergeMentions, graph.Links

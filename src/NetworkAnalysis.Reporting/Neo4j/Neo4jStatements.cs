@@ -18,9 +18,10 @@ public static class Neo4jStatements
         "UNWIND $rows AS row MERGE (a:Ad {key: row.key}) " +
         "SET a.city = row.city, a.cluster = row.cluster, a.text = row.text, a.decisions = row.decisions, a.postedAt = datetime(row.postedAt)");
 
-    /// <summary>Entities: <c>rows</c> of {id, type, value, hub, decisions}.</summary>
+    /// <summary>Entities: <c>rows</c> of {id, type, value, hub, decisions, phoneRegion, phoneLocation, phoneType} (the phone fields null for other types).</summary>
     public static Neo4jStatement MergeEntities { get; } = new("merge entities",
-        "UNWIND $rows AS row MERGE (e:Entity {entityId: row.id}) SET e.type = row.type, e.value = row.value, e.hub = row.hub, e.decisions = row.decisions");
+        "UNWIND $rows AS row MERGE (e:Entity {entityId: row.id}) SET e.type = row.type, e.value = row.value, e.hub = row.hub, e.decisions = row.decisions, "
+        + "e.phoneRegion = row.phoneRegion, e.phoneLocation = row.phoneLocation, e.phoneType = row.phoneType");
 
     /// <summary>Clusters: <c>rows</c> of {id, size}.</summary>
     public static Neo4jStatement MergeClusters { get; } = new("merge clusters",

@@ -125,6 +125,45 @@ public sealed class GraphExportTests
     }
 
     [Fact]
+    public void GraphExports_Phones_CarryTheirStoredRegionPlaceAndType_OtherIdentifiersNone()
+    {
+        // Given: a graph whose phones carry details as a case stores them; one changed by hand, as a stored row could be
+        var graph = Graph();
+        var changed = graph.Entities.First(e => e.Phone is not null);
+        graph = graph with
+        {
+            Entities = graph.Entities.Select(e => e == changed ? e with { Phone = e.Phone! with { Location = "Testville" } } : e).ToList(),
+        };
+        var expected = graph.Entities.ToDictionary(e => ExportIds.Entity(e.Id), e => e.Phone);
+        expected.Values.Count(p => p is not null).ShouldBeGreaterThan(1);
+        expected.Values.ShouldContain(p => p == null);
+
+        // When: exported as GraphML, GEXF and Cytoscape.js, each read back
+        XNamespace ml = GraphMlExporter.Namespace;
+        var graphMl = XDocument.Load(new MemoryStream(Bytes(s => GraphMlExporter.Write(graph, s)))).Descendants(ml + "node")
+            .ToDictionary(n => (string)n.Attribute("id")!, n => n.Elements(ml + "data").ToDictionary(d => (string)d.Attribute("key")!, d => d.Value));
+        XNamespace gx = GexfExporter.Namespace;
+        var gexf = XDocument.Load(new MemoryStream(Bytes(s => GexfExporter.Write(graph, s)))).Descendants(gx + "node")
+            .ToDictionary(n => (string)n.Attribute("id")!, n => n.Descendants(gx + "attvalue").ToDictionary(v => (string)v.Attribute("for")!, v => (string)v.Attribute("value")!));
+        using var cy = JsonDocument.Parse(Bytes(s => CytoscapeJsonExporter.Write(graph, s)));
+        var cytoscape = cy.RootElement.GetProperty("elements").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data"))
+            .ToDictionary(d => d.GetProperty("id").GetString()!, d => d.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!));
+
+        // Then: every entity node says exactly its stored details, under the same names in each format
+        foreach (var (id, phone) in expected)
+        {
+            foreach (var (format, node, prefix) in new[] { ("graphml", graphMl[id], "n_"), ("gexf", gexf[id], ""), ("cytoscape", cytoscape[id], "") })
+            {
+                node.GetValueOrDefault(prefix + "phone_region").ShouldBe(phone?.Region, $"{format} {id}");
+                node.GetValueOrDefault(prefix + "phone_location").ShouldBe(phone?.Location, $"{format} {id}");
+                node.GetValueOrDefault(prefix + "phone_type").ShouldBe(phone?.Type, $"{format} {id}");
+            }
+        }
+
+        graphMl[ExportIds.Entity(changed.Id)]["n_phone_location"].ShouldBe("Testville");
+    }
+
+    [Fact]
     public void Exporters_Twice_AreByteIdentical()
     {
         var graph = Graph();

@@ -96,6 +96,33 @@ public sealed class Neo4jBulkExporterTests : IDisposable
     }
 
     [Fact]
+    public void Export_Entities_CarryEachPhonesStoredDetails_AndTheScriptLoadsThem()
+    {
+        // Given
+        var graph = SampleGraphs.Corpus();
+
+        // When
+        var rows = ExportAndRead(graph)["entities.csv"];
+
+        // Then: one row per entity, its phone columns as the graph holds them (empty for other identifiers)
+        var header = rows[0];
+        var (id, region, location, type) = (header.IndexOf("entityId:ID(Entity)"), header.IndexOf("phoneRegion"), header.IndexOf("phoneLocation"), header.IndexOf("phoneType"));
+        new[] { region, location, type }.ShouldAllBe(c => c > 0);
+        var byId = graph.Entities.ToDictionary(e => e.Id);
+        byId.Values.Count(e => e.Phone is not null).ShouldBeGreaterThan(1);
+        foreach (var row in rows.Skip(1))
+        {
+            var phone = byId[row[id]!].Phone;
+            (row[region] ?? "").ShouldBe(phone?.Region ?? "");
+            (row[location] ?? "").ShouldBe(phone?.Location ?? "");
+            (row[type] ?? "").ShouldBe(phone?.Type ?? "");
+        }
+
+        Neo4jBulkExporter.LoadCsvScript.ShouldContain("e.phoneRegion = row.phoneRegion");
+        NetworkAnalysis.Reporting.Neo4j.Neo4jStatements.MergeEntities.Cypher.ShouldContain("e.phoneType = row.phoneType");
+    }
+
+    [Fact]
     public void Export_Command_NamesEveryCsvAndTheDatabase()
     {
         // When
