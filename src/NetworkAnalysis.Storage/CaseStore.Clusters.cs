@@ -580,16 +580,31 @@ public sealed partial class CaseStore
     /// </summary>
     public IReadOnlyList<(string Kind, string PhoneMetadata)> PhoneMetadataOfRuns()
     {
-        using var cmd = Command("""
-            SELECT kind, coalesce(json_extract(parameters, '$.phone_metadata'), 'not recorded') FROM runs
-            WHERE kind IN ('ingest', 'analyze') AND json_valid(parameters)
-            GROUP BY kind, 2 ORDER BY kind, max(id) DESC;
-            """);
+        // Read in C#, not with json_extract/json_valid: the same code then runs on PostgreSQL (doctor, #22). Runs are few.
+        using var cmd = Command("SELECT kind, parameters FROM runs WHERE kind IN ('ingest', 'analyze') ORDER BY kind, id DESC;");
         using var r = cmd.ExecuteReader();
         var list = new List<(string, string)>();
         while (r.Read())
         {
-            list.Add((r.GetString(0), r.GetString(1)));
+            string metadata;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(r.GetString(1));
+                metadata = json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && json.RootElement.TryGetProperty("phone_metadata", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                        ? value.GetString()!
+                        : "not recorded";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue;
+            }
+
+            // Each kind's distinct versions, the one of its latest run first (rows come newest first within a kind).
+            if (!list.Contains((r.GetString(0), metadata)))
+            {
+                list.Add((r.GetString(0), metadata));
+            }
         }
 
         return list;

@@ -5,28 +5,34 @@ using NetworkAnalysis.Storage;
 
 namespace NetworkAnalysis.Cli.Commands;
 
-/// <summary><c>netan doctor</c>: examines a case file for damage and, with <c>--repair</c>, writes a repaired copy.</summary>
+/// <summary><c>netan doctor</c>: examines a case (a file, or one on PostgreSQL) for damage and, with <c>--repair</c>, writes a repaired copy of a file.</summary>
 internal static class DoctorCommand
 {
     public static Command Create(CliContext ctx, GlobalOptions global)
     {
-        var path = new Argument<string?>("case") { Description = "Case file (default: --case)", Arity = ArgumentArity.ZeroOrOne }.Kind(ValueKind.InputFile, "case file");
+        var path = new Argument<string?>("case") { Description = "A case file or postgresql:// locator (default: --case)", Arity = ArgumentArity.ZeroOrOne }.Kind(ValueKind.CaseLocator, "case");
         var repair = new Option<bool>("--repair") { Description = "Write a repaired copy beside the case (the original is never modified)" };
         var output = new Option<string?>("--out", "-o") { Description = "Where --repair writes the copy (default: CASE.repaired)" }.Kind(ValueKind.OutputFile);
-        var command = new Command("doctor", "Check a case file (header, integrity, references, audit chain) and optionally repair a copy; exit 0 healthy, 1 problems");
+        var command = new Command("doctor", "Check a case (file: header, integrity, references, audit chain; PostgreSQL: references, indexes, audit chain) and optionally repair a copy of a file; exit 0 healthy, 1 problems");
         command.Arguments.Add(path);
         command.Options.Add(repair);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
             var file = parse.GetValue(path) ?? parse.GetValue(global.Case)!;
-            Storage.Postgres.PostgresCaseLocator.ThrowIfLocator(file);
-            if (!File.Exists(file))
+            var onPostgres = Storage.Postgres.PostgresCaseLocator.IsLocator(file);
+            if (onPostgres && parse.GetValue(repair))
+            {
+                throw new CliError("`netan doctor --repair` writes a repaired copy of a case file; a case on PostgreSQL is repaired with the server's "
+                    + $"own tools and backups, or copied to a file first (`netan case copy {Storage.Postgres.PostgresCaseLocator.Mask(file)} my.case`) and that repaired");
+            }
+
+            if (!onPostgres && !File.Exists(file))
             {
                 throw new CliError($"case file not found: {file}");
             }
 
-            var report = CaseDoctor.Examine(file);
+            var report = onPostgres ? CaseDoctor.ExaminePostgres(file) : CaseDoctor.Examine(file);
             var json = parse.GetValue(global.Json);
             var phoneMetadata = report.Damaged ? [] : PhoneMetadataOfRuns(file);
             DoctorRepairResult? repaired = null;
@@ -82,7 +88,7 @@ internal static class DoctorCommand
             using var store = CaseStore.OpenReadOnly(file);
             return store.PhoneMetadataOfRuns();
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is System.Data.Common.DbException or CaseStoreException or InvalidOperationException or IOException)
         {
             return [];
         }
@@ -118,8 +124,11 @@ internal static class DoctorCommand
             ctx.Out.WriteLine("rows: " + string.Join(", ", report.TableRows.Select(t => $"{t.Key} {t.Value:N0}")));
         }
 
+        var onPostgres = Storage.Postgres.PostgresCaseLocator.IsLocator(report.Path);
         ctx.Out.WriteLine(report.Healthy ? "The case is healthy." : report.Damaged
-            ? $"The case is damaged.{(repaired is null ? " Run `netan doctor --repair` to write a repaired copy (the original stays as it is)." : "")}"
+            ? $"The case is damaged.{(repaired is not null ? "" : onPostgres
+                ? " Restore it from the server's backups, or copy what is readable to a file (`netan case copy`) and repair that."
+                : " Run `netan doctor --repair` to write a repaired copy (the original stays as it is).")}"
             : "The case opens but needs attention (see the warnings).");
         if (repaired is null)
         {
