@@ -76,7 +76,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>A case file has <c>sessions</c> from its schema; a PostgreSQL case copied or ingested before the table existed
-    /// gets it here, once, with its SQLite definition in the copy's schema record so a copy back keeps it.</summary>
+    /// gets it here, once (see <see cref="AddPostgresTable"/>).</summary>
     private void EnsureSessions()
     {
         if (_sessionsReady || !IsPostgres || HasTable("sessions"))
@@ -85,30 +85,49 @@ public sealed partial class CaseStore
             return;
         }
 
-        using var tx = _connection.BeginTransaction();
-        // Two servers starting on one case: the second waits here, then finds the table made.
-        Raw("SELECT pg_advisory_xact_lock(hashtextextended('netan-sessions:' || current_schema(), 0));", tx);
-        Raw("""
+        AddPostgresTable(
+            "sessions",
+            """
             CREATE TABLE IF NOT EXISTS sessions (token_sha256 text COLLATE "C" PRIMARY KEY, user_id bigint NOT NULL, csrf text COLLATE "C" NOT NULL,
                 created_at text COLLATE "C" NOT NULL, expires_at text COLLATE "C" NOT NULL);
-            """, tx);
+            """,
+            ("table", "sessions", SessionsSqlite));
+        _sessionsReady = true;
+    }
+
+    /// <summary>Creates a table a PostgreSQL case lacks (one added to the schema after the case was copied or ingested there),
+    /// and records its SQLite definition (<paramref name="sqlite"/>: the table, its indexes) in the copy's schema record, so
+    /// <c>netan case copy</c> back to a file recreates it. Several servers doing it at once: one creates, the others wait.</summary>
+    /// <param name="name">The table.</param>
+    /// <param name="postgres">The PostgreSQL statements (<c>IF NOT EXISTS</c>; text columns <c>COLLATE "C"</c>, as a copy makes them).</param>
+    /// <param name="sqlite">The SQLite definitions, as <c>sqlite_master</c> would hold them (type, name, SQL).</param>
+    private void AddPostgresTable(string name, string postgres, params (string Type, string Name, string Sql)[] sqlite)
+    {
+        using var tx = _connection.BeginTransaction();
+        Raw("SELECT pg_advisory_xact_lock(hashtextextended('netan-add-table:' || current_schema(), 0));");
+        Raw(postgres);
         if (HasTable(Copy.CopyRules.SchemaTable, tx))
         {
-            using var record = _connection.CreateCommand();
-            record.Transaction = tx;
-            record.CommandText = $"INSERT INTO {Copy.CopyRules.SchemaTable}(seq, type, name, table_name, sql) SELECT coalesce(max(seq), 0) + 1, 'table', 'sessions', 'sessions', @sql FROM {Copy.CopyRules.SchemaTable} "
-                + $"WHERE NOT EXISTS (SELECT 1 FROM {Copy.CopyRules.SchemaTable} WHERE name = 'sessions');";
-            CaseDialect.Add(record, "$sql", SessionsSqlite);
-            record.ExecuteNonQuery();
+            foreach (var (type, objectName, sql) in sqlite)
+            {
+                using var record = _connection.CreateCommand();
+                record.Transaction = tx;
+                record.CommandText = $"INSERT INTO {Copy.CopyRules.SchemaTable}(seq, type, name, table_name, sql) SELECT coalesce(max(seq), 0) + 1, @type, @name, @table, @sql "
+                    + $"FROM {Copy.CopyRules.SchemaTable} WHERE NOT EXISTS (SELECT 1 FROM {Copy.CopyRules.SchemaTable} WHERE name = @name);";
+                CaseDialect.Add(record, "$type", type);
+                CaseDialect.Add(record, "$name", objectName);
+                CaseDialect.Add(record, "$table", name);
+                CaseDialect.Add(record, "$sql", sql);
+                record.ExecuteNonQuery();
+            }
         }
 
         tx.Commit();
-        _sessionsReady = true;
 
-        void Raw(string sql, System.Data.Common.DbTransaction t)
+        void Raw(string sql)
         {
             using var cmd = _connection.CreateCommand();
-            cmd.Transaction = t;
+            cmd.Transaction = tx;
             cmd.CommandText = sql;
             cmd.ExecuteNonQuery();
         }
