@@ -35,7 +35,8 @@ namespace NetworkAnalysis.Storage;
 /// <c>users</c>, <c>invitations</c>, <c>signoffs</c> and <c>comments</c> are the team workbench's (see <c>CaseStore.Users.cs</c>):
 /// accounts with a role and a password hash (never the password), one-time invitation tokens stored as SHA-256, reviewers'
 /// sign-offs of a cluster's referral (the signed content kept with its hash, one row per version, never updated) and
-/// comments or challenges of a decision. A case with no <c>users</c> row is served single-user, as before. Plain
+/// comments or challenges of a decision; <c>sessions</c> the workbench's logins (the SHA-256 of the cookie, the user, the
+/// session's CSRF token and its end), so that several <c>netan serve</c> processes share them. A case with no <c>users</c> row is served single-user, as before. Plain
 /// INTEGER/TEXT columns and no SQLite-only functions, so the same statements run on PostgreSQL.
 /// </remarks>
 internal static class CaseSchema
@@ -238,5 +239,11 @@ internal static class CaseSchema
             who TEXT NOT NULL,
             at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS comments_cluster ON comments(cluster_id, id);
+        CREATE TABLE IF NOT EXISTS sessions (
+            token_sha256 TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            csrf TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL);
         """;
 }

@@ -93,6 +93,7 @@ public sealed partial class CaseStore
         }
 
         RevokeInvitations(user.Id, at, tx);
+        EndSessionsOf(user.Id, tx);
         tx.Commit();
         AppendAudit(by.Trim(), "users remove", "user " + user.Name);
         return user with { DisabledAt = at, DisabledBy = by.Trim() };

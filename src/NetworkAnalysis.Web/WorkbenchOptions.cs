@@ -24,7 +24,7 @@ public sealed record WorkbenchOptions
     /// <summary>Builds the search indexes when the server starts (skipped in read-only mode when they cannot be written).</summary>
     public bool BuildSearchIndexes { get; init; } = true;
 
-    /// <summary>How long a team case's login lasts at most (a server restart ends every session sooner).</summary>
+    /// <summary>How long a team case's login lasts at most (stored in the case, so shared by every server on it and kept over a restart; a read-only server's end with it).</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
 
     /// <summary>Login and invitation attempts allowed per client address in each <see cref="LoginWindow"/>; the next is refused with 429.</summary>

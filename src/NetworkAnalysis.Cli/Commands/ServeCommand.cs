@@ -30,9 +30,9 @@ internal static class ServeCommand
             var casePath = parse.GetValue(global.Case)!;
             int accounts;
             bool team;
-            // The workbench's writes (annotations, decisions) are not converted to PostgreSQL yet (issue #22): reviewer mode.
+            // On a PostgreSQL case the workbench writes through the same SQL (CaseDialect); several servers may share the case.
             var onPostgres = Storage.Postgres.PostgresCaseLocator.IsLocator(casePath);
-            var reviewOnly = parse.GetValue(readOnly) || onPostgres;
+            var reviewOnly = parse.GetValue(readOnly);
             using (var store = reviewOnly ? CaseStore.OpenReadOnly(casePath) : CaseStore.Open(casePath))
             {
                 // Fails early, with the store's message, when the case is missing or not a case file.
@@ -65,11 +65,6 @@ internal static class ServeCommand
                 ReadOnly = reviewOnly,
                 Token = string.IsNullOrEmpty(secret) ? null : secret,
             };
-            if (onPostgres && !parse.GetValue(readOnly))
-            {
-                ctx.Error.WriteLine("netan: note: a PostgreSQL case is served read-only so far (issue #22): browsing, search and exports work; annotations and decisions are refused");
-            }
-
             if (!WorkbenchHost.HasCytoscape)
             {
                 ctx.Error.WriteLine("netan: warning: Cytoscape.js is missing (run `npm ci` in the repository root, then rebuild); the graph view will not work");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -9,13 +10,15 @@ namespace NetworkAnalysis.Web.Security;
 
 /// <summary>
 /// Logins of a team case (one with accounts, see <see cref="CaseStore.HasUsers"/>): password checks with ASP.NET Core's
-/// <see cref="PasswordHasher{TUser}"/>, sessions held in memory under the SHA-256 of a random cookie, and the user of a
-/// request re-read from the case each time (a removed account or a changed role counts at once).
+/// <see cref="PasswordHasher{TUser}"/>, sessions kept under the SHA-256 of a random cookie, and the user of a request re-read
+/// from the case each time (a removed account or a changed role counts at once).
 /// </summary>
 /// <remarks>
-/// Sessions live as long as the server (a restart asks everyone to log in again) and at most
-/// <see cref="WorkbenchOptions.SessionLifetime"/>. The cookie is HttpOnly and SameSite=Strict (Secure over HTTPS): no other
-/// site's page can make the browser send it, and no script can read it.
+/// Sessions are stored in the case (<see cref="CaseStore.StartSession"/>): every <c>netan serve</c> process on the same
+/// (PostgreSQL) case finds a login made on another and refuses one logged out there, and a restart keeps them. A read-only
+/// workbench (<see cref="WorkbenchOptions.ReadOnly"/>) does not write the case, so it keeps its sessions in its own memory
+/// for its life. Either way a session lasts at most <see cref="WorkbenchOptions.SessionLifetime"/>. The cookie is HttpOnly
+/// and SameSite=Strict (Secure over HTTPS): no other site's page can make the browser send it, and no script can read it.
 /// </remarks>
 internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options, TimeProvider time)
 {
@@ -32,6 +35,9 @@ internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options,
     private readonly ConcurrentDictionary<string, WorkbenchSession> _sessions = new(StringComparer.Ordinal);
     private readonly PasswordHasher<CaseUser> _hasher = new();
     private volatile bool _team;
+
+    /// <summary>Whether sessions are stored in the case (shared by every server on it) rather than in this server's memory.</summary>
+    private bool InCase => !options.ReadOnly;
 
     /// <summary>Whether the case has accounts; once it has, the answer stays yes for the server's life (removing the last does not open it).</summary>
     public bool IsTeam
@@ -62,27 +68,49 @@ internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options,
             return null;
         }
 
-        var key = Hash(cookie);
-        if (!_sessions.TryGetValue(key, out var session))
-        {
-            return null;
-        }
-
-        if (session.ExpiresAt <= time.GetUtcNow())
-        {
-            _sessions.TryRemove(key, out _);
-            return null;
-        }
-
+        WorkbenchSession? session;
         CaseUser? user;
-        using (var lease = pool.Rent())
+        var key = Hash(cookie);
+        if (InCase)
         {
-            user = lease.Store.FindUser(session.UserId);
+            using var lease = pool.Rent();
+            var stored = lease.Store.FindSession(cookie);
+            session = stored is null ? null : new WorkbenchSession(stored.UserId, "", CaseUserRole.Reviewer, stored.Csrf,
+                DateTimeOffset.Parse(stored.ExpiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+            user = session is null ? null : lease.Store.FindUser(session.UserId);
+            if (session is not null && user is not { IsEnabled: true, HasPassword: true })
+            {
+                lease.Store.EndSession(cookie);
+                return null;
+            }
+        }
+        else
+        {
+            if (!_sessions.TryGetValue(key, out session))
+            {
+                return null;
+            }
+
+            if (session.ExpiresAt <= time.GetUtcNow())
+            {
+                _sessions.TryRemove(key, out _);
+                return null;
+            }
+
+            using (var lease = pool.Rent())
+            {
+                user = lease.Store.FindUser(session.UserId);
+            }
+
+            if (user is not { IsEnabled: true, HasPassword: true })
+            {
+                _sessions.TryRemove(key, out _);
+                return null;
+            }
         }
 
-        if (user is not { IsEnabled: true, HasPassword: true })
+        if (session is null || user is null)
         {
-            _sessions.TryRemove(key, out _);
             return null;
         }
 
@@ -116,19 +144,29 @@ internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options,
             return null;
         }
 
-        // Sessions that ended without a further request are dropped here, so the table stays as small as the team.
-        var now = time.GetUtcNow();
-        foreach (var (key, old) in _sessions)
-        {
-            if (old.ExpiresAt <= now)
-            {
-                _sessions.TryRemove(key, out _);
-            }
-        }
-
         var token = WorkbenchGuard.NewToken();
         var session = new WorkbenchSession(user.Id, user.Name, user.Role, WorkbenchGuard.NewToken(), time.GetUtcNow() + options.SessionLifetime);
-        _sessions[Hash(token)] = session;
+        if (InCase)
+        {
+            // The store drops the sessions that ended on the way.
+            using var lease = pool.Rent();
+            lease.Store.StartSession(token, user.Id, session.Csrf, session.ExpiresAt);
+        }
+        else
+        {
+            // Sessions that ended without a further request are dropped here, so the table stays as small as the team.
+            var now = time.GetUtcNow();
+            foreach (var (key, old) in _sessions)
+            {
+                if (old.ExpiresAt <= now)
+                {
+                    _sessions.TryRemove(key, out _);
+                }
+            }
+
+            _sessions[Hash(token)] = session;
+        }
+
         ctx.Response.Cookies.Append(SessionCookie, token, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/", IsEssential = true,
@@ -138,12 +176,20 @@ internal sealed class TeamAccounts(CaseStorePool pool, WorkbenchOptions options,
         return session;
     }
 
-    /// <summary>Ends the request's session and clears its cookie.</summary>
+    /// <summary>Ends the request's session (on every server of the case) and clears its cookie.</summary>
     public void LogOut(HttpContext ctx)
     {
         if (ctx.Request.Cookies.TryGetValue(SessionCookie, out var cookie) && !string.IsNullOrEmpty(cookie))
         {
-            _sessions.TryRemove(Hash(cookie), out _);
+            if (InCase)
+            {
+                using var lease = pool.Rent();
+                lease.Store.EndSession(cookie);
+            }
+            else
+            {
+                _sessions.TryRemove(Hash(cookie), out _);
+            }
         }
 
         ctx.Response.Cookies.Delete(SessionCookie, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ctx.Request.IsHttps, Path = "/" });

@@ -13,6 +13,7 @@ namespace NetworkAnalysis.Web.Tests.Browser;
 /// <summary>The workbench on a loopback port and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
 internal sealed class BrowserSession : IAsyncDisposable
 {
+    private readonly List<IHost> _more = [];
     private IHost? _host;
     private IPlaywright? _playwright;
 
@@ -45,6 +46,17 @@ internal sealed class BrowserSession : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         return session;
+    }
+
+    /// <summary>Starts one more workbench server (its own Kestrel port and services) beside the first, as a second
+    /// <c>netan serve</c> behind a load balancer would run on the same case; its URL.</summary>
+    /// <remarks>Cookies are per host, not per port: a browser context logged in on one server sends its cookie to the other.</remarks>
+    public async Task<string> AddServerAsync(WorkbenchOptions options)
+    {
+        var host = WorkbenchHost.CreateHostBuilder(options, web => web.UseKestrel(k => k.Listen(IPAddress.Loopback, 0))).Build();
+        _more.Add(host);
+        await host.StartAsync();
+        return host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     /// <summary>A page that records console errors, page errors and dialogs (an XSS payload that ran would show in them).</summary>
@@ -86,6 +98,12 @@ internal sealed class BrowserSession : IAsyncDisposable
         }
 
         _playwright?.Dispose();
+        foreach (var host in _more)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+
         if (_host is not null)
         {
             await _host.StopAsync();
