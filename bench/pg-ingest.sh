@@ -6,7 +6,9 @@
 #
 # Each W writes into a fresh schema bench_wW (dropped first). Printed per W: wall time, ads/s, the workers' CPU (user+sys,
 # all processes) per ad, the server's CPU per ad (the postmaster and its children, from /proc: the server must be on this
-# machine for that column), and the workers' time spent waiting on the server's part of each batch (write_ms).
+# machine for that column), the workers' time spent waiting on the server's part of each batch (write_ms), and the machine's
+# 1-minute load average, its mean over the run (sampled every 10 s) and its maximum (on a shared machine the CPU-per-ad
+# columns are the robust figures).
 # NETAN (default ./netan) is the netan to run.
 set -euo pipefail
 corpus=$1; shift
@@ -28,21 +30,29 @@ server_ticks() {
 ads=$(wc -l < "$corpus")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-printf '%-8s %8s %9s %14s %14s %12s\n' workers wall_s ads_per_s worker_cpu_ms_ad server_cpu_ms_ad write_s_sum
+printf '%-8s %8s %9s %14s %14s %12s %s\n' workers wall_s ads_per_s worker_cpu_ms_ad server_cpu_ms_ad write_s_sum load_mean_max
 for w in "$@"; do
   psql -q -c "DROP SCHEMA IF EXISTS bench_w$w CASCADE;" >/dev/null
   locator="postgresql://$PGUSER@$PGHOST:$PGPORT/$PGDATABASE?schema=bench_w$w"
+  : > "$tmp/load"
+  (while true; do cut -d' ' -f1 /proc/loadavg >> "$tmp/load"; sleep 10; done) &
+  sampler=$!
   before=$(server_ticks)
   start=$(date +%s.%N)
+  pids=()
   for ((i = 0; i < w; i++)); do
     /usr/bin/time -f '%U %S' -o "$tmp/cpu$i" "$netan" -c "$locator" -q --json ingest "$corpus" --shard "$i/$w" > "$tmp/out$i" &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}"
   end=$(date +%s.%N)
   after=$(server_ticks)
-  python3 - "$tmp" "$w" "$start" "$end" "$before" "$after" "$hz" "$ads" <<'PY'
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
+  load=$(awk '{ s += $1; if ($1 > m) m = $1 } END { printf "%.1f/%.1f", s / NR, m }' "$tmp/load")
+  python3 - "$tmp" "$w" "$start" "$end" "$before" "$after" "$hz" "$ads" "$load" <<'PY'
 import json, sys
-tmp, w, start, end, before, after, hz, lines = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
+tmp, w, start, end, before, after, hz, lines = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:9])
+load = sys.argv[9]
 cpu = added = write = 0.0
 for i in range(w):
     u, s = open(f"{tmp}/cpu{i}").read().split()[-2:]
@@ -52,6 +62,6 @@ for i in range(w):
         write += r.get("timings_ms", {}).get("write_ms", 0) / 1000
 wall = end - start
 server = (after - before) / hz
-print(f"{w:<8} {wall:8.1f} {added / wall:9.0f} {cpu * 1000 / added:14.3f} {server * 1000 / added:14.3f} {write:12.1f}   ({added:.0f} ads added)")
+print(f"{w:<8} {wall:8.1f} {added / wall:9.0f} {cpu * 1000 / added:14.3f} {server * 1000 / added:14.3f} {write:12.1f} {load}   ({added:.0f} ads added)")
 PY
 done

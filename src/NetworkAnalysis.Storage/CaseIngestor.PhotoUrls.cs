@@ -91,7 +91,7 @@ public sealed partial class CaseIngestor
     }
 
     /// <summary>A source identity for a folder's photos: the SHA-256 of their URLs and hashes, and their count.</summary>
-    private static (string Sha, long Size) HashFolderManifest(SortedDictionary<string, ImageHashResult> photos)
+    internal static (string Sha, long Size) HashFolderManifest(SortedDictionary<string, ImageHashResult> photos)
     {
         var manifest = string.Join('\n', photos.Select(p => p.Key + " " + p.Value.Sha256));
         return (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(manifest))), photos.Count);

@@ -25,7 +25,7 @@ public sealed partial class CaseIngestor
     }
 
     /// <summary>The content that makes two captures of an ad different versions (not when or where it was captured).</summary>
-    private static string ContentHash(string? title, string? body, string? poster, string? city, string? region, double? price, int? age,
+    internal static string ContentHash(string? title, string? body, string? poster, string? city, string? region, double? price, int? age,
         string? images, string? imageHashes, string? imageUrls)
     {
         var joined = string.Join('\u001f', title, body, poster, city, region,
@@ -33,7 +33,7 @@ public sealed partial class CaseIngestor
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
     }
 
-    private static string? ImageUrlsOf(string? attributesJson)
+    internal static string? ImageUrlsOf(string? attributesJson)
     {
         if (attributesJson is null)
         {

@@ -56,8 +56,4 @@ public sealed record IngestResult
     /// <summary>Where this run's time went, in milliseconds by stage (<c>read_ms</c>, <c>extract_ms</c>, <c>write_ms</c> and the
     /// writer's parts, <c>writer_waited_ms</c> for batches, <c>reader_waited_ms</c> for the writer); for benchmarks and profiling.</summary>
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
-
-    /// <summary>Photos the file held (a crawl's image responses) that were not linked to ads knowing them only by URL: a PostgreSQL
-    /// case does not link them yet (issue #22); always 0 for a case file, which links them.</summary>
-    public long PhotosNotLinked { get; init; }
 }

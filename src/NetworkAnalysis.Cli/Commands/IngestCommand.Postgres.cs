@@ -50,17 +50,14 @@ internal static partial class IngestCommand
                 ctx.Error.WriteLine("warning: " + LogText.Safe(error.ToString()));
             }
 
-            if (result.PhotosNotLinked > 0)
-            {
-                ctx.Error.WriteLine($"warning: {result.PhotosNotLinked:N0} photos in {LogText.Safe(file)} were not linked to ads that know them only by URL (not done on a PostgreSQL case yet)");
-            }
-
             if (!quiet)
             {
                 var part = shard.Count > 1 ? $" (shard {shard})" : "";
                 ctx.Console.MarkupLine(result.AlreadyIngested
                     ? $"{Markup.Escape(file)}{part}: already ingested (SHA-256 {result.Sha256[..12]}…), nothing added"
                     : $"{Markup.Escape(file)}{part}: {result.AdsAdded:N0} ads added, {result.Duplicates:N0} duplicates, {result.RowsFailed:N0} malformed rows skipped, {result.MentionsAdded:N0} mentions{(result.Resumed ? " (resumed)" : "")}"
+                      + (result.Versions > 0 ? $", {result.Versions:N0} re-crawls with changed content stored as new versions" : "")
+                      + (result.PhotosLinkedByUrl > 0 ? $", {result.PhotosLinkedByUrl:N0} photos known only by URL linked by hash" : "")
                       + (result.ImagesHashed + result.ImageErrors > 0 ? $", {result.ImagesHashed:N0} images hashed, {result.ImageErrors:N0} image errors" : ""));
             }
 
@@ -71,6 +68,16 @@ internal static partial class IngestCommand
             }
         }
 
+        // A folder may be a mirror holding photos at HOST/PATH: ads that know a photo only by URL get its hash.
+        foreach (var folder in paths.Where(Directory.Exists))
+        {
+            var linked = writer.LinkPhotoFolder(folder);
+            if (linked > 0 && !quiet)
+            {
+                ctx.Console.MarkupLine($"{Markup.Escape(folder)}: {linked:N0} photos known only by URL found in the folder and linked by hash");
+            }
+        }
+
         writer.FinishRun(runId);
         if (parse.GetValue(global.Json))
         {
@@ -78,7 +85,8 @@ internal static partial class IngestCommand
             {
                 path = r.Path, sha256 = r.Sha256, shard = shard.ToString(), already_ingested = r.AlreadyIngested, resumed = r.Resumed, rows_read = r.RowsRead,
                 ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded, images_hashed = r.ImagesHashed,
-                image_errors = r.ImageErrors, stopped_at_error = r.StoppedAtError, records_skipped = r.RecordsSkipped, photos_not_linked = r.PhotosNotLinked,
+                image_errors = r.ImageErrors, stopped_at_error = r.StoppedAtError, records_skipped = r.RecordsSkipped, versions = r.Versions,
+                photos_linked_by_url = r.PhotosLinkedByUrl,
                 timings_ms = r.TimingsMs,
             })));
         }

@@ -28,11 +28,11 @@ namespace NetworkAnalysis.Storage.Postgres;
 /// schema of a new case file) plus <c>ingest_shards</c>, recorded in <c>netan_copy_schema</c> so a copy back to a file keeps it.
 /// Row IDs come from the tables' identity sequences (the store's own numbering), so they depend on which worker committed first: ads and entities are
 /// identified by their keys (<c>ads.ad_key</c>, <c>entities(type, value)</c>), which do not.</para>
-/// <para>Not on PostgreSQL yet: a re-crawl of an ad already in the case is counted as a duplicate and not compared for changed
-/// content (no <c>ad_versions</c>), and photos a crawl holds are not linked to ads that know them only by URL
-/// (<see cref="IngestResult.PhotosNotLinked"/> says how many were left).</para>
+/// <para>Re-crawls and photos by URL as in a case file: a capture of an ad already in the case whose content changed is stored as
+/// the ad's next version (<c>ad_versions</c>, see <c>AddVersions</c>), and when a file completes its photos by URL are recorded and
+/// linked to every ad that knows one only by URL (<c>LinkPhotoUrls</c>); a mirrored folder is linked by <see cref="LinkPhotoFolder"/>.</para>
 /// </remarks>
-public sealed class PostgresIngestWriter : IDisposable
+public sealed partial class PostgresIngestWriter : IDisposable
 {
     /// <summary>The table of per-shard progress.</summary>
     internal const string ShardTable = "ingest_shards";
@@ -195,6 +195,7 @@ public sealed class PostgresIngestWriter : IDisposable
             return new IngestResult { Path = path, Sha256 = sha, AlreadyIngested = true };
         }
 
+        _path = path;
         _extraction.BeginFile(path);
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -299,7 +300,7 @@ public sealed class PostgresIngestWriter : IDisposable
         if (!stopped)
         {
             var started = Stopwatch.GetTimestamp();
-            Complete(sourceId, shard, endItem);
+            totals.PhotosLinked = Retried(() => Complete(sourceId, shard, endItem, reader.Photos));
             timings.Add("complete", started);
         }
 
@@ -316,8 +317,9 @@ public sealed class PostgresIngestWriter : IDisposable
             MentionsAdded = totals.Mentions,
             ImagesHashed = totals.Images,
             ImageErrors = totals.ImageErrors,
+            Versions = totals.Versions,
+            PhotosLinkedByUrl = totals.PhotosLinked,
             RecordsSkipped = reader.Skipped,
-            PhotosNotLinked = reader.Photos.Count,
             Errors = errors,
             StoppedAtError = stopped,
             TimingsMs = timings.ToMilliseconds(),
@@ -490,23 +492,13 @@ public sealed class PostgresIngestWriter : IDisposable
             errorRows.Complete();
         }
 
-        HashSet<int> added;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                added = Move(sourceId, shard, batch.Count, failed, next);
-                break;
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 10)
-            {
-                Thread.Sleep(Random.Shared.Next(10, 100 * attempt));
-            }
-        }
+        var (added, versions) = Retried(() => Move(sourceId, shard, batch, extracted, failed, next));
 
         totals.Rows += batch.Count;
         totals.Added += added.Count;
-        totals.Duplicates += staged - added.Count;
+        totals.Duplicates += staged - added.Count - versions.Versions;
+        totals.Versions += versions.Versions;
+        totals.Mentions += versions.Mentions;
         totals.Failed += failed;
         foreach (var i in added)
         {
@@ -527,9 +519,11 @@ public sealed class PostgresIngestWriter : IDisposable
     }
 
     /// <summary>Moves the staged batch into the case with the shard's progress, in one transaction; returns the batch positions of
-    /// the ads that were new.</summary>
-    private HashSet<int> Move(long sourceId, IngestShard shard, int rows, long failed, long next)
+    /// the ads that were new, and what the batch's re-crawls of ads already in the case added as versions.</summary>
+    private (HashSet<int> Added, VersionCounts Versions) Move(long sourceId, IngestShard shard, List<(AdReadItem Item, long Index)> batch,
+        CaseIngestor.Extracted?[] extracted, long failed, long next)
     {
+        var rows = batch.Count;
         using var tx = _connection.BeginTransaction();
         var added = new HashSet<int>();
         using (var cmd = Command($"""
@@ -592,17 +586,28 @@ public sealed class PostgresIngestWriter : IDisposable
             WHERE source_id = @src AND shard = @i;
             """,
             ("src", sourceId), ("next", next), ("n", (long)rows), ("a", (long)added.Count), ("f", failed), ("i", (long)shard.Index));
-        StorePhoneDetails();
-        tx.Commit();
-        return added;
+        StorePhoneDetails(null);
+        // Captures of ads already in the case (or twice in this batch): changed content becomes the ad's next version.
+        var recrawls = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (extracted[i] is not null && !added.Contains(i))
+            {
+                recrawls.Add(i);
+            }
+        }
 
+        var versions = recrawls.Count == 0 ? default : AddVersions(sourceId, recrawls, batch, extracted);
+        tx.Commit();
+        return (added, versions);
     }
 
     /// <summary>Stores, in the batch's transaction, the region, place, type and metadata version of every phone entity the batch
     /// linked that has none yet (issue #19), as a case file's ingest does for each new phone.</summary>
-    private void StorePhoneDetails()
+    /// <param name="values">The phone values to describe; null for those the batch's new ads mention.</param>
+    private void StorePhoneDetails(string[]? values)
     {
-        if (!_hasPhoneDetails)
+        if (!_hasPhoneDetails || values is { Length: 0 })
         {
             return;
         }
@@ -613,12 +618,17 @@ public sealed class PostgresIngestWriter : IDisposable
         using (var cmd = Command($"""
             SELECT e.id, e.value FROM {_s}.entities e
             WHERE e.type = @t
-              AND e.value IN (SELECT m.value FROM netan_stage_mentions m JOIN netan_stage_new n ON n.ord = m.ord WHERE m.type = @t)
+              AND {(values is null ? "e.value IN (SELECT m.value FROM netan_stage_mentions m JOIN netan_stage_new n ON n.ord = m.ord WHERE m.type = @t)" : "e.value = ANY(@v)")}
               AND NOT EXISTS (SELECT 1 FROM {_s}.phone_details d WHERE d.entity = e.id)
             ORDER BY e.id;
             """))
         {
             cmd.Parameters.AddWithValue("t", phone);
+            if (values is not null)
+            {
+                cmd.Parameters.AddWithValue("v", values);
+            }
+
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -649,8 +659,13 @@ public sealed class PostgresIngestWriter : IDisposable
 
     private bool _hasPhoneDetails;
 
-    /// <summary>Marks the shard complete; the last shard of the file to complete writes the file's totals and completion.</summary>
-    private void Complete(long sourceId, IngestShard shard, long endItem)
+    /// <summary>The file being ingested, for error messages.</summary>
+    private string _path = "";
+
+    /// <summary>Marks the shard complete; the last shard of the file to complete writes the file's totals and completion and, as a
+    /// case file's ingest does at the end of a file, records the file's photos by URL and links every ad of the case that knows one
+    /// only by URL (all of the file's ads and versions are in by then, whichever worker wrote them). Returns how many links it added.</summary>
+    private long Complete(long sourceId, IngestShard shard, long endItem, IReadOnlyDictionary<string, NetworkAnalysis.Core.Imaging.ImageHashResult> photos)
     {
         using var tx = _connection.BeginTransaction();
         // The source's row lock orders the shards' completions: the last one sees every other shard complete.
@@ -665,7 +680,28 @@ public sealed class PostgresIngestWriter : IDisposable
             WHERE s.id = @src AND t.done = t.shards;
             """,
             ("t", now), ("src", sourceId));
+        var linked = Scalar<bool>($"SELECT completed_at IS NOT NULL FROM {_s}.sources WHERE id = @src;", ("src", sourceId))
+            ? LinkPhotoUrls(sourceId, photos)
+            : 0;
         tx.Commit();
+        return linked;
+    }
+
+    /// <summary>Runs <paramref name="transaction"/> (which opens and commits its own transaction), again when the server chose it as
+    /// a deadlock's victim or it failed to serialize.</summary>
+    private static T Retried<T>(Func<T> transaction)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return transaction();
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 10)
+            {
+                Thread.Sleep(Random.Shared.Next(10, 100 * attempt));
+            }
+        }
     }
 
     private (long Id, bool Completed) FindOrAddSource(string path, string sha, long size, string format)
@@ -876,5 +912,7 @@ public sealed class PostgresIngestWriter : IDisposable
         public long Mentions;
         public long Images;
         public long ImageErrors;
+        public long Versions;
+        public long PhotosLinked;
     }
 }

@@ -15,7 +15,7 @@ public sealed class PostgresIngestWriterTests(PostgresDatabase database) : IClas
     public void Dispose() => _dir.Dispose();
 
     /// <summary>What a case holds, by stable keys (ad key, entity type and value, source SHA-256), not row IDs or timestamps.</summary>
-    private static readonly string[] Content =
+    internal static readonly string[] Content =
     [
         """
         SELECT ad_key, site, ad_id, line, ifnull(posted_at,''), ifnull(city,''), ifnull(region,''), ifnull(country,''), ifnull(title,''), ifnull(body,''),
@@ -31,6 +31,13 @@ public sealed class PostgresIngestWriterTests(PostgresDatabase database) : IClas
         "SELECT a.ad_key, i.position, ifnull(i.path,''), ifnull(i.sha256,''), ifnull(i.phash,''), ifnull(i.dhash,''), ifnull(i.error,'') FROM ad_images i JOIN ads a ON a.id = i.ad ORDER BY 1, 2",
         "SELECT s.sha256, e.line, ifnull(e.field,''), e.message FROM ingest_errors e JOIN sources s ON s.id = e.source_id ORDER BY 1, 2",
         "SELECT sha256, size, format, completed_at IS NOT NULL, rows_read, rows_added, rows_failed FROM sources ORDER BY sha256",
+        """
+        SELECT a.ad_key, v.version, s.sha256, v.line, ifnull(v.seen_at,''), v.content_sha256, ifnull(v.title,''), ifnull(v.body,''), v.text,
+               ifnull(v.poster,''), ifnull(v.city,''), ifnull(v.region,''), ifnull(v.price,''), ifnull(v.age,''), ifnull(v.images,''),
+               ifnull(v.image_hashes,''), ifnull(v.attributes,''), v.raw
+        FROM ad_versions v JOIN ads a ON a.id = v.ad JOIN sources s ON s.id = v.source_id ORDER BY 1, 2
+        """,
+        "SELECT p.url, p.sha256, ifnull(p.phash,''), ifnull(p.dhash,''), s.sha256 FROM photo_urls p JOIN sources s ON s.id = p.source_id ORDER BY 1",
         // Nothing twice: as many rows as distinct keys.
         "SELECT count(*) - count(DISTINCT ad_key) FROM ads",
         "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT ad, entity, start, end, extractor FROM mentions)) FROM mentions",
@@ -72,7 +79,7 @@ public sealed class PostgresIngestWriterTests(PostgresDatabase database) : IClas
         return file;
     }
 
-    private static List<(long Rows, string Hash)> Hashes(string caseFile)
+    internal static List<(long Rows, string Hash)> Hashes(string caseFile)
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = caseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         c.Open();
