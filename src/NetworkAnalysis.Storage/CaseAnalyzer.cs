@@ -51,12 +51,13 @@ public sealed class CaseAnalyzer
         var watch = Stopwatch.StartNew();
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
-        // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
         var timings = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
         var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote, timings);
         var fromFile = snapshot.FromGraphSnapshot;
         Lap(timings, fromFile ? "load.graph_snapshot_ms" : "load.graph_ms", lap);
+        // Without the snapshot file, every ad's city and posting time is read on the other core while clustering runs (#21).
+        var adFacts = _store.PrefetchAdFacts(snapshot, ct);
         var previous = _store.CurrentClusters(snapshot);
         Lap(timings, "load.previous_ms", lap);
         var previousParameters = _store.ClusteringRunParameters();
@@ -97,17 +98,30 @@ public sealed class CaseAnalyzer
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         lap.Restart();
+        CaseStore.AwaitAdFacts(snapshot, adFacts);
+        Lap(timings, "save.ad_facts_wait_ms", lap);
         var lineage = previous.AssignedCount == 0 ? [] : ClusterLineage.Compute(previous, result);
         Lap(timings, "save.lineage_compute_ms", lap);
-        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
-        lap.Restart();
-        _store.SaveLineage(runId, lineage);
-        Lap(timings, "save.lineage_ms", lap);
-        _store.SaveWeakLinks(snapshot, weak);
-        _store.SetAnalyzedMentionsThrough(mentionsThrough);
-        Lap(timings, "save.weak_links_ms", lap);
-        var writeNote = _store.WriteGraphSnapshot(snapshot, stamp);
-        Lap(timings, "save.graph_snapshot_ms", lap);
+        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp);
+        Lap(timings, "save.graph_snapshot_start_ms", lap);
+        try
+        {
+            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
+            lap.Restart();
+            _store.SaveLineage(runId, lineage);
+            Lap(timings, "save.lineage_ms", lap);
+            _store.SaveWeakLinks(snapshot, weak);
+            _store.SetAnalyzedMentionsThrough(mentionsThrough);
+            Lap(timings, "save.weak_links_ms", lap);
+        }
+        catch
+        {
+            CaseStore.AbandonGraphSnapshotWrite(snapshotWrite);
+            throw;
+        }
+
+        var writeNote = _store.EndGraphSnapshotWrite(snapshotWrite);
+        Lap(timings, "save.graph_snapshot_wait_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
