@@ -11,7 +11,7 @@ namespace NetworkAnalysis.Storage;
 /// <remarks>
 /// After a further ingest the analysis is incremental: ads without a cluster are the change, and every component none of
 /// whose ads is new or mentions an identifier a new ad mentions keeps its clusters without cohesion gating or Leiden
-/// (<see cref="ClusteringEngine.Update(IReadOnlyDictionary{string, ValueTuple{string, string}}, Core.Graphs.AdEntityIncidence, IReadOnlyList{Core.Graphs.WeakLink}, IncrementalChange, ClusteringOptions, CancellationToken)"/>),
+/// (<see cref="ClusteringEngine.Update(PreviousClustering, Core.Graphs.AdEntityIncidence, IReadOnlyList{Core.Graphs.WeakLink}, IncrementalChange, ClusteringOptions, ClusteringDecisions?, CancellationToken)"/>),
 /// which gives the same clusters and IDs as a full analysis. A full analysis runs when asked, when the case has no
 /// clusters, when the options differ from those of the run that made the current clusters, or when that run did not
 /// record components. The graph is loaded from the graph snapshot file beside the case plus the rows added since, when that
@@ -51,18 +51,18 @@ public sealed class CaseAnalyzer
         var watch = Stopwatch.StartNew();
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
-        // Cities and posting times are read by the save, for the clusters it rewrites (all of them on a full run).
         var timings = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
         var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote, timings);
         var fromFile = snapshot.FromGraphSnapshot;
         Lap(timings, fromFile ? "load.graph_snapshot_ms" : "load.graph_ms", lap);
-        var (previous, assignments) = _store.CurrentClusters(snapshot);
+        // Without the snapshot file, every ad's city and posting time is read on the other core while clustering runs (#21).
+        var adFacts = _store.PrefetchAdFacts(snapshot, ct);
+        var previous = _store.CurrentClusters(snapshot);
         Lap(timings, "load.previous_ms", lap);
         var previousParameters = _store.ClusteringRunParameters();
-        var previousAssignments = full || !SameOptions(previousParameters, optionsJson) ? null : assignments;
         var decided = DecisionApplier.Load(_store);
-        var incremental = previousAssignments is { Count: > 0 };
+        var incremental = !full && previous.Complete && previous.AssignedCount > 0 && SameOptions(previousParameters, optionsJson);
         var loadMs = watch.Elapsed.TotalMilliseconds;
         var runId = _store.BeginRun("analyze", new
         {
@@ -81,7 +81,7 @@ public sealed class CaseAnalyzer
         lap.Restart();
         var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
         var change = incremental
-            ? decided.Touch(Change(snapshot, previousAssignments!, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
+            ? decided.Touch(Change(snapshot, previous, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
             : null;
         if (incremental)
         {
@@ -89,7 +89,7 @@ public sealed class CaseAnalyzer
         }
 
         var result = incremental
-            ? ClusteringEngine.Update(previousAssignments!, snapshot.Incidence, weak, change!, options, decisions, ct)
+            ? ClusteringEngine.Update(previous, snapshot.Incidence, weak, change!, options, decisions, ct)
             : ClusteringEngine.RunWithDecisions(snapshot.Incidence, weak, options, decisions, ct);
         if (incremental)
         {
@@ -98,17 +98,30 @@ public sealed class CaseAnalyzer
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         lap.Restart();
-        var lineage = previous.Count == 0 ? [] : ClusterLineage.Compute(previous, result, snapshot.Incidence.AdKeys);
+        CaseStore.AwaitAdFacts(snapshot, adFacts);
+        Lap(timings, "save.ad_facts_wait_ms", lap);
+        var lineage = previous.AssignedCount == 0 ? [] : ClusterLineage.Compute(previous, result);
         Lap(timings, "save.lineage_compute_ms", lap);
-        _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
-        lap.Restart();
-        _store.SaveLineage(runId, lineage);
-        Lap(timings, "save.lineage_ms", lap);
-        _store.SaveWeakLinks(snapshot, weak);
-        _store.SetAnalyzedMentionsThrough(mentionsThrough);
-        Lap(timings, "save.weak_links_ms", lap);
-        var writeNote = _store.WriteGraphSnapshot(snapshot, stamp);
-        Lap(timings, "save.graph_snapshot_ms", lap);
+        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp);
+        Lap(timings, "save.graph_snapshot_start_ms", lap);
+        try
+        {
+            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
+            lap.Restart();
+            _store.SaveLineage(runId, lineage);
+            Lap(timings, "save.lineage_ms", lap);
+            _store.SaveWeakLinks(snapshot, weak);
+            _store.SetAnalyzedMentionsThrough(mentionsThrough);
+            Lap(timings, "save.weak_links_ms", lap);
+        }
+        catch
+        {
+            CaseStore.AbandonGraphSnapshotWrite(snapshotWrite);
+            throw;
+        }
+
+        var writeNote = _store.EndGraphSnapshotWrite(snapshotWrite);
+        Lap(timings, "save.graph_snapshot_wait_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         var stats = result.Statistics;
         timings["components"] = stats.Components;
@@ -161,7 +174,7 @@ public sealed class CaseAnalyzer
     /// </summary>
     private static IncrementalChange Change(
         CaseSnapshot snapshot,
-        IReadOnlyDictionary<string, (string ComponentId, string ClusterId)> previous,
+        PreviousClustering previous,
         IReadOnlyList<WeakLink> previousWeak,
         IReadOnlyList<WeakLink> weak,
         IReadOnlySet<string> changedAds)
@@ -171,7 +184,7 @@ public sealed class CaseAnalyzer
         var touchedKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var a = 0; a < incidence.AdCount; a++)
         {
-            if (!previous.ContainsKey(incidence.AdKeys[a]) || changedAds.Contains(incidence.AdKeys[a]))
+            if (previous.ClusterOfAd[a] < 0 || changedAds.Contains(incidence.AdKeys[a]))
             {
                 touched[a] = true;
                 touchedKeys.Add(incidence.AdKeys[a]);

@@ -56,11 +56,19 @@ public sealed partial class CaseStore
         IDictionary<string, double>? timings)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        SaveClustering(runId, snapshot, result, previous is null ? null : PreviousClustering.FromClusters(previous, snapshot.Incidence.AdKeys), changedAds, timings);
+    }
+
+    /// <summary>As the overload keyed by ad key, with the stored clustering by dense ad of <paramref name="snapshot"/> (issue #21).</summary>
+    internal void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering? previous, IReadOnlySet<string>? changedAds,
+        IDictionary<string, double>? timings)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
         Execute(Connection, "PRAGMA foreign_keys = OFF;");
         try
         {
-            if (previous is { Count: > 0 })
+            if (previous is { AssignedCount: > 0 })
             {
                 UpdateClustering(runId, snapshot, result, previous, changedAds, timings);
             }
@@ -134,7 +142,7 @@ public sealed partial class CaseStore
     /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
     /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
     /// </summary>
-    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string>? changedAds,
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering previous, IReadOnlySet<string>? changedAds,
         IDictionary<string, double>? timings)
     {
         var lap = System.Diagnostics.Stopwatch.StartNew();
@@ -152,7 +160,7 @@ public sealed partial class CaseStore
         var was = new string?[keys.Length];
         for (var a = 0; a < keys.Length; a++)
         {
-            was[a] = previous.GetValueOrDefault(keys[a]);
+            was[a] = previous.ClusterOf(a);
             var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
             if (changedAds is null || !string.Equals(was[a], now, StringComparison.Ordinal) || changedAds.Contains(keys[a]))
             {

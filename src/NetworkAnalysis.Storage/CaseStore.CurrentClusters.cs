@@ -1,60 +1,64 @@
+using NetworkAnalysis.Core.Clustering;
+
 namespace NetworkAnalysis.Storage;
 
 public sealed partial class CaseStore
 {
     /// <summary>
-    /// The current cluster of every clustered ad of <paramref name="snapshot"/>, by ad key, and its component and cluster
-    /// (<see cref="ClusterAssignments()"/>; null when some current cluster has no recorded component).
+    /// The current cluster of every clustered ad of <paramref name="snapshot"/>, by dense ad, with each cluster's component
+    /// (null for a cluster without a recorded component: then <see cref="PreviousClustering.Complete"/> is false).
     /// </summary>
-    /// <remarks>Two row-order scans mapped through the snapshot's row IDs, without joining the ads table (issue #21).</remarks>
-    public (Dictionary<string, string> Clusters, Dictionary<string, (string ComponentId, string ClusterId)>? Assignments) CurrentClusters(CaseSnapshot snapshot)
+    /// <remarks>
+    /// Two row-order scans mapped through the snapshot's row IDs, without joining the ads table, into arrays indexed by dense
+    /// ad rather than dictionaries keyed by ad key (issue #21).
+    /// </remarks>
+    public PreviousClustering CurrentClusters(CaseSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var components = new Dictionary<string, (string Cluster, string Component)>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var components = new List<string?>();
         using (var cmd = Command("SELECT cluster_id, component_id FROM cluster_components;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 var id = r.GetString(0);
-                components[id] = (id, r.GetString(1));
+                if (index.TryAdd(id, ids.Count))
+                {
+                    ids.Add(id);
+                    components.Add(r.GetString(1));
+                }
             }
         }
 
-        // Row IDs to dense ads through an array, and both maps sized for every ad up front (issue #21: at 1,000,000 ads the
-        // growing dictionaries were most of this read).
-        var index = DenseIndex(snapshot.AdRowIds);
-        var clusters = new Dictionary<string, string>(snapshot.AdRowIds.Length, StringComparer.Ordinal);
-        var assignments = new Dictionary<string, (string, string)>(snapshot.AdRowIds.Length, StringComparer.Ordinal);
-        var complete = true;
+        var rows = DenseIndex(snapshot.AdRowIds);
+        var clusterOfAd = new int[snapshot.AdRowIds.Length];
+        Array.Fill(clusterOfAd, -1);
         using (var cmd = Command("SELECT ad, cluster_id FROM memberships;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 var row = r.GetInt64(0);
-                if (row < 0 || row >= index.Length || index[row] < 0)
+                if (row < 0 || row >= rows.Length || rows[row] < 0)
                 {
                     continue;
                 }
 
-                var a = index[row];
-
-                var key = snapshot.Incidence.AdKeys[a];
                 var id = r.GetString(1);
-                if (components.TryGetValue(id, out var known))
+                if (!index.TryGetValue(id, out var c))
                 {
-                    clusters[key] = known.Cluster;
-                    assignments[key] = (known.Component, known.Cluster);
+                    // A cluster without a recorded component (a case analysed before components were stored).
+                    index[id] = c = ids.Count;
+                    ids.Add(id);
+                    components.Add(null);
                 }
-                else
-                {
-                    clusters[key] = id;
-                    complete = false;
-                }
+
+                clusterOfAd[rows[row]] = c;
             }
         }
 
-        return (clusters, complete ? assignments : null);
+        return new PreviousClustering(clusterOfAd, ids, components);
     }
 }

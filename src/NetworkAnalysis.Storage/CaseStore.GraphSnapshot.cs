@@ -71,10 +71,16 @@ public sealed partial class CaseStore
     }
 
     /// <summary>
-    /// Writes the graph snapshot file of <paramref name="snapshot"/> (loading every ad's city and posting time first when the
-    /// analysis did not) and records its token in <c>meta</c>; returns why it was not written (one line), or null.
+    /// Starts writing the graph snapshot file of <paramref name="snapshot"/> under its temporary name on another thread
+    /// (loading every ad's city and posting time first, here, when the analysis did not); <see cref="EndGraphSnapshotWrite"/>
+    /// waits for it, renames it into place and records its token in <c>meta</c>; <see cref="AbandonGraphSnapshotWrite"/>
+    /// deletes it.
     /// </summary>
-    internal string? WriteGraphSnapshot(CaseSnapshot snapshot, GraphSnapshotStamp stamp)
+    /// <remarks>
+    /// Issue #21: the file is written while the analysis is saved (0.6-0.8 s at 1,000,000 ads off the save's thread); it
+    /// replaces the previous file only after the save, as before.
+    /// </remarks>
+    internal Task<(string? Note, string? Temporary, string? Token)> BeginGraphSnapshotWrite(CaseSnapshot snapshot, GraphSnapshotStamp stamp)
     {
         var path = GraphSnapshotPath(Path);
         if (snapshot.CanonicalEntityTypes)
@@ -82,21 +88,58 @@ public sealed partial class CaseStore
             EnsureAdFacts(snapshot, null);
         }
 
+        if (!snapshot.CanonicalEntityTypes)
+        {
+            return Task.FromResult<(string?, string?, string?)>((null, null, null));
+        }
+
         var token = Guid.NewGuid().ToString("N");
+        return Task.Run<(string?, string?, string?)>(() =>
+        {
+            try
+            {
+                return (null, GraphSnapshotFile.WriteTemporary(path, token, stamp, snapshot), token);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return (NotWritten(path, ex), null, null);
+            }
+        });
+    }
+
+    /// <summary>Waits for <see cref="BeginGraphSnapshotWrite"/>, puts the file in place (or, for a snapshot whose order could not
+    /// be extended, deletes the old one) and records its token in <c>meta</c>; returns why the file was not written (one
+    /// line), or null.</summary>
+    internal string? EndGraphSnapshotWrite(Task<(string? Note, string? Temporary, string? Token)> write)
+    {
+        var path = GraphSnapshotPath(Path);
+        var (note, temporary, token) = write.GetAwaiter().GetResult();
         try
         {
-            if (!snapshot.CanonicalEntityTypes)
+            if (note is not null)
+            {
+                return note;
+            }
+
+            if (temporary is null || token is null)
             {
                 // Its order could not be extended exactly; the next analysis reads the tables.
                 File.Delete(path);
                 return null;
             }
 
-            GraphSnapshotFile.Write(path, token, stamp, snapshot);
+            File.Move(temporary, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"graph snapshot {System.IO.Path.GetFileName(path)} not written ({ex.Message}); the next analysis loads the graph from the case";
+            return NotWritten(path, ex);
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
         }
 
         using var cmd = Command("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value;");
@@ -105,6 +148,26 @@ public sealed partial class CaseStore
         cmd.ExecuteNonQuery();
         return null;
     }
+
+    /// <summary>After a failed analysis: waits for <see cref="BeginGraphSnapshotWrite"/> and deletes its temporary file; the
+    /// previous snapshot file stays.</summary>
+    internal static void AbandonGraphSnapshotWrite(Task<(string? Note, string? Temporary, string? Token)>? write)
+    {
+        try
+        {
+            if (write?.GetAwaiter().GetResult().Temporary is { } temporary)
+            {
+                File.Delete(temporary);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Swept by the next read-write open once this process is gone.
+        }
+    }
+
+    private static string NotWritten(string path, Exception ex)
+        => $"graph snapshot {System.IO.Path.GetFileName(path)} not written ({ex.Message}); the next analysis loads the graph from the case";
 
     private string? MetaValue(string key, System.Data.Common.DbTransaction tx)
     {

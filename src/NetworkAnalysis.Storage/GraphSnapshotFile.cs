@@ -32,6 +32,21 @@ internal static class GraphSnapshotFile
     /// <summary>Writes <paramref name="snapshot"/> (every ad's facts loaded) to <paramref name="path"/> through a temporary file.</summary>
     public static void Write(string path, string token, GraphSnapshotStamp stamp, CaseSnapshot snapshot)
     {
+        var temporary = WriteTemporary(path, token, stamp, snapshot);
+        try
+        {
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Writes the file as <see cref="Write"/> does under its temporary name (<c>CASE.graph.tmp-PID</c>), which is returned:
+    /// the caller renames it to <paramref name="path"/> or deletes it.</summary>
+    public static string WriteTemporary(string path, string token, GraphSnapshotStamp stamp, CaseSnapshot snapshot)
+    {
         var temporary = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -47,11 +62,12 @@ internal static class GraphSnapshotFile
                 file.Write(hashing.Hash());
             }
 
-            File.Move(temporary, path, overwrite: true);
+            return temporary;
         }
-        finally
+        catch
         {
             File.Delete(temporary);
+            throw;
         }
     }
 

@@ -35,18 +35,16 @@ public static partial class ClusteringEngine
         ArgumentNullException.ThrowIfNull(incidence);
         ArgumentNullException.ThrowIfNull(change);
         var before = new Dictionary<string, (string Component, string Cluster)>(previousAdKeys.Count, StringComparer.Ordinal);
-        var componentSize = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var cluster in previous.Clusters)
         {
             var component = cluster.ComponentId ?? cluster.Id;
-            componentSize[component] = componentSize.GetValueOrDefault(component) + cluster.Size;
             foreach (var a in cluster.AdIndexes)
             {
                 before[previousAdKeys[a]] = (component, cluster.Id);
             }
         }
 
-        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, null, ct);
+        return Update(before, incidence, weakLinks, change, options, null, ct);
     }
 
     /// <summary>
@@ -88,36 +86,45 @@ public static partial class ClusteringEngine
     {
         ArgumentNullException.ThrowIfNull(previousAssignments);
         ArgumentNullException.ThrowIfNull(incidence);
-        ArgumentNullException.ThrowIfNull(change);
-        var before = new Dictionary<string, (string Component, string Cluster)>(previousAssignments.Count, StringComparer.Ordinal);
-        var componentSize = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, (component, cluster)) in previousAssignments)
-        {
-            before[key] = (component, cluster);
-            componentSize[component] = componentSize.GetValueOrDefault(component) + 1;
-        }
-
-        return UpdateCore(before, componentSize, incidence, weakLinks, change, options, decisions, ct);
+        return Update(PreviousClustering.FromAssignments(previousAssignments, incidence.AdKeys), incidence, weakLinks, change, options, decisions, ct);
     }
 
-    private static ClusteringResult UpdateCore(
-        Dictionary<string, (string Component, string Cluster)> before,
-        Dictionary<string, int> componentSize,
+    /// <summary>As the overload with ad-key dictionaries, from the previous clustering by dense ad (issue #21: no per-ad string look-ups).</summary>
+    /// <remarks>Ads and identifiers of decisions made or undone since the previous run must be in <paramref name="change"/>.</remarks>
+    /// <param name="previous">Previous cluster and component of each dense ad of <paramref name="incidence"/>; must be <see cref="PreviousClustering.Complete"/>.</param>
+    /// <param name="incidence">The new incidence.</param>
+    /// <param name="weakLinks">The new weak links.</param>
+    /// <param name="change">What changed.</param>
+    /// <param name="options">Same options as the previous run.</param>
+    /// <param name="decisions">Analyst decisions to honour.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static ClusteringResult Update(
+        PreviousClustering previous,
         AdEntityIncidence incidence,
         IReadOnlyList<WeakLink> weakLinks,
         IncrementalChange change,
         ClusteringOptions options,
         ClusteringDecisions? decisions,
-        CancellationToken ct)
+        CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(incidence);
+        ArgumentNullException.ThrowIfNull(change);
+        if (previous.ClusterOfAd.Length != incidence.AdCount)
+        {
+            throw new ArgumentException("the previous clustering must be indexed by the incidence's ads", nameof(previous));
+        }
+
         var affected = AffectedAds(incidence, change);
         var keys = incidence.AdKeys;
+        var clusterOfAd = previous.ClusterOfAd;
+        var partOf = new int[previous.ClusterIds.Count];
         List<int[]>? Reuse(ReadOnlySpan<int> ads)
         {
             var anchor = keys[ads[0]];
             foreach (var a in ads)
             {
-                if (affected[a] || !before.ContainsKey(keys[a]))
+                if (affected[a] || clusterOfAd[a] < 0)
                 {
                     return null;
                 }
@@ -129,28 +136,33 @@ public static partial class ClusteringEngine
             }
 
             var componentId = ClusterIds.FromAnchor(anchor);
-            if (componentSize.GetValueOrDefault(componentId) != ads.Length)
+            if (previous.ComponentSize(componentId) != ads.Length)
             {
                 return null;
             }
 
-            var parts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            // Parts in order of their first ad, as the cluster IDs were met.
             var order = new List<List<int>>();
             foreach (var a in ads)
             {
-                var (component, cluster) = before[keys[a]];
-                if (component != componentId)
+                partOf[clusterOfAd[a]] = -1;
+            }
+
+            foreach (var a in ads)
+            {
+                var cluster = clusterOfAd[a];
+                if (!string.Equals(previous.ComponentIds[cluster], componentId, StringComparison.Ordinal))
                 {
                     return null;
                 }
 
-                if (!parts.TryGetValue(cluster, out var part))
+                if (partOf[cluster] < 0)
                 {
-                    parts[cluster] = part = [];
-                    order.Add(part);
+                    partOf[cluster] = order.Count;
+                    order.Add([]);
                 }
 
-                part.Add(a);
+                order[partOf[cluster]].Add(a);
             }
 
             return order.Select(p => p.ToArray()).ToList();

@@ -57,6 +57,39 @@ public sealed class ClusterLineageTests
         lineage.Where(r => r.NewId != current.Clusters[0].Id).Select(r => r.Kind).ShouldAllBe(k => k == LineageKind.Split);
     }
 
+    [Fact]
+    public void Compute_ByDenseAd_SameRecordsAsByAdKey()
+    {
+        // Given 300 ads: 0-99 stay in their old clusters of 10, 100-149 (old clusters of 10) merge into two, 150-199 are dealt
+        // across two clusters (split and merged), 200-209 split in two, 210-249 stay, 250-289 are new ads in new clusters, 290-299 new ads joining cluster 0
+        var keys = Enumerable.Range(0, 300).Select(i => $"ad-{i:D4}").ToArray();
+        var labels = keys.Select((_, i) => i switch
+        {
+            < 100 => i / 10,
+            < 150 => 10 + ((i - 100) / 25),
+            < 200 => 12 + (i % 2),
+            < 205 => 14,
+            < 210 => 23,
+            < 250 => 14 + ((i - 200) / 10),
+            < 290 => 19 + ((i - 250) / 10),
+            _ => 0,
+        }).ToArray();
+        var current = ComponentClusterer.FromPartition(keys, a => labels[a]);
+        var old = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < 250; i++)
+        {
+            old[keys[i]] = $"old-{i / 10:D2}";
+        }
+
+        // When
+        var byKey = ClusterLineage.Compute(old, current, keys);
+        var byAd = ClusterLineage.Compute(PreviousClustering.FromClusters(old, keys), current);
+
+        // Then: the same records in the same order
+        byAd.ShouldBe(byKey);
+        byKey.Select(r => r.Kind).Distinct().Order().ShouldBe([LineageKind.New, LineageKind.Continued, LineageKind.Merged, LineageKind.Split, LineageKind.SplitMerged], ignoreOrder: true);
+    }
+
     private static ClusteringResult Result(int[] labels) => ComponentClusterer.FromPartition(Keys[..labels.Length], a => labels[a]) is var r
         ? Relabel(r, labels)
         : throw new InvalidOperationException();
