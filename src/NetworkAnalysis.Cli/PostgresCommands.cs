@@ -16,6 +16,7 @@ internal static class PostgresCommands
     {
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
         "ingest", "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
+        "analyze",
     };
 
     /// <summary>Commands that never open the <c>--case</c> (a <c>$NETAN_CASE</c> naming a PostgreSQL case leaves them be).</summary>

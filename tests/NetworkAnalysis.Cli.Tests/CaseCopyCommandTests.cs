@@ -168,8 +168,7 @@ public sealed partial class CaseCopyCommandTests(AnalysedCaseFixture fixture, Po
     }
 
     [Theory]
-    [InlineData("analyze")]
-    [InlineData("analyze", "--full")]
+    [InlineData("doctor")]
     public async Task WriteCommands_GivenAPostgresCase_RefusedWithOneClearLine(params string[] args)
     {
         var run = await CliRunner.RunAsync([.. args.Select(a => a.Replace("{out}", fixture.PlainFile, StringComparison.Ordinal)), "--case", "postgresql://netan:Hunter2x@127.0.0.1:9/team"]);

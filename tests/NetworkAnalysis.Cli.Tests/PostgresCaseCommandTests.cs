@@ -122,7 +122,7 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
         var (_, remote) = await BothStores();
         var withPassword = remote.Replace("postgresql://netan@", "postgresql://netan:Hunter2x@", StringComparison.Ordinal);
 
-        foreach (var args in new[] { new[] { "analyze" }, new[] { "analyze", "--full" } })
+        foreach (var args in new[] { new[] { "doctor" } })
         {
             // When
             var run = await CliRunner.RunAsync([.. args, "--case", withPassword]);
@@ -139,7 +139,7 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
 
         // Then: nothing was written to the case on the server (its content hash is unchanged)
         var before = await CliRunner.RunAsync("case", "hash", remote);
-        (await CliRunner.RunAsync("analyze", "--case", remote)).ExitCode.ShouldBe(2);
+        (await CliRunner.RunAsync("doctor", "--case", remote)).ExitCode.ShouldBe(2);
         (await CliRunner.RunAsync("case", "hash", remote)).Out.ShouldBe(before.Out);
     }
 
