@@ -17,11 +17,11 @@ internal static class PostgresCommands
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
         "ingest", "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
         "users list", "users add", "users invite", "users remove", "push neo4j",
-        "doctor",
+        "doctor", "analyze",
     };
 
     /// <summary>Commands that never open the <c>--case</c> (a <c>$NETAN_CASE</c> naming a PostgreSQL case leaves them be).</summary>
-    private static readonly string[] NoCase = ["generate", "extract", "image-hash", "profile", "demo", "bench"];
+    internal static readonly string[] NoCase = ["generate", "extract", "image-hash", "profile", "demo", "bench"];
 
     /// <summary>The line refusing <paramref name="command"/> on the PostgreSQL case the parse names, or null when it may run.</summary>
     public static string? Refusal(ParseResult parse, string command)

@@ -35,6 +35,9 @@ public sealed class CaseAnalyzer
     /// </remarks>
     public NearDuplicateOptions NearDuplicates { get; init; } = new();
 
+    /// <summary>Tests only: runs once the analysis's snapshot is taken (its first read), before the graph is loaded.</summary>
+    internal Action? SnapshotTaken { get; init; }
+
     /// <summary>Runs the analysis (incremental when possible) and returns what it found.</summary>
     /// <param name="options">Hub thresholds, Leiden settings and weights; null uses the defaults.</param>
     /// <param name="ct">Cancellation.</param>
@@ -49,8 +52,11 @@ public sealed class CaseAnalyzer
         options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
         var watch = Stopwatch.StartNew();
+        // On PostgreSQL every read and write below is one repeatable-read transaction: ingest workers may commit meanwhile.
+        using var analysis = _store.BeginAnalysis();
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
         var mentionsThrough = _store.MaxMentionId();
+        SnapshotTaken?.Invoke();
         var timings = new Dictionary<string, double>();
         var lap = Stopwatch.StartNew();
         var snapshot = _store.LoadAnalysisSnapshot(ct, out var stamp, out var snapshotNote, timings);
@@ -130,7 +136,11 @@ public sealed class CaseAnalyzer
         timings["decisions_applied"] = outcomes.Count(o => o.Applies);
         timings["decisions_not_applying"] = outcomes.Count(o => !o.Applies);
         timings["graph_snapshot_used"] = fromFile ? 1 : 0;
+        // What the run covered (ingest may have added more meanwhile: the next analysis takes those up as new ads).
+        timings["ads_covered"] = snapshot.Incidence.AdCount;
+        timings["mentions_through"] = mentionsThrough;
         _store.FinishRun(runId, timings);
+        analysis.Commit();
         return new AnalysisRunResult(runId, snapshot.Incidence.AdCount, snapshot.Incidence.EntityCount, result.Clusters.Count, timings)
         {
             Incremental = incremental,

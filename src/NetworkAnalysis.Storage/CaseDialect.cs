@@ -12,13 +12,14 @@ namespace NetworkAnalysis.Storage;
 /// <remarks>
 /// Translated for PostgreSQL: <c>$name</c> parameters (Npgsql spells them <c>@name</c>), <c>instr(a, b)</c> (<c>strpos</c>),
 /// <c>CAST(x AS REAL)</c> (PostgreSQL's <c>real</c> is single precision: <c>double precision</c>), a lone
-/// <c>INSERT OR IGNORE</c> (<c>ON CONFLICT DO NOTHING</c>) and SQLite's
+/// <c>INSERT OR IGNORE</c> (<c>ON CONFLICT DO NOTHING</c>), a lone <c>INSERT OR REPLACE INTO t(every column) VALUES (...)</c>
+/// (<c>ON CONFLICT ON CONSTRAINT t_pkey DO UPDATE</c> of every listed column) and SQLite's
 /// <c>rowid</c> (a copied table without a key keeps it as <c>netan_rowid</c>). String literals are left alone. Everything
 /// else the stores must share: text sorts alike because a PostgreSQL case's text columns are <c>COLLATE "C"</c> (SQLite's
 /// binary order); integers are <c>bigint</c>, so readers take <c>GetInt64</c> or a narrowing read, never a boolean;
 /// every <c>ORDER BY</c> term gets SQLite's order of nulls (the stores disagree about the default). What cannot be shared is a member here (<see cref="JsonArrayText"/>, <see cref="HasTableSql"/>).
 /// </remarks>
-internal sealed class CaseDialect
+internal sealed partial class CaseDialect
 {
     private readonly ConcurrentDictionary<string, string> _translated = new(StringComparer.Ordinal);
 
@@ -94,6 +95,16 @@ internal sealed class CaseDialect
         {
             var body = sql.TrimStart()["INSERT OR IGNORE ".Length..].TrimEnd().TrimEnd(';');
             sql = "INSERT " + body + " ON CONFLICT DO NOTHING;";
+        }
+
+        // INSERT OR REPLACE INTO t(c, ...) VALUES (...); is an upsert on t's primary key (PostgreSQL names it t_pkey) that
+        // sets every listed column; the statement must list all of t's columns (SQLite's REPLACE resets the others).
+        if (ReplaceInto().Match(sql) is { Success: true } replace)
+        {
+            var table = replace.Groups["table"].Value;
+            var columns = replace.Groups["columns"].Value.Split(',', StringSplitOptions.TrimEntries);
+            sql = $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES {replace.Groups["values"].Value.TrimEnd()} ON CONFLICT ON CONSTRAINT {table}_pkey DO UPDATE SET "
+                + string.Join(", ", columns.Select(c => $"{c} = excluded.{c}")) + ";";
         }
 
         var sb = new StringBuilder(sql.Length + 16);
@@ -226,6 +237,10 @@ internal sealed class CaseDialect
             return trimmed + (descending ? " NULLS LAST" : " NULLS FIRST") + tail;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(?<table>[a-z_][a-z0-9_]*)\s*\((?<columns>[a-z0-9_,\s]+)\)\s*VALUES\s*(?<values>\(.*\))\s*;?\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ReplaceInto();
 
     private static int SkipLiteral(string sql, int i)
     {

@@ -65,7 +65,7 @@ public sealed partial class CaseStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
-        Execute(Connection, "PRAGMA foreign_keys = OFF;");
+        ForeignKeys(on: false);
         try
         {
             if (previous is { AssignedCount: > 0 })
@@ -79,7 +79,7 @@ public sealed partial class CaseStore
         }
         finally
         {
-            Execute(Connection, "PRAGMA foreign_keys = ON;");
+            ForeignKeys(on: true);
         }
     }
 
@@ -95,11 +95,16 @@ public sealed partial class CaseStore
         var summarizer = new ClusterSummarizer(snapshot);
         var rows = result.Clusters.Select(summarizer.Row).ToList();
         CaseAnalyzer.Lap(timings, "save.summaries_ms", lap);
-        using var tx = Connection.BeginTransaction();
+        using var tx = BeginWrite();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
         // one sort instead of a million random index inserts; rolled back with everything else on failure.
-        Execute(Connection, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM cluster_cohesion;", tx);
-        Execute(Connection, "DROP INDEX IF EXISTS memberships_cluster;", tx);
+        Execute(Db, "DELETE FROM memberships; DELETE FROM clusters; DELETE FROM cluster_components; DELETE FROM cluster_cohesion;", tx);
+        if (!IsPostgres)
+        {
+            // Not on PostgreSQL: there DROP INDEX locks the table against readers until the analysis commits.
+            Execute(Db, "DROP INDEX IF EXISTS memberships_cluster;", tx);
+        }
+
         CaseAnalyzer.Lap(timings, "save.delete_ms", lap);
         WriteHubs(runId, snapshot, result, tx);
         CaseAnalyzer.Lap(timings, "save.hubs_ms", lap);
@@ -131,7 +136,11 @@ public sealed partial class CaseStore
         }
 
         CaseAnalyzer.Lap(timings, "save.memberships_ms", lap);
-        Execute(Connection, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+        if (!IsPostgres)
+        {
+            Execute(Db, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+        }
+
         CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);
         tx.Commit();
         CaseAnalyzer.Lap(timings, "save.commit_ms", lap);
@@ -211,7 +220,7 @@ public sealed partial class CaseStore
             ? summarizer.Row(c)
             : stored[c.Id] with { Component = c.ComponentId ?? c.Id, Cohesion = c.Cohesion }).ToList();
         CaseAnalyzer.Lap(timings, "save.summaries_ms", lap);
-        using var tx = Connection.BeginTransaction();
+        using var tx = BeginWrite();
         WriteHubs(runId, snapshot, result, tx);
         CaseAnalyzer.Lap(timings, "save.hubs_ms", lap);
         var current = new HashSet<string>(rows.Select(row => row.Id), StringComparer.Ordinal);
@@ -283,7 +292,7 @@ public sealed partial class CaseStore
     /// <summary>Replaces <c>hub_entities</c> and <c>entity_groups</c> with the result's hub verdicts and group counts.</summary>
     private void WriteHubs(long runId, CaseSnapshot snapshot, ClusteringResult result, System.Data.Common.DbTransaction tx)
     {
-        Execute(Connection, "DELETE FROM hub_entities; DELETE FROM entity_groups;", tx);
+        Execute(Db, "DELETE FROM hub_entities; DELETE FROM entity_groups;", tx);
         using (var insertHub = Command("INSERT INTO hub_entities(entity, run_id, reason, ads, groups_joined) VALUES ($e, $run, $reason, $ads, $groups);", tx))
         {
             CaseIngestor.Bind(insertHub, "$e", "$run", "$reason", "$ads", "$groups");

@@ -33,7 +33,8 @@ public sealed partial class CaseStore
         stamp = ReadStamp(tx);
         CaseAnalyzer.Lap(timings, "load.graph_stamp_ms", lap);
         var path = GraphSnapshotPath(Path);
-        if (File.Exists(path))
+        // A PostgreSQL case has no folder for the file (a locator): its graph is loaded from its tables (docs/postgresql.md).
+        if (!IsPostgres && File.Exists(path))
         {
             var name = System.IO.Path.GetFileName(path);
             try
@@ -82,6 +83,11 @@ public sealed partial class CaseStore
     /// </remarks>
     internal Task<(string? Note, string? Temporary, string? Token)> BeginGraphSnapshotWrite(CaseSnapshot snapshot, GraphSnapshotStamp stamp)
     {
+        if (IsPostgres)
+        {
+            return null; // no file beside a locator: the next analysis loads from the tables
+        }
+
         var path = GraphSnapshotPath(Path);
         if (snapshot.CanonicalEntityTypes)
         {

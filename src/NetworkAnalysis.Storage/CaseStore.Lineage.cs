@@ -8,16 +8,25 @@ public sealed partial class CaseStore
     public void SaveLineage(long runId, IReadOnlyList<LineageRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        using var tx = Connection.BeginTransaction();
-        using var insert = Command("INSERT INTO cluster_lineage(run_id, old_id, new_id, kind, shared_ads) VALUES ($run, $old, $new, $kind, $shared);", tx);
-        CaseIngestor.Bind(insert, "$run", "$old", "$new", "$kind", "$shared");
+        using var tx = BeginWrite();
+        // The table has no key but SQLite's rowid (its order is the stored order), which a PostgreSQL case keeps as a plain
+        // column: numbered here as SQLite numbers a rowid (the highest plus one), the same on both stores.
+        long rowId;
+        using (var last = Command("SELECT coalesce(max(rowid), 0) FROM cluster_lineage;", tx))
+        {
+            rowId = Convert.ToInt64(last.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using var insert = Command("INSERT INTO cluster_lineage(rowid, run_id, old_id, new_id, kind, shared_ads) VALUES ($row, $run, $old, $new, $kind, $shared);", tx);
+        CaseIngestor.Bind(insert, "$row", "$run", "$old", "$new", "$kind", "$shared");
         foreach (var r in records)
         {
-            insert.Parameters[0].Value = runId;
-            insert.Parameters[1].Value = CaseIngestor.Db(r.OldId);
-            insert.Parameters[2].Value = CaseIngestor.Db(r.NewId);
-            insert.Parameters[3].Value = r.Kind.ToString().ToLowerInvariant();
-            insert.Parameters[4].Value = r.SharedAds;
+            insert.Parameters[0].Value = ++rowId;
+            insert.Parameters[1].Value = runId;
+            insert.Parameters[2].Value = CaseIngestor.Db(r.OldId);
+            insert.Parameters[3].Value = CaseIngestor.Db(r.NewId);
+            insert.Parameters[4].Value = r.Kind.ToString().ToLowerInvariant();
+            insert.Parameters[5].Value = r.SharedAds;
             insert.ExecuteNonQuery();
         }
 

@@ -59,8 +59,10 @@ public sealed partial class CaseStore
 
     /// <summary>A read transaction that sees one state of the case throughout, whatever is written meanwhile (SQLite: a
     /// deferred transaction; PostgreSQL: repeatable read, its snapshot isolation).</summary>
+    /// <remarks>Within an analysis on PostgreSQL, the analysis's own transaction (see <see cref="BeginAnalysis"/>).</remarks>
     internal System.Data.Common.DbTransaction BeginSnapshot() => _connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
         ? sqlite.BeginTransaction(deferred: true)
+        : _analysis is not null ? new SharedTransaction(_analysis)
         : _connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
 
     /// <summary>A PostgreSQL case has no file whose handle must outlive the connection (see <see cref="CaseFileHandles"/>).</summary>

@@ -29,13 +29,14 @@ public sealed partial class CaseStore
         }
     }
 
-    /// <summary>Every mention in the ads of the case, or of one cluster, by ad key, then start, then entity.</summary>
+    /// <summary>Every mention in the ads of the case, or of one cluster, by ad key, then start, then entity (type and value:
+    /// not its row ID, which depends on the order the store's ingest numbered entities in).</summary>
     public IEnumerable<CaseMentionRow> CaseMentions(string? clusterId)
     {
         using var cmd = Command($"""
             SELECT a.ad_key, e.id, e.type, e.value, mn.start, mn.end
             FROM mentions mn JOIN ads a ON a.id = mn.ad JOIN entities e ON e.id = mn.entity LEFT JOIN memberships m ON m.ad = a.id{ClusterFilter(clusterId)}
-            ORDER BY a.ad_key, mn.start, e.id;
+            ORDER BY a.ad_key, mn.start, e.type, e.value;
             """);
         if (clusterId is not null)
         {
@@ -50,12 +51,13 @@ public sealed partial class CaseStore
         }
     }
 
-    /// <summary>The weak links (near-duplicate photos and text) the last analysis stored, as ad keys, kind (<c>image</c>/<c>text</c>) and similarity.</summary>
+    /// <summary>The weak links (near-duplicate photos and text) the last analysis stored, as ad keys (the lower first: a pair's
+    /// row IDs depend on the order the store's ingest numbered ads in), kind (<c>image</c>/<c>text</c>) and similarity.</summary>
     public IEnumerable<(string AdA, string AdB, string Kind, double Similarity)> WeakLinkPairs()
     {
         using var cmd = Command("""
-            SELECT a.ad_key, b.ad_key, w.kind, w.similarity FROM weak_links w
-            JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b ORDER BY a.ad_key, b.ad_key, w.kind;
+            SELECT CASE WHEN a.ad_key < b.ad_key THEN a.ad_key ELSE b.ad_key END, CASE WHEN a.ad_key < b.ad_key THEN b.ad_key ELSE a.ad_key END, w.kind, w.similarity
+            FROM weak_links w JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b ORDER BY 1, 2, 3;
             """);
         using var r = cmd.ExecuteReader();
         while (r.Read())

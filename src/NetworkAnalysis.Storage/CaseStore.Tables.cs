@@ -28,8 +28,10 @@ public sealed partial class CaseStore
             "s.cluster_id = $c", "s.cluster_id, s.indicators_sha256"),
         ["weak_links"] = new(
             [S("ad_key_a"), S("ad_key_b"), S("kind"), D("similarity")],
-            "SELECT a.ad_key, b.ad_key, w.kind, w.similarity FROM weak_links w JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b",
-            "w.ad_a IN (SELECT ad FROM memberships WHERE cluster_id = $c) AND w.ad_b IN (SELECT ad FROM memberships WHERE cluster_id = $c)", "a.ad_key, b.ad_key, w.kind"),
+            // The lower ad key first: a pair's row IDs (ad_a < ad_b) depend on the order the store's ingest numbered ads in.
+            "SELECT CASE WHEN a.ad_key < b.ad_key THEN a.ad_key ELSE b.ad_key END, CASE WHEN a.ad_key < b.ad_key THEN b.ad_key ELSE a.ad_key END, w.kind, w.similarity FROM weak_links w JOIN ads a ON a.id = w.ad_a JOIN ads b ON b.id = w.ad_b",
+            "w.ad_a IN (SELECT ad FROM memberships WHERE cluster_id = $c) AND w.ad_b IN (SELECT ad FROM memberships WHERE cluster_id = $c)",
+            "CASE WHEN a.ad_key < b.ad_key THEN a.ad_key ELSE b.ad_key END, CASE WHEN a.ad_key < b.ad_key THEN b.ad_key ELSE a.ad_key END, w.kind"),
     };
 
     /// <summary>

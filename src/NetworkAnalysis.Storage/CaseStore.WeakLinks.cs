@@ -76,7 +76,7 @@ public sealed partial class CaseStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(links);
-        using var tx = Connection.BeginTransaction();
+        using var tx = BeginWrite();
         using (var clear = Command("DELETE FROM weak_links;", tx))
         {
             clear.ExecuteNonQuery();

@@ -273,7 +273,7 @@ public sealed partial class CaseStore : IDisposable
     internal static void Execute(DbConnection connection, string sql, DbTransaction? tx = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
+        cmd.Transaction = Unwrap(tx);
         cmd.CommandText = CaseDialect.Of(connection).Translate(sql);
         cmd.ExecuteNonQuery();
     }
@@ -283,7 +283,7 @@ public sealed partial class CaseStore : IDisposable
     {
         var cmd = _connection.CreateCommand();
         cmd.CommandText = Dialect.Translate(sql);
-        cmd.Transaction = tx;
+        cmd.Transaction = Unwrap(tx);
         return cmd;
     }
 

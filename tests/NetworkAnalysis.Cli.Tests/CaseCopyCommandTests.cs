@@ -167,20 +167,6 @@ public sealed partial class CaseCopyCommandTests(AnalysedCaseFixture fixture, Po
         run.All.ShouldNotContain("Hunter2x");
     }
 
-    [Theory]
-    [InlineData("analyze")]
-    [InlineData("analyze", "--full")]
-    public async Task WriteCommands_GivenAPostgresCase_RefusedWithOneClearLine(params string[] args)
-    {
-        var run = await CliRunner.RunAsync([.. args.Select(a => a.Replace("{out}", fixture.PlainFile, StringComparison.Ordinal)), "--case", "postgresql://netan:Hunter2x@127.0.0.1:9/team"]);
-
-        run.ExitCode.ShouldBe(2);
-        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(1, run.Error);
-        lines[0].ShouldContain($"`netan {args[0]}` does not run on a PostgreSQL case yet (issue #22");
-        run.All.ShouldNotContain("Hunter2x");
-    }
-
     [Fact]
     public async Task CommandThatNeverOpensTheCase_GivenAPostgresCase_RunsAsEver()
     {

@@ -13,6 +13,8 @@ public sealed class CaseDialectTests
     [InlineData("SELECT a FROM t ORDER BY s.score IS NULL, s.score DESC, c.size DESC LIMIT $n;", "SELECT a FROM t ORDER BY s.score IS NULL NULLS FIRST, s.score DESC NULLS LAST, c.size DESC NULLS LAST LIMIT @n;")]
     [InlineData("SELECT (SELECT x FROM t ORDER BY max(a, b) DESC LIMIT 1), y FROM u ORDER BY risk DESC NULLS LAST;", "SELECT (SELECT x FROM t ORDER BY max(a, b) DESC NULLS LAST LIMIT 1), y FROM u ORDER BY risk DESC NULLS LAST;")]
     [InlineData("SELECT 'ORDER BY x' FROM t", "SELECT 'ORDER BY x' FROM t")]
+    [InlineData("INSERT OR REPLACE INTO memberships(ad, cluster_id) VALUES ($ad, $c);", "INSERT INTO memberships(ad, cluster_id) VALUES (@ad, @c) ON CONFLICT ON CONSTRAINT memberships_pkey DO UPDATE SET ad = excluded.ad, cluster_id = excluded.cluster_id;")]
+    [InlineData("INSERT OR REPLACE\n INTO clusters(id, size)\nVALUES ($id, ';');", "INSERT INTO clusters(id, size) VALUES (@id, ';') ON CONFLICT ON CONSTRAINT clusters_pkey DO UPDATE SET id = excluded.id, size = excluded.size;")]
     public void Translate_Postgres(string sqlite, string postgres)
     {
         CaseDialect.Postgres.Translate(sqlite).ShouldBe(postgres);
