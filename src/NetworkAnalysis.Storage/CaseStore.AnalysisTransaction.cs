@@ -7,6 +7,10 @@ public sealed partial class CaseStore
 {
     /// <summary>On PostgreSQL, while an analysis runs: its one repeatable-read transaction, which every read and write of the
     /// store takes part in (see <see cref="BeginAnalysis"/>); null otherwise.</summary>
+    /// <summary>The advisory-lock key's prefix (the schema's name follows) that ingest batches hold shared and an analysis
+    /// takes exclusively while it takes its snapshot (see <see cref="BeginAnalysis"/>).</summary>
+    internal const string IngestBatchLockPrefix = "netan ingest batches ";
+
     private DbTransaction? _analysis;
 
     /// <summary>
@@ -30,14 +34,27 @@ public sealed partial class CaseStore
         }
 
         Execute(_connection, "SELECT pg_advisory_lock(hashtextextended('netan analyze ' || current_schema(), 0));");
+        // The fence: every ingest batch holds this lock shared for its transaction (PostgresIngestWriter.IngestBatchLockKey).
+        // Taken exclusively here, it waits for the batches in flight to commit and holds new ones back until the snapshot is
+        // taken; so every identity ID handed out before the snapshot is visible in it, and an ID above the analysis's
+        // mentions_through is the only kind a later batch can write: the next incremental run misses nothing (a re-crawl's
+        // new identifier of an ad already analysed included).
+        Execute(_connection, "SELECT pg_advisory_lock(hashtextextended('" + IngestBatchLockPrefix + "' || current_schema(), 0));");
         try
         {
             _analysis = _connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            Execute(_connection, "SELECT 1;", _analysis); // takes the repeatable-read snapshot
         }
         catch
         {
+            _analysis?.Dispose();
+            _analysis = null;
             Execute(_connection, "SELECT pg_advisory_unlock(hashtextextended('netan analyze ' || current_schema(), 0));");
             throw;
+        }
+        finally
+        {
+            Execute(_connection, "SELECT pg_advisory_unlock(hashtextextended('" + IngestBatchLockPrefix + "' || current_schema(), 0));", _analysis);
         }
 
         return new AnalysisTransaction(this, _analysis);

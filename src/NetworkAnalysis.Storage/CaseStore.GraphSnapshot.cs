@@ -85,7 +85,8 @@ public sealed partial class CaseStore
     {
         if (IsPostgres)
         {
-            return null; // no file beside a locator: the next analysis loads from the tables
+            // No file beside a locator: the next analysis loads from the tables.
+            return Task.FromResult<(string?, string?, string?)>((null, null, null));
         }
 
         var path = GraphSnapshotPath(Path);
@@ -118,6 +119,11 @@ public sealed partial class CaseStore
     /// line), or null.</summary>
     internal string? EndGraphSnapshotWrite(Task<(string? Note, string? Temporary, string? Token)> write)
     {
+        if (IsPostgres)
+        {
+            return null; // nothing was written (see BeginGraphSnapshotWrite), and there is no file to remove
+        }
+
         var path = GraphSnapshotPath(Path);
         var (note, temporary, token) = write.GetAwaiter().GetResult();
         try

@@ -518,6 +518,12 @@ public sealed partial class PostgresIngestWriter : IDisposable
         }
     }
 
+    /// <summary>Holds, for the rest of the current transaction, the lock an analysis takes exclusively while it takes its
+    /// snapshot (<see cref="CaseStore.IngestBatchLockPrefix"/>): so no batch is in flight when a snapshot is taken, and every
+    /// row ID a later batch writes is above what that analysis saw. Batches never wait for each other on it (shared).</summary>
+    private void HoldBackAnalysisSnapshots() =>
+        Scalar<object>("SELECT pg_advisory_xact_lock_shared(hashtextextended(@k, 0));", ("k", CaseStore.IngestBatchLockPrefix + _locator.Schema));
+
     /// <summary>Moves the staged batch into the case with the shard's progress, in one transaction; returns the batch positions of
     /// the ads that were new, and what the batch's re-crawls of ads already in the case added as versions.</summary>
     private (HashSet<int> Added, VersionCounts Versions) Move(long sourceId, IngestShard shard, List<(AdReadItem Item, long Index)> batch,
@@ -525,6 +531,7 @@ public sealed partial class PostgresIngestWriter : IDisposable
     {
         var rows = batch.Count;
         using var tx = _connection.BeginTransaction();
+        HoldBackAnalysisSnapshots();
         var added = new HashSet<int>();
         using (var cmd = Command($"""
             WITH ins AS (
@@ -668,6 +675,7 @@ public sealed partial class PostgresIngestWriter : IDisposable
     private long Complete(long sourceId, IngestShard shard, long endItem, IReadOnlyDictionary<string, NetworkAnalysis.Core.Imaging.ImageHashResult> photos)
     {
         using var tx = _connection.BeginTransaction();
+        HoldBackAnalysisSnapshots();
         // The source's row lock orders the shards' completions: the last one sees every other shard complete.
         Execute($"SELECT 1 FROM {_s}.sources WHERE id = @src FOR UPDATE;", ("src", sourceId));
         var now = Now();

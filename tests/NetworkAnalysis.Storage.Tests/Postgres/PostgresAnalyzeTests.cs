@@ -139,6 +139,57 @@ public sealed class PostgresAnalyzeTests(PostgresDatabase database) : IClassFixt
         }
     }
 
+    [SkippableFact]
+    public void Analyze_WithAnIngestBatchInFlight_WaitsForItsCommit_SoItsRowsAreInTheSnapshot()
+    {
+        // Given: a case, and an ingest batch in flight as the writer holds one (the batches' shared lock taken, an ad and its
+        // mentions written with identity IDs, not committed)
+        Prerequisite.RequirePostgres();
+        var locator = PostgresCaseLocator.Parse(database.Schema());
+        using (var writer = new PostgresIngestWriter(locator))
+        {
+            writer.Ingest(Corpus(300, seed: 9, "w.jsonl"), new IngestOptions { BatchSize = 300 }, IngestShard.All).AdsAdded.ShouldBe(300);
+        }
+
+        using var inFlight = new NpgsqlConnection(locator.ConnectionString());
+        inFlight.Open();
+        using var batch = inFlight.BeginTransaction();
+        Sql(inFlight, $"""
+            SET search_path TO {locator.Schema};
+            SELECT pg_advisory_xact_lock_shared(hashtextextended('{CaseStore.IngestBatchLockPrefix}{locator.Schema}', 0));
+            CREATE TEMP TABLE late AS SELECT * FROM ads WHERE ad_key = (SELECT min(ad_key) FROM ads);
+            UPDATE late SET id = nextval(pg_get_serial_sequence('ads', 'id')), ad_key = ad_key || '-late', ad_id = ad_id || '-late';
+            INSERT INTO ads SELECT * FROM late;
+            INSERT INTO mentions(ad, entity, start, "end", raw, extractor, confidence)
+                SELECT (SELECT id FROM late), entity, start, "end", raw, extractor, confidence FROM mentions WHERE ad = (SELECT id FROM ads WHERE ad_key = (SELECT min(ad_key) FROM ads));
+            """);
+
+        // When: an analysis starts; the batch commits once the analysis is seen waiting on a lock (pg_locks), or once the
+        // analysis has finished without waiting
+        var analysis = Task.Run(() =>
+        {
+            using var store = CaseStore.Open(locator.ToString());
+            return new CaseAnalyzer(store).Analyze();
+        });
+        using var watch = new NpgsqlConnection(locator.ConnectionString());
+        watch.Open();
+        using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted;", watch);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var waited = false;
+        while (!analysis.IsCompleted && DateTime.UtcNow < deadline && !(waited = (long)waiting.ExecuteScalar()! > 0))
+        {
+            Thread.Sleep(10);
+        }
+
+        batch.Commit();
+        var result = analysis.GetAwaiter().GetResult();
+
+        // Then: the analysis waited, and its snapshot holds the batch's ad (a snapshot taken while it was in flight would
+        // not, and its mention IDs, below the next run's mark, would be missed by the next incremental analysis)
+        waited.ShouldBeTrue("the analysis took its snapshot while an ingest batch was in flight");
+        result.TimingsMs["ads_covered"].ShouldBe(301);
+    }
+
     private static void Sql(NpgsqlConnection connection, string sql)
     {
         using var cmd = new NpgsqlCommand(sql, connection);
