@@ -126,11 +126,12 @@ public sealed partial class CaseIngestor
         var row = new AdInsertRow(U(ad.Site), U(ad.Id), U(ad.Key), ad.Line, U(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
             U(ad.City), U(ad.Region), U(ad.Country), U(ad.Title), U(ad.Body), U(ad.Text), U(ad.Poster), U(joinedImages), U(joinedHashes),
             ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), U(storedRaw));
-        // The mentions' raw text is encoded here as well, on the extraction threads (#21).
+        // The mentions' raw text is encoded here as well, on the extraction threads, in its stored form (MentionRaw) (#21).
         var raws = new byte[entities.Count][];
         for (var k = 0; k < raws.Length; k++)
         {
-            raws[k] = U(entities[k].Raw);
+            var m = entities[k];
+            raws[k] = U(MentionRaw.Stored(m.Extractor, m.Raw, m.Value));
         }
 
         return new Extracted(entities, result.Attributes, images, row, raws);
