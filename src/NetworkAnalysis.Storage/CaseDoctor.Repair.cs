@@ -221,7 +221,8 @@ public static partial class CaseDoctor
 
     /// <summary>Drops ads whose row came back from a damaged page half-overwritten: its parts no longer agree.</summary>
     /// <remarks>
-    /// An intact ad always has <c>text</c> = title, newline, body (see Ad.ComposeText) and a non-blank raw row. A value cut
+    /// An intact ad always has <c>text</c> = title, newline, body (see Ad.ComposeText) and a non-blank raw row (read through
+    /// <see cref="AdRawRow"/>: a stored row whose cuts no longer fit its columns is torn too). A value cut
     /// off by truncation can read back short or padded with zero bytes, with no error: a raw row shorter than its title
     /// and body, a JSON Lines row that no longer parses, or one holding U+0000 is taken as torn too (the rare ad whose
     /// input really held NUL is dropped with them, and re-ingesting restores it exactly).
@@ -230,9 +231,9 @@ public static partial class CaseDoctor
     {
         using var cmd = target.CreateCommand();
         cmd.CommandText = """
-            DELETE FROM ads WHERE trim(raw) = '' OR instr(raw, char(0)) > 0
-                OR length(raw) < length(ifnull(title, '')) + length(ifnull(body, ''))
-                OR (json_valid(raw) = 0 AND source_id IN (SELECT id FROM sources WHERE format = 'jsonlines'))
+            DELETE FROM ads WHERE ad_raw(raw, title, body, images, image_hashes) IS NULL OR trim(raw) = '' OR instr(raw, char(0)) > 0
+                OR length(ad_raw(raw, title, body, images, image_hashes)) < length(ifnull(title, '')) + length(ifnull(body, ''))
+                OR (json_valid(ad_raw(raw, title, body, images, image_hashes)) = 0 AND source_id IN (SELECT id FROM sources WHERE format = 'jsonlines'))
                 OR text IS NOT (CASE
                 WHEN ifnull(title, '') = '' THEN ifnull(body, '')
                 WHEN ifnull(body, '') = '' THEN title
@@ -342,6 +343,7 @@ public static partial class CaseDoctor
             Pooling = false,
         }.ToString());
         connection.Open();
+        AdRawRow.Register(connection);
         return connection;
     }
 

@@ -119,15 +119,19 @@ public sealed partial class CaseIngestor
 
         [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
         static byte[]? U(string? value) => AdInsertRow.Utf8(value);
+        var joinedImages = ad.Images.Count == 0 ? null : string.Join(';', ad.Images);
+        var joinedHashes = ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes);
+        // The raw row without the values its own columns hold (#21): about 60% fewer bytes for the writer to store.
+        var storedRaw = AdRawRow.Encode(ad.RawRow, ad.Title, ad.Body, joinedImages, joinedHashes);
         var row = new AdInsertRow(U(ad.Site), U(ad.Id), U(ad.Key), ad.Line, U(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
-            U(ad.City), U(ad.Region), U(ad.Country), U(ad.Title), U(ad.Body), U(ad.Text), U(ad.Poster),
-            ad.Images.Count == 0 ? null : U(string.Join(';', ad.Images)), ad.ImageHashes.Count == 0 ? null : U(string.Join(';', ad.ImageHashes)),
-            ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), U(ad.RawRow));
-        // The mentions' raw text is encoded here as well, on the extraction threads (#21).
+            U(ad.City), U(ad.Region), U(ad.Country), U(ad.Title), U(ad.Body), U(ad.Text), U(ad.Poster), U(joinedImages), U(joinedHashes),
+            ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), U(storedRaw));
+        // The mentions' raw text is encoded here as well, on the extraction threads, in its stored form (MentionRaw) (#21).
         var raws = new byte[entities.Count][];
         for (var k = 0; k < raws.Length; k++)
         {
-            raws[k] = U(entities[k].Raw);
+            var m = entities[k];
+            raws[k] = U(MentionRaw.Stored(m.Extractor, m.Raw, m.Value));
         }
 
         return new Extracted(entities, result.Attributes, images, row, raws);

@@ -13,6 +13,9 @@ namespace NetworkAnalysis.Storage;
 /// <c>cluster_cohesion</c> holds each current cluster's cohesion and <c>entity_groups</c> the linking identifiers that
 /// touched two or more groups when the hubs were judged (their link weight is divided by that count), so that every host
 /// reads the analysis instead of recomputing it; both are replaced with the clusters.
+/// <c>ads.ad_key</c> is site/id (<c>AdKey</c>), so its UNIQUE makes each (site, ad_id) unique as well; a case written before
+/// #21's change 5 also has a <c>UNIQUE (site, ad_id)</c> index, which never rejects a row the key does not. <c>ads.raw</c>
+/// is stored without the values of the ad's own columns (<see cref="AdRawRow"/>); read it through <c>ad_raw(…)</c>.
 /// <c>ad_images</c> holds one row per image an ad names (its path
 /// relative to the input file, or NULL for a precomputed hash) with the SHA-256 and the 64-bit pHash/dHash
 /// (stored as signed integers, bit pattern kept), or the reason it could not be read in <c>error</c>.
@@ -71,8 +74,7 @@ internal static class CaseSchema
             images TEXT, image_hashes TEXT,
             price REAL, age INTEGER,
             attributes TEXT,
-            raw TEXT NOT NULL,
-            UNIQUE (site, ad_id));
+            raw TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ads_ad_id ON ads(ad_id);
         CREATE TABLE IF NOT EXISTS entities (
             id INTEGER PRIMARY KEY,

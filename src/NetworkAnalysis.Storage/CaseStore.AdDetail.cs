@@ -60,8 +60,8 @@ public sealed partial class CaseStore
 
     private List<AdMention> ReadMentions(long adId)
     {
-        using var cmd = Command("""
-            SELECT m.entity, e.type, e.value, m.raw, m.start, m.end, m.extractor, m.confidence
+        using var cmd = Command($"""
+            SELECT m.entity, e.type, e.value, {MentionRaw.Sql("m", "e")}, m.start, m.end, m.extractor, m.confidence
             FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.ad = $id ORDER BY m.start IS NULL, m.start, m.id;
             """);
         cmd.Parameters.AddWithValue("$id", adId);

@@ -53,7 +53,7 @@ public sealed partial class CaseStore
     /// <summary>The mentions of entity row <paramref name="entityRowId"/> in ad row <paramref name="adRowId"/>: span and raw text.</summary>
     public IReadOnlyList<(int? Start, int? End, string Raw)> MentionsOf(long adRowId, long entityRowId)
     {
-        using var cmd = Command("SELECT start, end, raw FROM mentions WHERE ad = $a AND entity = $e ORDER BY start;");
+        using var cmd = Command($"SELECT m.start, m.end, {MentionRaw.Sql("m", "e")} FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.ad = $a AND m.entity = $e ORDER BY m.start;");
         cmd.Parameters.AddWithValue("$a", adRowId);
         cmd.Parameters.AddWithValue("$e", entityRowId);
         using var r = cmd.ExecuteReader();

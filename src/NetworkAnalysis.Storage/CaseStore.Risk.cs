@@ -172,7 +172,7 @@ public sealed partial class CaseStore
         var join = onlyCluster is null ? "" : " JOIN memberships m ON m.ad = x.ad WHERE m.cluster_id = $c";
         // Hub verdicts of the current clustering (hub_entities): indicators ignore hub identifiers as evidence.
         using (var cmd = Command($"""
-            SELECT x.ad, e.type, e.value, x.start, x.end, x.raw, CASE WHEN h.entity IS NULL THEN 0 ELSE 1 END
+            SELECT x.ad, e.type, e.value, x.start, x.end, {MentionRaw.Sql("x", "e")}, CASE WHEN h.entity IS NULL THEN 0 ELSE 1 END
             FROM mentions x JOIN entities e ON e.id = x.entity LEFT JOIN hub_entities h ON h.entity = x.entity{join} ORDER BY x.ad, x.id;
             """))
         {

@@ -16,7 +16,7 @@ public sealed partial class CaseStore
             "e.id IN (SELECT mm.entity FROM mentions mm JOIN memberships ms ON ms.ad = mm.ad WHERE ms.cluster_id = $c)", "e.type, e.value"),
         ["mentions"] = new(
             [S("ad_key"), S("entity_id"), S("type"), S("value"), I("start"), I("end"), S("raw"), S("extractor"), D("confidence")],
-            "SELECT a.ad_key, e.type || ':' || e.value, e.type, e.value, m.start, m.end, m.raw, m.extractor, m.confidence FROM mentions m JOIN ads a ON a.id = m.ad JOIN entities e ON e.id = m.entity",
+            "SELECT a.ad_key, e.type || ':' || e.value, e.type, e.value, m.start, m.end, " + MentionRaw.Sql("m", "e") + ", m.extractor, m.confidence FROM mentions m JOIN ads a ON a.id = m.ad JOIN entities e ON e.id = m.entity",
             "m.ad IN (SELECT ad FROM memberships WHERE cluster_id = $c)", "a.ad_key, m.start, m.id"),
         ["clusters"] = new(
             [S("cluster_id"), I("size"), I("phones"), I("emails"), I("entities"), S("cities"), I("city_count"), S("first_seen"), S("last_seen"), S("component_id")],

@@ -91,6 +91,7 @@ public sealed partial class CaseStore : IDisposable
         try
         {
             connection.Open();
+            AdRawRow.Register(connection);
             Execute(connection, "PRAGMA busy_timeout = 10000;");
             if (exists)
             {
@@ -194,6 +195,7 @@ public sealed partial class CaseStore : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
+        AdRawRow.Register(connection);
         Execute(connection, "PRAGMA busy_timeout = 10000;");
         return connection;
     }

@@ -392,7 +392,7 @@ public sealed partial class PostgresIngestWriter : IDisposable
                     Text(mentions, m.Value, path, x.Row.Line);
                     Nullable(mentions, m.Start < 0 ? null : (long?)m.Start, NpgsqlDbType.Bigint);
                     Nullable(mentions, m.End < 0 ? null : (long?)m.End, NpgsqlDbType.Bigint);
-                    Text(mentions, m.Raw, path, x.Row.Line);
+                    Text(mentions, MentionRaw.Stored(m.Extractor, m.Raw, m.Value), path, x.Row.Line);
                     mentions.Write(m.Extractor, NpgsqlDbType.Text);
                     mentions.Write(m.Confidence, NpgsqlDbType.Double);
                 }
