@@ -9,6 +9,39 @@ public sealed partial class CaseIngestor
     /// <summary>Extractor named by a photo's hash mention that came from its URL (the bytes arrived in another ingest).</summary>
     internal const string PhotoUrlExtractor = "photo-url";
 
+    /// <summary>
+    /// The photos a mirrored crawl folder holds for <paramref name="urls"/> (<c>FOLDER/photo/HOST/PATH</c>, as
+    /// <c>wget --mirror</c> lays a site out), hashed, by URL; URLs that are not http(s), resolve outside the folder or
+    /// have no readable photo there are left out. Shared by both stores' <c>LinkPhotoFolder</c>.
+    /// </summary>
+    internal static SortedDictionary<string, ImageHashResult> HashMirroredPhotos(string folder, IEnumerable<string> urls, CancellationToken ct)
+    {
+        var resolver = new ImagePathResolver(Path.Combine(Path.GetFullPath(folder), "photo"));
+        var photos = new SortedDictionary<string, ImageHashResult>(StringComparer.Ordinal);
+        foreach (var url in urls)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            {
+                continue;
+            }
+
+            var relative = uri.Host + Uri.UnescapeDataString(uri.AbsolutePath);
+            if (resolver.Resolve(relative) is not { Success: true, FullPath: { } full } || !File.Exists(full))
+            {
+                continue;
+            }
+
+            var hashed = ImageHasher.HashFileAsync(full, ImageDecodeOptions.Default, ct).GetAwaiter().GetResult();
+            if (hashed.Sha256 is not null)
+            {
+                photos[url] = hashed;
+            }
+        }
+
+        return photos;
+    }
+
     /// <summary>Reads the photos of a mirrored folder for every photo the case knows only by URL, and links them by hash.</summary>
     /// <remarks>
     /// A mirror (<c>wget -x</c>, <c>--mirror</c>, HTTrack) lays a photo at <c>HOST/PATH</c> under the folder, so the canonical
@@ -38,28 +71,7 @@ public sealed partial class CaseIngestor
             }
         }
 
-        var resolver = new ImagePathResolver(Path.Combine(Path.GetFullPath(folder), "photo"));
-        var photos = new SortedDictionary<string, ImageHashResult>(StringComparer.Ordinal);
-        foreach (var url in urls)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
-            {
-                continue;
-            }
-
-            var relative = uri.Host + Uri.UnescapeDataString(uri.AbsolutePath);
-            if (resolver.Resolve(relative) is not { Success: true, FullPath: { } full } || !File.Exists(full))
-            {
-                continue;
-            }
-
-            var hashed = ImageHasher.HashFileAsync(full, ImageDecodeOptions.Default, ct).GetAwaiter().GetResult();
-            if (hashed.Sha256 is not null)
-            {
-                photos[url] = hashed;
-            }
-        }
+        var photos = HashMirroredPhotos(folder, urls, ct);
 
         if (photos.Count == 0)
         {

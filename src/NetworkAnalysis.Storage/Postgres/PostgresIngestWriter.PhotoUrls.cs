@@ -30,28 +30,7 @@ public sealed partial class PostgresIngestWriter
             }
         }
 
-        var resolver = new ImagePathResolver(Path.Combine(Path.GetFullPath(folder), "photo"));
-        var photos = new SortedDictionary<string, ImageHashResult>(StringComparer.Ordinal);
-        foreach (var url in urls)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
-            {
-                continue;
-            }
-
-            var relative = uri.Host + Uri.UnescapeDataString(uri.AbsolutePath);
-            if (resolver.Resolve(relative) is not { Success: true, FullPath: { } full } || !File.Exists(full))
-            {
-                continue;
-            }
-
-            var hashed = ImageHasher.HashFileAsync(full, ImageDecodeOptions.Default, ct).GetAwaiter().GetResult();
-            if (hashed.Sha256 is not null)
-            {
-                photos[url] = hashed;
-            }
-        }
+        var photos = CaseIngestor.HashMirroredPhotos(folder, urls, ct);
 
         if (photos.Count == 0)
         {
