@@ -86,34 +86,40 @@ public sealed partial class CaseStore
         ArgumentException.ThrowIfNullOrWhiteSpace(who);
         var content = ReferralContent(clusterId);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-        var versions = SignOffs(clusterId);
-        if (versions.Count > 0 && versions[^1].ContentSha256 == sha)
-        {
-            throw new CaseStoreException(string.Create(CultureInfo.InvariantCulture,
-                $"the referral of {clusterId} is signed off already as it stands (version {versions[^1].Version} by {versions[^1].Who} on {versions[^1].At})"));
-        }
-
-        var version = versions.Count == 0 ? 1 : versions[^1].Version + 1;
-        var at = Now();
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() is var n && n.Length > MaxCommentLength ? n[..MaxCommentLength] : note.Trim();
-        using (var cmd = Command("INSERT INTO signoffs(cluster_id, version, content_sha256, content, who, at, note) VALUES ($c, $v, $h, $content, $w, $t, $n);"))
+        int version;
+        // The versions are read and the next one written under the writer lock: two reviewers signing at once (two
+        // servers on one case) get version 1 and a clear "signed off already", not a duplicate key.
+        using (var tx = BeginImmediate("signoffs"))
         {
+            var versions = SignOffs(clusterId, tx);
+            if (versions.Count > 0 && versions[^1].ContentSha256 == sha)
+            {
+                throw new CaseStoreException(string.Create(CultureInfo.InvariantCulture,
+                    $"the referral of {clusterId} is signed off already as it stands (version {versions[^1].Version} by {versions[^1].Who} on {versions[^1].At})"));
+            }
+
+            version = versions.Count == 0 ? 1 : versions[^1].Version + 1;
+            using var cmd = Command("INSERT INTO signoffs(cluster_id, version, content_sha256, content, who, at, note) VALUES ($c, $v, $h, $content, $w, $t, $n);", tx);
             cmd.Parameters.AddWithValue("$c", clusterId);
             cmd.Parameters.AddWithValue("$v", version);
             cmd.Parameters.AddWithValue("$h", sha);
             cmd.Parameters.AddWithValue("$content", content);
             cmd.Parameters.AddWithValue("$w", who.Trim());
-            cmd.Parameters.AddWithValue("$t", at);
+            cmd.Parameters.AddWithValue("$t", Now());
             cmd.Parameters.AddWithValue("$n", (object?)note ?? DBNull.Value);
             cmd.ExecuteNonQuery();
+            tx.Commit();
         }
 
         AppendAudit(who.Trim(), "sign-off", clusterId, string.Create(CultureInfo.InvariantCulture, $"version {version}, content sha256 {sha}"));
-        return SignOffs(clusterId)[^1];
+        return SignOffs(clusterId).Single(s => s.Version == version);
     }
 
     /// <summary>Every sign-off of a cluster's referral, oldest first, each with the content it signed.</summary>
-    public IReadOnlyList<ReferralSignOff> SignOffs(string clusterId)
+    public IReadOnlyList<ReferralSignOff> SignOffs(string clusterId) => SignOffs(clusterId, null);
+
+    private List<ReferralSignOff> SignOffs(string clusterId, System.Data.Common.DbTransaction? tx)
     {
         ArgumentNullException.ThrowIfNull(clusterId);
         var list = new List<ReferralSignOff>();
@@ -122,7 +128,7 @@ public sealed partial class CaseStore
             return list;
         }
 
-        using var cmd = Command("SELECT id, cluster_id, version, content_sha256, content, who, at, note FROM signoffs WHERE cluster_id = $c ORDER BY version;");
+        using var cmd = Command("SELECT id, cluster_id, version, content_sha256, content, who, at, note FROM signoffs WHERE cluster_id = $c ORDER BY version;", tx);
         cmd.Parameters.AddWithValue("$c", clusterId);
         using var r = cmd.ExecuteReader();
         while (r.Read())
