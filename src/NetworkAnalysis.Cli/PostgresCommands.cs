@@ -16,7 +16,7 @@ internal static class PostgresCommands
     {
         "clusters", "show", "explain", "hubs", "lookup", "report", "export", "audit verify", "audit show", "decisions", "decisions export", "serve",
         "ingest", "score", "chart", "evaluate", "decide hub", "decide never-hub", "decide merge", "decide split", "decide not-same", "decide undo", "decisions import",
-        "users list", "users add", "users invite", "users remove", "push neo4j",
+        "users", "users list", "users add", "users invite", "users remove", "push neo4j",
         "doctor", "analyze",
     };
 

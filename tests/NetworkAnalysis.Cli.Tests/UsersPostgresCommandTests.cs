@@ -31,6 +31,7 @@ public sealed partial class UsersPostgresCommandTests(PostgresDatabase database)
             ["users", "add", "ana", "--role", "admin", "--analyst", "boss"],
             ["users", "invite", "ana", "--analyst", "boss"],
             ["users", "list"],
+            ["users"],
             ["users", "remove", "rita", "--analyst", "boss"],
             ["users", "remove", "rita", "--analyst", "boss"],
             ["users", "invite", "rita", "--analyst", "boss"],
