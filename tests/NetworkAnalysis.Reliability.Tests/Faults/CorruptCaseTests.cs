@@ -38,6 +38,27 @@ public sealed class CorruptCaseTests : IDisposable
         f.SetLength((long)(f.Length * fraction));
     }
 
+    private static int RootPage(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = $n;";
+        cmd.Parameters.AddWithValue("$n", table);
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void OverwritePage(string path, int page)
+    {
+        // SQLite numbers pages from 1; garbage over the whole page, as a failing disk would leave.
+        using var f = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        const int pageSize = 4096;
+        var junk = new byte[pageSize];
+        new Random(page).NextBytes(junk);
+        f.Position = (long)(page - 1) * pageSize;
+        f.Write(junk);
+    }
+
     private static void OverwritePages(string path, int pages, int seed)
     {
         // Garbage over whole pages in the middle of the file, as a failing disk or a bad copy would leave.
@@ -149,6 +170,68 @@ public sealed class CorruptCaseTests : IDisposable
         using var repaired = CaseStore.Open(repair.OutputPath);
         repaired.Counts().Ads.ShouldBeInRange(1, Ads);
         CaseDoctor.Examine(repair.OutputPath).Damaged.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Open_LargeCaseDamagedInMentions_OpensWithoutReadingThemAndTheCommandThatDoesNamesDoctor()
+    {
+        // Given: the mentions table's root page overwritten; the case checked as a large one (bounded check on open)
+        var path = Copy("large-mentions.case");
+        OverwritePage(path, RootPage(path, "mentions"));
+        CaseStore.WholeFileCheckBytesForTests.Value = 0;
+        try
+        {
+            // When
+            long ads;
+            using (var store = CaseStore.Open(path))
+            using (var count = store.Connection.CreateCommand())
+            {
+                count.CommandText = "SELECT count(*) FROM ads;";
+                ads = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var analyze = await InProcessCli.RunAsync("analyze", "--case", path, "--full");
+
+            // Then: the open did not pay for pages it does not need, and the damage is named where it is met
+            ads.ShouldBe(Ads);
+            analyze.ExitCode.ShouldBe(1, analyze.All);
+            analyze.Error.ShouldContain("netan doctor");
+            analyze.Error.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            CaseStore.WholeFileCheckBytesForTests.Value = null;
+        }
+
+        // A case file under the bound is checked whole on open, so the same damage is refused there.
+        Should.Throw<CaseStoreException>(() => CaseStore.Open(path)).Message.ShouldContain("netan doctor");
+        CaseDoctor.Examine(path).Findings.ShouldContain(f => f.Severity == DoctorSeverity.Error && f.Check == "integrity");
+    }
+
+    [Theory]
+    [InlineData("meta")]
+    [InlineData("sources")]
+    [InlineData("audit")]
+    public void Open_LargeCaseDamagedInATableEveryCommandReads_IsRefusedOnOpen(string table)
+    {
+        // Given
+        var path = Copy($"large-{table}.case");
+        OverwritePage(path, RootPage(path, table));
+        CaseStore.WholeFileCheckBytesForTests.Value = 0;
+        try
+        {
+            // When
+            var open = Should.Throw<CaseStoreException>(() => CaseStore.Open(path));
+            var readOnly = Should.Throw<CaseStoreException>(() => CaseStore.OpenReadOnly(path));
+
+            // Then
+            open.Message.ShouldContain("netan doctor");
+            readOnly.Message.ShouldContain("netan doctor");
+        }
+        finally
+        {
+            CaseStore.WholeFileCheckBytesForTests.Value = null;
+        }
     }
 
     [Fact]
