@@ -66,7 +66,7 @@ public sealed partial class CaseStore
             }
         }
 
-        var snapshot = LoadSnapshot(withAdFacts: false, ct, tx);
+        var snapshot = LoadSnapshot(withAdFacts: false, tx, (stamp.MentionMax, stamp.MentionCount), ct);
         tx.Commit();
         return snapshot;
     }

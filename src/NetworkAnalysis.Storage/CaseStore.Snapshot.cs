@@ -16,7 +16,16 @@ public sealed partial class CaseStore
 
     /// <summary>Loads the snapshot, with every ad's city and posting time or (for an incremental analysis) without them.</summary>
     internal CaseSnapshot LoadSnapshot(bool withAdFacts, CancellationToken ct, System.Data.Common.DbTransaction? tx = null)
+        => LoadSnapshot(withAdFacts, tx, null, ct);
+
+    /// <summary>
+    /// As <see cref="LoadSnapshot(bool, CancellationToken, System.Data.Common.DbTransaction?)"/>; with
+    /// <paramref name="mentions"/> (the highest mention row ID and the mention count <paramref name="tx"/> sees), the mentions
+    /// are read on a second connection while this one reads ads and entities (<see cref="PrefetchMentions"/>).
+    /// </summary>
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, System.Data.Common.DbTransaction? tx, (long Max, long Count)? mentions, CancellationToken ct)
     {
+        var prefetch = mentions is { } m ? PrefetchMentions(m.Max, m.Count, ct) : null;
         var adRows = new List<long>();
         var adKeys = new List<string>();
         using (var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;", tx))
@@ -64,7 +73,7 @@ public sealed partial class CaseStore
 
         ct.ThrowIfCancellationRequested();
         var entityIndex = DenseIndex(entityRows);
-        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx);
+        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx, AwaitMentions(prefetch));
         var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
         return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts, CanonicalEntityTypes = canonicalTypes };
     }
@@ -186,12 +195,36 @@ public sealed partial class CaseStore
 
     /// <summary>
     /// The distinct (ad, entity) links of the mentions whose ad and entity are in the snapshot, ordered by ad row then entity
-    /// row, as dense indexes: one row-order scan, bucketed by ad row and sorted within each ad.
+    /// row, as dense indexes: one row-order scan (or the rows <see cref="PrefetchMentions"/> read, when given), bucketed by ad
+    /// row and sorted within each ad.
     /// </summary>
-    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, System.Data.Common.DbTransaction? tx)
+    private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, System.Data.Common.DbTransaction? tx,
+        MentionPairs? prefetched = null)
     {
-        var pairAds = new List<int>();
-        var pairEntities = new List<int>();
+        var pairAds = new List<int>(prefetched?.Count ?? 0);
+        var pairEntities = new List<int>(prefetched?.Count ?? 0);
+        if (prefetched is { } read)
+        {
+            for (var i = 0; i < read.Count; i++)
+            {
+                var (ad, entity) = (read.Ads[i], read.Entities[i]);
+                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
+                {
+                    pairAds.Add(adIndex[ad]);
+                    pairEntities.Add(entityIndex[entity]);
+                }
+            }
+        }
+        else
+        {
+            ReadMentionPairs(adIndex, entityIndex, pairAds, pairEntities, tx);
+        }
+
+        return SortLinks(adRows, entityRows, pairAds, pairEntities);
+    }
+
+    private void ReadMentionPairs(int[] adIndex, int[] entityIndex, List<int> pairAds, List<int> pairEntities, System.Data.Common.DbTransaction? tx)
+    {
         using (var cmd = Command("SELECT ad, entity FROM mentions;", tx))
         using (var r = cmd.ExecuteReader())
         {
@@ -206,7 +239,11 @@ public sealed partial class CaseStore
                 }
             }
         }
+    }
 
+    /// <summary>The distinct links of the (dense ad, dense entity) pairs, ordered by ad row then entity row.</summary>
+    private static (int[] Ads, int[] Entities) SortLinks(List<long> adRows, List<long> entityRows, List<int> pairAds, List<int> pairEntities)
+    {
         // Bucket by ad row order: the rank of each dense ad among the ads sorted by row ID.
         var n = adRows.Count;
         var rank = new int[n];
@@ -267,6 +304,78 @@ public sealed partial class CaseStore
         }
 
         return ([.. linkAds], [.. linkEntities]);
+    }
+
+    /// <summary>The ad and entity row IDs of mention rows, in row order (-1 for a row ID beyond <see cref="int.MaxValue"/>).</summary>
+    private sealed record MentionPairs(int[] Ads, int[] Entities, int Count);
+
+    /// <summary>
+    /// Starts reading the ad and entity of every mention with row ID at most <paramref name="max"/> on a second, read-only
+    /// connection of its own, or returns null on PostgreSQL or when there are none; <see cref="AwaitMentions"/> finishes it.
+    /// </summary>
+    /// <remarks>
+    /// Issue #21: on a full analysis without a graph snapshot file the scan of 4.3 million mention rows was half of the load
+    /// at 1,000,000 ads, and it needs nothing the ad and entity scans give, so it runs on the other core meanwhile. Mentions
+    /// are never updated or deleted and a new one gets a row ID above every committed one, so the rows at or below the highest
+    /// ID the analysis's own read transaction sees are exactly the rows it sees; the count is checked all the same, and when it
+    /// differs (or the read fails) the mentions are read on the analysis's connection as before.
+    /// </remarks>
+    private Task<MentionPairs?>? PrefetchMentions(long max, long count, CancellationToken ct)
+    {
+        if (IsPostgres || count <= 0 || count > Array.MaxLength)
+        {
+            return null;
+        }
+
+        var full = Path;
+        return Task.Run(() =>
+        {
+            using var registration = CaseFileHandles.Acquire(full, create: false);
+            using var connection = OpenReadOnlyConnection(full, immutable: false);
+            using var scan = connection.CreateCommand();
+            scan.CommandText = "SELECT ad, entity FROM mentions WHERE id <= $max;";
+            scan.Parameters.AddWithValue("$max", max);
+            var ads = new int[count];
+            var entities = new int[count];
+            var n = 0;
+            using var r = scan.ExecuteReader();
+            while (r.Read())
+            {
+                if (n == count)
+                {
+                    return null; // more rows than the analysis sees: read them there
+                }
+
+                var (ad, entity) = (r.GetInt64(0), r.GetInt64(1));
+                ads[n] = ad is >= 0 and <= int.MaxValue ? (int)ad : -1;
+                entities[n] = entity is >= 0 and <= int.MaxValue ? (int)entity : -1;
+                n++;
+                if ((n & 0xFFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+
+            return n == count ? new MentionPairs(ads, entities, n) : null;
+        }, ct);
+    }
+
+    /// <summary>The mentions <see cref="PrefetchMentions"/> read, or null when it was not started, failed or disagreed.</summary>
+    private static MentionPairs? AwaitMentions(Task<MentionPairs?>? prefetch)
+    {
+        if (prefetch is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return prefetch.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return null; // read on the analysis's connection
+        }
     }
 
     /// <summary>Dense index of each row ID (-1 for none), as an array indexed by row ID.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Storage.Tests;
@@ -49,5 +50,54 @@ public sealed class CaseAnalyzerTests : IDisposable
         new CaseAnalyzer(store).Analyze();
 
         store.Memberships().ToList().ShouldBe(first);
+    }
+
+    [Fact]
+    public void Analyze_Full_AdRowIdsWithGaps_EveryAdGetsItsMembershipRow()
+    {
+        // Given: ad rows 1, 2, 20 and 40000 (a gap inside one JSON run of the full save and one wider than a run), no graph file
+        var file = _dir.Write("a.jsonl", string.Join('\n',
+            """{"id":"1","body":"call (702) 555-0142"}""",
+            """{"id":"2","body":"text 702.555.0142 now"}""",
+            """{"id":"3","body":"me at x@example.com"}""",
+            """{"id":"4","body":"write x@example.com"}"""));
+        var path = _dir.File("c.case");
+        using (var store = CaseStore.Open(path, create: true))
+        {
+            new CaseIngestor(store).Ingest(file);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var move = connection.CreateCommand();
+            move.CommandText = """
+                PRAGMA foreign_keys = OFF;
+                UPDATE mentions SET ad = 20 WHERE ad = 3; UPDATE ad_attributes SET ad = 20 WHERE ad = 3; UPDATE ads SET id = 20 WHERE id = 3;
+                UPDATE mentions SET ad = 40000 WHERE ad = 4; UPDATE ad_attributes SET ad = 40000 WHERE ad = 4; UPDATE ads SET id = 40000 WHERE id = 4;
+                """;
+            move.ExecuteNonQuery();
+        }
+
+        foreach (var graph in Directory.GetFiles(_dir.Path, "c.case.graph*"))
+        {
+            File.Delete(graph);
+        }
+
+        using var reopened = CaseStore.Open(path);
+
+        // When
+        new CaseAnalyzer(reopened).Analyze(null, full: true);
+
+        // Then
+        var members = reopened.Memberships().ToDictionary(m => m.AdKey, m => m.ClusterId);
+        members.Count.ShouldBe(4);
+        members.Values.ShouldAllBe(v => v != null);
+        members["1"].ShouldBe(members["2"]);
+        members["3"].ShouldBe(members["4"]);
+        members["1"].ShouldNotBe(members["3"]);
+        using var rows = reopened.Connection.CreateCommand();
+        rows.CommandText = "SELECT group_concat(ad) FROM (SELECT ad FROM memberships ORDER BY ad);";
+        rows.ExecuteScalar().ShouldBe("1,2,20,40000");
     }
 }
