@@ -73,7 +73,9 @@ public sealed partial class CaseIngestor
 
     private Extracted Extract(Ad ad)
     {
-        var result = _extractor.Extract(ad.Text, ad.Country);
+        // Ad.Text composes title and body on every call: once here.
+        var text = ad.Text;
+        var result = _extractor.Extract(text, ad.Country);
         var entities = new List<Mention>(result.Entities);
         if (PosterAccount.Canonical(ad.Site, ad.Poster) is { } account)
         {
@@ -121,11 +123,14 @@ public sealed partial class CaseIngestor
         static byte[]? U(string? value) => AdInsertRow.Utf8(value);
         var joinedImages = ad.Images.Count == 0 ? null : string.Join(';', ad.Images);
         var joinedHashes = ad.ImageHashes.Count == 0 ? null : string.Join(';', ad.ImageHashes);
-        // The raw row without the values its own columns hold (#21): about 60% fewer bytes for the writer to store.
-        var storedRaw = AdRawRow.Encode(ad.RawRow, ad.Title, ad.Body, joinedImages, joinedHashes);
-        var row = new AdInsertRow(U(ad.Site), U(ad.Id), U(ad.Key), ad.Line, U(ad.PostedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
-            U(ad.City), U(ad.Region), U(ad.Country), U(ad.Title), U(ad.Body), U(ad.Text), U(ad.Poster), U(joinedImages), U(joinedHashes),
-            ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), U(storedRaw));
+        var title = U(ad.Title);
+        var body = U(ad.Body);
+        // The raw row without the values its own columns hold (#21): about 60% fewer bytes for the writer to store; encoded
+        // straight to UTF-8, and the text from the title's and body's bytes, instead of encoding each string again.
+        var storedRaw = AdRawRow.EncodeUtf8(ad.RawRow, ad.Title, ad.Body, joinedImages, joinedHashes);
+        var row = new AdInsertRow(U(ad.Site), U(ad.Id), U(ad.Key), ad.Line, PostedAtUtf8(ad.PostedAt),
+            U(ad.City), U(ad.Region), U(ad.Country), title, body, AdInsertRow.TextUtf8(ad.Title, title, ad.Body, body), U(ad.Poster), U(joinedImages), U(joinedHashes),
+            ad.Price is { } price ? (double)price : null, ad.Age, U(AttributesJson(StoredAttributes(ad))), storedRaw);
         // The mentions' raw text is encoded here as well, on the extraction threads, in its stored form (MentionRaw) (#21).
         var raws = new byte[entities.Count][];
         for (var k = 0; k < raws.Length; k++)
@@ -135,6 +140,20 @@ public sealed partial class CaseIngestor
         }
 
         return new Extracted(entities, result.Attributes, images, row, raws);
+    }
+
+    /// <summary>The UTF-8 of <c>PostedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", InvariantCulture)</c>, formatted straight into bytes.</summary>
+    private static byte[]? PostedAtUtf8(DateTimeOffset? postedAt)
+    {
+        if (postedAt is not { } at)
+        {
+            return null;
+        }
+
+        Span<byte> utf8 = stackalloc byte[64];
+        return at.TryFormat(utf8, out var written, "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
+            ? utf8[..written].ToArray()
+            : AdInsertRow.Utf8(at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
     }
 
     private AdImage HashImage(string relativePath)

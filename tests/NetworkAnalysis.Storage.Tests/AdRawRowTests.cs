@@ -39,6 +39,73 @@ public sealed class AdRawRowTests : IDisposable
         stored.Length.ShouldBeLessThanOrEqualTo(raw.Length + 24);
     }
 
+    [Theory]
+    [InlineData("{\"id\":\"1\",\"title\":\"Hot playful Nina\",\"body\":\"Call 617-555-0110 now, new in town\",\"image_hashes\":\"sha256:ab;sha256:cd\"}",
+        "Hot playful Nina", "Call 617-555-0110 now, new in town", null, "sha256:ab;sha256:cd")]
+    [InlineData("Nina is new|Nina is new in town, Nina is new", "Nina is new", "Nina is new in town, Nina is new", null, null)]
+    [InlineData("\u0001\u0002t3;Ruby Ruby Ruby!", null, null, null, null)]
+    [InlineData("\u0001 images/a.png;images/b.png", null, null, "images/a.png;images/b.png", null)]
+    [InlineData("", "", "", null, null)]
+    [InlineData("plain row with nothing to cut", "title here", "body here", null, null)]
+    [InlineData("😀Ruby 😀 is here😀|body text 😀 ok|ｔｅｓｔ ｆｕｌｌｗｉｄｔｈ", "Ruby 😀 is here", "body text 😀 ok", null, null)]
+    // Ten cuts' worth of digits: offsets past 9, 99 and 999
+    [InlineData("0123456789012345678901234567890123456789|title of the ad|" + "body of the ad, long enough", "title of the ad", "body of the ad, long enough", null, null)]
+    public void EncodeUtf8_IsTheUtf8OfEncode(string raw, string? title, string? body, string? images, string? hashes)
+    {
+        var bytes = AdRawRow.EncodeUtf8(raw, title, body, images, hashes);
+        bytes.ShouldBe(Encoding.UTF8.GetBytes(AdRawRow.Encode(raw, title, body, images, hashes)));
+    }
+
+    [Fact]
+    public void EncodeUtf8_LoneSurrogatesMeetingAcrossACut_AreEncodedAsTheStoredString()
+    {
+        // A lone high surrogate before the cut title and a lone low one after it: adjacent in the stored form, they pair up
+        var raw = "a" + (char)0xD83D + "Ruby is here now" + (char)0xDE00 + "b";
+        var bytes = AdRawRow.EncodeUtf8(raw, "Ruby is here now", null, null, null);
+        bytes.ShouldBe(Encoding.UTF8.GetBytes(AdRawRow.Encode(raw, "Ruby is here now", null, null, null)));
+        Encoding.UTF8.GetString(bytes).ShouldContain("😀");
+    }
+
+    [Theory]
+    [InlineData("Nina", "Call 617-555-0110")]
+    [InlineData(null, "only a body")]
+    [InlineData("", "only a body")]
+    [InlineData("only a title", null)]
+    [InlineData("only a title", "")]
+    [InlineData(null, null)]
+    [InlineData("ｔｉｔｌｅ 😀", "bödy 😀")]
+    public void TextUtf8_IsTheUtf8OfTheComposedText(string? title, string? body)
+    {
+        var text = AdInsertRow.TextUtf8(title, AdInsertRow.Utf8(title), body, AdInsertRow.Utf8(body));
+        text.ShouldBe(Encoding.UTF8.GetBytes(NetworkAnalysis.Core.Ads.Ad.ComposeText(title, body)));
+    }
+
+    [Fact]
+    public void TextUtf8_LoneSurrogatesAroundTheNewline_AreEncodedAsTheComposedText()
+    {
+        var title = "end" + (char)0xD83D;
+        var body = (char)0xDE00 + "start";
+        AdInsertRow.TextUtf8(title, AdInsertRow.Utf8(title), body, AdInsertRow.Utf8(body))
+            .ShouldBe(Encoding.UTF8.GetBytes(NetworkAnalysis.Core.Ads.Ad.ComposeText(title, body)));
+    }
+
+    [Fact]
+    public void EncodeUtf8_LongRows_AreTheUtf8OfEncode()
+    {
+        // Offsets of every width, cut values anywhere, non-ASCII text
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            var prefix = new string('x', random.Next(0, 3000)) + "é";
+            var title = "Title number " + i + " ü";
+            var body = "Body " + new string('b', random.Next(8, 2000)) + " 😀";
+            var hashes = "sha256:" + new string('a', 64);
+            var raw = prefix + "\"title\":\"" + title + "\"," + new string('y', random.Next(0, 100)) + body + "|" + hashes + "|end";
+            AdRawRow.EncodeUtf8(raw, title, body, null, hashes).ShouldBe(Encoding.UTF8.GetBytes(AdRawRow.Encode(raw, title, body, null, hashes)));
+            AdRawRow.Decode(AdRawRow.Encode(raw, title, body, null, hashes), title, body, null, hashes).ShouldBe(raw);
+        }
+    }
+
     [Fact]
     public void Encode_RowHoldingItsColumns_StoresLessThanHalf()
     {

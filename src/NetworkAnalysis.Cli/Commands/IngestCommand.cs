@@ -80,6 +80,8 @@ internal static partial class IngestCommand
                     path = r.Path, sha256 = r.Sha256, already_ingested = r.AlreadyIngested, resumed = r.Resumed, rows_read = r.RowsRead,
                     ads_added = r.AdsAdded, duplicates = r.Duplicates, rows_failed = r.RowsFailed, mentions_added = r.MentionsAdded, images_hashed = r.ImagesHashed, image_errors = r.ImageErrors,
                     stopped_at_error = r.StoppedAtError, versions = r.Versions, records_skipped = r.RecordsSkipped, photos_linked_by_url = r.PhotosLinkedByUrl,
+                    // Where the time went, as for a PostgreSQL case (#21).
+                    timings_ms = r.TimingsMs,
                 })));
             }
 

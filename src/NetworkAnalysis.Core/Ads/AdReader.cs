@@ -9,8 +9,19 @@ public sealed class AdReader
 {
     private readonly AdReaderOptions _options;
 
+    // The input columns that schema fields are read from (the rest become attributes); built once, not for every row (#21).
+    private readonly HashSet<string> _known;
+
     /// <summary>Creates a reader.</summary>
-    public AdReader(AdReaderOptions? options = null) => _options = options ?? new AdReaderOptions();
+    public AdReader(AdReaderOptions? options = null)
+    {
+        _options = options ?? new AdReaderOptions();
+        _known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in AdFields.All)
+        {
+            _known.Add(ColumnFor(f));
+        }
+    }
 
     /// <summary>Guesses the format from a file name: <c>.jsonl</c>/<c>.ndjson</c>/<c>.json</c> or <c>.csv</c>/<c>.tsv</c>.</summary>
     public static AdInputFormat? DetectFormat(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -302,16 +313,10 @@ public sealed class AdReader
             return Fail(fileName, lineNo, AdFields.Country, $"'{Truncate(country)}' is not an ISO 3166 alpha-2 code");
         }
 
-        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var f in AdFields.All)
-        {
-            known.Add(_options.FieldMap.TryGetValue(f, out var mapped) ? mapped : f);
-        }
-
         var extra = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in fields)
         {
-            if (!known.Contains(key) && value is not null)
+            if (!_known.Contains(key) && value is not null)
             {
                 extra[key] = value;
             }
