@@ -298,6 +298,11 @@ public sealed partial class CaseIngestor
             return id;
         }
 
+        if (LookUpEntityId(type, value) is { } found)
+        {
+            return found;
+        }
+
         Set(insertEntity, type.ToName(), value);
         id = Convert.ToInt64(insertEntity.ExecuteScalar(), CultureInfo.InvariantCulture);
         _entityIds[(type, value)] = id;
@@ -309,6 +314,11 @@ public sealed partial class CaseIngestor
         if (_entityIds!.TryGetValue((type, value), out var id))
         {
             return id;
+        }
+
+        if (LookUpEntityId(type, value) is { } found)
+        {
+            return found;
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -95,6 +95,42 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
         Fingerprint(casePath).ShouldBe(Expected);
     }
 
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(97)]
+    public void IngestAndAnalyze_LookingUpEachIdentifier_GivesTheRecordedFingerprint(int batchSize)
+    {
+        // Given the same corpus and crawl as above
+        var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 3_000, Seed = 21 });
+        var jsonl = _dir.File("ads.jsonl");
+        using (var writer = new StreamWriter(jsonl, false, new UTF8Encoding(false)))
+        {
+            CorpusWriter.WriteJsonLines(corpus, writer);
+            writer.WriteLine("{\"id\": \"broken\", ");
+            writer.WriteLine("[1, 2, 3]");
+        }
+
+        var crawl = CorpusGenerator.Generate(new CorpusOptions { Ads = 300, Seed = 22 });
+        var warc = _dir.File("crawl.warc.gz");
+        CorpusFormatWriter.WriteWarc(CorpusPages.Captures(crawl, 22).ToList(), warc);
+
+        // When both are ingested with each identifier looked up in the case on first use instead of every entity ID loaded
+        // first (what a small ingest into a large case does, #21), then analysed and scored
+        var casePath = _dir.File("case.case");
+        using (var store = CaseStore.Open(casePath, create: true))
+        {
+            var ingestor = new CaseIngestor(store);
+            var options = new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true };
+            ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(2);
+            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
+            new CaseAnalyzer(store).Analyze();
+            new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
+        }
+
+        // Then the case is the same, row IDs included
+        Fingerprint(casePath).ShouldBe(Expected);
+    }
+
     private static string[] Fingerprint(string casePath)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
