@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Extraction;
+using NetworkAnalysis.Core.Extraction.Phones;
 using SQLitePCL;
 
 namespace NetworkAnalysis.Storage;
@@ -22,8 +23,8 @@ public sealed partial class CaseIngestor
     /// #21: reading every entity (850,000 at 1,000,000 ads: about a second and 100 MB) before the first batch was most of
     /// the time of a 10,000-ad ingest into a 1,000,000-ad case, which meets about 30,000 distinct identifiers. Both ways give
     /// the same IDs: the look-up finds exactly the row the full load would (see <see cref="CanLookUpEntityIds"/>). With the
-    /// look-up, the producer describes every phone of the run once (a phone the case has is described and not stored), as
-    /// it did the phones new to the case.
+    /// look-up, the producer cannot tell which phones are new to the case, so the writer describes each phone entity it
+    /// inserts (a few hundred in such an ingest) instead of the producer describing the batch's new ones (issue #19).
     /// </remarks>
     /// <returns>Ends the look-up (disposes its statement) when the ingest is done.</returns>
     private IDisposable PrepareEntityIds(long inputBytes, long adsInCase, IngestOptions options)
@@ -33,7 +34,7 @@ public sealed partial class CaseIngestor
         if (lookUp && CanLookUpEntityIds())
         {
             _entityIds = [];
-            _describedPhones = new HashSet<string>(StringComparer.Ordinal);
+            _describedPhones = null;
             var lookup = new EntityLookup(_store.Connection);
             _lookUpEntity = lookup.Find;
             return new EndLookup(this, lookup);
@@ -86,6 +87,18 @@ public sealed partial class CaseIngestor
 
         _entityIds![(type, value)] = id;
         return id;
+    }
+
+    /// <summary>The details of a phone entity about to be inserted: described by the producer with its batch, or, when
+    /// identifiers are looked up, here.</summary>
+    private PhoneNumberDetails? NewPhoneDetails(string value)
+    {
+        if (_batchPhones is not null && _batchPhones.TryGetValue(value, out var details))
+        {
+            return details;
+        }
+
+        return _describedPhones is null && _lookUpEntity is not null ? PhoneNumberDetails.Describe(value) : null;
     }
 
     private sealed class EndLookup(CaseIngestor ingestor, EntityLookup? lookup) : IDisposable

@@ -127,8 +127,24 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
             new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
         }
 
-        // Then the case is the same, row IDs included
+        // Then the case is the same, row IDs included, and every phone has the details an ingest loading every entity ID
+        // stores (what libphonenumber says of it), here described by the writer
         Fingerprint(casePath).ShouldBe(Expected);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = casePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT e.value, d.region, d.location, d.number_type, d.metadata FROM entities e LEFT JOIN phone_details d ON d.entity = e.id WHERE e.type = 'phone' ORDER BY e.id;";
+        using var r = cmd.ExecuteReader();
+        var phones = 0;
+        while (r.Read())
+        {
+            phones++;
+            var described = NetworkAnalysis.Core.Extraction.Phones.PhoneNumberDetails.Describe(r.GetString(0));
+            string?[] stored = r.IsDBNull(1) ? [] : [r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)];
+            stored.ShouldBe(described is null ? [] : [described.Region, described.Location, described.Type, described.Metadata], r.GetString(0));
+        }
+
+        phones.ShouldBeGreaterThan(100);
     }
 
     private static string[] Fingerprint(string casePath)
