@@ -21,6 +21,12 @@ public sealed partial class CaseIngestor
     /// producer's side (all cores) so that the writer only stores them with the new entity (issue #19).</summary>
     private Dictionary<string, PhoneNumberDetails?> DescribeNewPhones(Extracted?[] extracted)
     {
+        if (_describedPhones is null)
+        {
+            // Identifiers are looked up in the case (#21): the writer describes the few phones new to it as it stores them.
+            return new Dictionary<string, PhoneNumberDetails?>(StringComparer.Ordinal);
+        }
+
         var fresh = new List<string>();
         foreach (var item in extracted)
         {
@@ -317,6 +323,11 @@ public sealed partial class CaseIngestor
             return id;
         }
 
+        if (LookUpEntityId(type, value) is { } found)
+        {
+            return found;
+        }
+
         Set(insertEntity, type.ToName(), value);
         id = Convert.ToInt64(insertEntity.ExecuteScalar(), CultureInfo.InvariantCulture);
         _entityIds[(type, value)] = id;
@@ -330,9 +341,14 @@ public sealed partial class CaseIngestor
             return id;
         }
 
+        if (LookUpEntityId(type, value) is { } found)
+        {
+            return found;
+        }
+
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         id = rows.InsertEntity(type.ToName(), value);
-        if (type == EntityType.Phone && _batchPhones is not null && _batchPhones.TryGetValue(value, out var details) && details is not null)
+        if (type == EntityType.Phone && NewPhoneDetails(value) is { } details)
         {
             rows.InsertPhoneDetails(id, details);
         }

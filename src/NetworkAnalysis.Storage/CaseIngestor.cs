@@ -71,10 +71,6 @@ public sealed partial class CaseIngestor
         _imagePaths = new ImagePathResolver(path);
         _imageHashes = new(StringComparer.Ordinal);
         var skip = source?.RowsRead ?? 0;
-        // Reloaded under the lock: another ingest may have added identifiers since this ingestor last ran.
-        _entityIds = LoadEntityIds();
-        _describedPhones = new HashSet<string>(_entityIds.Keys.Where(k => k.Item1 == EntityType.Phone).Select(k => k.Item2), StringComparer.Ordinal);
-
         var reader = new AdSourceReader(options.Reader, options.Profiles) { Sheet = options.Sheet };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var totals = new Totals();
@@ -110,6 +106,10 @@ public sealed partial class CaseIngestor
             // The largest row ID: as good as a count for choosing the transaction size, and read from the index's end.
             adsAtStart = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
+
+        // Reloaded under the lock: another ingest may have added identifiers since this ingestor last ran. A small ingest
+        // into a large case looks them up instead (#21).
+        using var entityLookup = PrepareEntityIds(size, adsAtStart, options);
 
         var producer = Task.Run(() =>
         {

@@ -41,4 +41,8 @@ public sealed record IngestOptions
     /// before they are rebuilt leaves them out until the case's next read-write open, which creates them.
     /// </remarks>
     public bool? DeferIndexes { get; init; }
+
+    /// <summary>Tests only: whether to look each identifier up in the case on first use (true) or load every entity ID before
+    /// the first batch (false); null decides by size (#21: a look-up when the ingest is small against a large case).</summary>
+    internal bool? LookUpEntityIds { get; init; }
 }

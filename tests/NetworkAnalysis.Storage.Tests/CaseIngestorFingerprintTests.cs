@@ -95,6 +95,58 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
         Fingerprint(casePath).ShouldBe(Expected);
     }
 
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(97)]
+    public void IngestAndAnalyze_LookingUpEachIdentifier_GivesTheRecordedFingerprint(int batchSize)
+    {
+        // Given the same corpus and crawl as above
+        var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 3_000, Seed = 21 });
+        var jsonl = _dir.File("ads.jsonl");
+        using (var writer = new StreamWriter(jsonl, false, new UTF8Encoding(false)))
+        {
+            CorpusWriter.WriteJsonLines(corpus, writer);
+            writer.WriteLine("{\"id\": \"broken\", ");
+            writer.WriteLine("[1, 2, 3]");
+        }
+
+        var crawl = CorpusGenerator.Generate(new CorpusOptions { Ads = 300, Seed = 22 });
+        var warc = _dir.File("crawl.warc.gz");
+        CorpusFormatWriter.WriteWarc(CorpusPages.Captures(crawl, 22).ToList(), warc);
+
+        // When both are ingested with each identifier looked up in the case on first use instead of every entity ID loaded
+        // first (what a small ingest into a large case does, #21), then analysed and scored
+        var casePath = _dir.File("case.case");
+        using (var store = CaseStore.Open(casePath, create: true))
+        {
+            var ingestor = new CaseIngestor(store);
+            var options = new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true };
+            ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(2);
+            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
+            new CaseAnalyzer(store).Analyze();
+            new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
+        }
+
+        // Then the case is the same, row IDs included, and every phone has the details an ingest loading every entity ID
+        // stores (what libphonenumber says of it), here described by the writer
+        Fingerprint(casePath).ShouldBe(Expected);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = casePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT e.value, d.region, d.location, d.number_type, d.metadata FROM entities e LEFT JOIN phone_details d ON d.entity = e.id WHERE e.type = 'phone' ORDER BY e.id;";
+        using var r = cmd.ExecuteReader();
+        var phones = 0;
+        while (r.Read())
+        {
+            phones++;
+            var described = NetworkAnalysis.Core.Extraction.Phones.PhoneNumberDetails.Describe(r.GetString(0));
+            string?[] stored = r.IsDBNull(1) ? [] : [r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)];
+            stored.ShouldBe(described is null ? [] : [described.Region, described.Location, described.Type, described.Metadata], r.GetString(0));
+        }
+
+        phones.ShouldBeGreaterThan(100);
+    }
+
     private static string[] Fingerprint(string casePath)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder

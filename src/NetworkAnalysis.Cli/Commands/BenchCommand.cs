@@ -118,24 +118,28 @@ internal static class BenchCommand
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var casePath = Path.Combine(folder, "bench.case");
         File.Delete(casePath);
-        using var store = CaseStore.Open(casePath, create: true);
-        watch.Restart();
-        cpu = CpuSeconds();
-        var ingest = new CaseIngestor(store).Ingest(adsPath);
-        stages.Add(("ingest (read, extract, store)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
-        jsonl = new FormatRun("JSON Lines", new FileInfo(adsPath).Length, watch.Elapsed.TotalSeconds, CpuSeconds() - cpu, ingest.AdsAdded);
-        // Where ingest's time went (#21): the reader, extraction and writer threads overlap, so these do not add up to the wall time.
-        foreach (var (name, ms) in ingest.TimingsMs.OrderBy(t => t.Key, StringComparer.Ordinal))
+        // Closed before the incremental part, which opens the case afresh for each step as the CLI's two commands do.
+        IngestResult ingest;
+        using (var store = CaseStore.Open(casePath, create: true))
         {
-            stages.Add(("  ingest " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
-        }
+            watch.Restart();
+            cpu = CpuSeconds();
+            ingest = new CaseIngestor(store).Ingest(adsPath);
+            stages.Add(("ingest (read, extract, store)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
+            jsonl = new FormatRun("JSON Lines", new FileInfo(adsPath).Length, watch.Elapsed.TotalSeconds, CpuSeconds() - cpu, ingest.AdsAdded);
+            // Where ingest's time went (#21): the reader, extraction and writer threads overlap, so these do not add up to the wall time.
+            foreach (var (name, ms) in ingest.TimingsMs.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                stages.Add(("  ingest " + name.Replace("_ms", "", StringComparison.Ordinal), ms / 1000, null));
+            }
 
-        watch.Restart();
-        cpu = CpuSeconds();
-        var analysis = new CaseAnalyzer(store).Analyze();
-        stages.Add(("analyze (load, cluster, save)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
-        // The run's timings also carry counts (components, components_reused ...): only the *_ms entries are stages.
-        AddAnalyzeStages(stages, analysis, "  ");
+            watch.Restart();
+            cpu = CpuSeconds();
+            var analysis = new CaseAnalyzer(store).Analyze();
+            stages.Add(("analyze (load, cluster, save)", watch.Elapsed.TotalSeconds, CpuSeconds() - cpu));
+            // The run's timings also carry counts (components, components_reused ...): only the *_ms entries are stages.
+            AddAnalyzeStages(stages, analysis, "  ");
+        }
 
         if (ingest.AdsAdded != n)
         {
@@ -144,7 +148,7 @@ internal static class BenchCommand
 
         if (morePath is not null)
         {
-            MeasureIncremental(store, morePath, more, stages);
+            MeasureIncremental(casePath, morePath, more, stages);
         }
 
         return stages;
@@ -184,17 +188,28 @@ internal static class BenchCommand
         return morePath;
     }
 
-    /// <summary>Ingests the held-back ads into the analysed case and analyses it again (incrementally), timing both.</summary>
-    private static void MeasureIncremental(CaseStore store, string morePath, int more, List<(string, double, double?)> stages)
+    /// <summary>Ingests the held-back ads into the analysed case and analyses it again (incrementally), timing both, each on the
+    /// case opened afresh and closed after (its WAL checkpointed), as <c>netan ingest</c> and <c>netan analyze</c> run (#21).</summary>
+    private static void MeasureIncremental(string casePath, string morePath, int more, List<(string, double, double?)> stages)
     {
         var watch = Stopwatch.StartNew();
         var cpu = CpuSeconds();
-        var ingest = new CaseIngestor(store).Ingest(morePath);
+        IngestResult ingest;
+        using (var store = CaseStore.Open(casePath))
+        {
+            ingest = new CaseIngestor(store).Ingest(morePath);
+        }
+
         var (ingestSeconds, ingestCpu) = (watch.Elapsed.TotalSeconds, CpuSeconds() - cpu);
         stages.Add(($"incremental: ingest {more:N0} more", ingestSeconds, ingestCpu));
         watch.Restart();
         cpu = CpuSeconds();
-        var analysis = new CaseAnalyzer(store).Analyze();
+        AnalysisRunResult analysis;
+        using (var store = CaseStore.Open(casePath))
+        {
+            analysis = new CaseAnalyzer(store).Analyze();
+        }
+
         var (analyzeSeconds, analyzeCpu) = (watch.Elapsed.TotalSeconds, CpuSeconds() - cpu);
         stages.Add(("incremental: analyze", analyzeSeconds, analyzeCpu));
         AddAnalyzeStages(stages, analysis, "  incremental: ");

@@ -34,19 +34,29 @@ public sealed class PreviousClustering
         var assigned = 0;
         var complete = true;
         _componentSize = componentSize is null ? new Dictionary<string, int>(StringComparer.Ordinal) : new Dictionary<string, int>(componentSize, StringComparer.Ordinal);
+        // Ads counted per cluster index, then clusters per component (#21: one string look-up per cluster, not two per ad).
+        var adsOfCluster = new int[clusterIds.Count];
         foreach (var c in clusterOfAd)
         {
-            if (c < 0)
+            if (c >= 0)
+            {
+                assigned++;
+                adsOfCluster[c]++;
+            }
+        }
+
+        for (var c = 0; c < adsOfCluster.Length; c++)
+        {
+            if (adsOfCluster[c] == 0)
             {
                 continue;
             }
 
-            assigned++;
             if (componentIds[c] is { } component)
             {
                 if (componentSize is null)
                 {
-                    _componentSize[component] = _componentSize.GetValueOrDefault(component) + 1;
+                    _componentSize[component] = _componentSize.GetValueOrDefault(component) + adsOfCluster[c];
                 }
             }
             else
