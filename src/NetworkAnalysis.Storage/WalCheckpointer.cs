@@ -29,7 +29,8 @@ internal sealed class WalCheckpointer : IDisposable
     private bool _pending;
     private bool _running;
     private bool _stopping;
-    // Pages the writer committed since it last asked for a pass, and the WAL's size (frames) as far as this class knows it.
+    // Pages the writer committed since it last asked for a pass, and the WAL's size (frames): the pages committed since it last
+    // restarted, or more if a pass saw more.
     private long _unchecked;
     private long _walFrames;
 
@@ -202,8 +203,9 @@ internal sealed class WalCheckpointer : IDisposable
                 Passes++;
                 if (frames >= 0)
                 {
-                    // The WAL as this pass saw it, plus what the writer committed since it was asked for.
-                    _walFrames = frames + _unchecked;
+                    // The writer's count of its commits since the WAL last restarted is exact; a pass adds only what was in the WAL
+                    // before the ingest started.
+                    _walFrames = Math.Max(_walFrames, frames);
                 }
 
                 _running = false;
