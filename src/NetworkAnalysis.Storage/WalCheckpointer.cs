@@ -23,6 +23,7 @@ namespace NetworkAnalysis.Storage;
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly IDisposable _fileHandle;
     private readonly Thread _thread;
     private readonly object _gate = new();
     private readonly int _nice;
@@ -41,15 +42,26 @@ internal sealed class WalCheckpointer : IDisposable
         PassPages = passPages;
         LimitFrames = limitFrames;
         _nice = nice;
+        // Like every connection of this process to a case: registered, so that no descriptor on the file is closed under it.
+        _fileHandle = CaseFileHandles.Acquire(path, create: false);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
         }.ToString());
-        _connection.Open();
-        // A first read opens the connection's WAL, which a checkpoint needs.
-        CaseStore.Execute(_connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; SELECT count(*) FROM sqlite_master;");
+        try
+        {
+            _connection.Open();
+            // A first read opens the connection's WAL, which a checkpoint needs.
+            CaseStore.Execute(_connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; SELECT count(*) FROM sqlite_master;");
+        }
+        catch
+        {
+            _connection.Dispose();
+            _fileHandle.Dispose();
+            throw;
+        }
         _thread = new Thread(Run) { IsBackground = true, Name = "netan checkpoint" };
         _thread.Start();
     }
@@ -123,16 +135,13 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    /// <summary>Waits for the checkpoints asked for so far, then stops the thread and closes its connection.</summary>
+    /// <summary>Waits for the checkpoints asked for so far, then stops the thread and closes its connection. Pages committed since
+    /// the last request are left to the writer's own checkpoints after the ingest (<c>wal_autocheckpoint</c>, and the store's
+    /// close), as before: a small ingest runs no extra checkpoint.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            if (_unchecked > 0)
-            {
-                RequestLocked();
-            }
-
             WaitIdleLocked();
             _stopping = true;
             Monitor.PulseAll(_gate);
@@ -140,6 +149,7 @@ internal sealed class WalCheckpointer : IDisposable
 
         _thread.Join();
         _connection.Dispose();
+        _fileHandle.Dispose();
     }
 
     private void RequestLocked()

@@ -57,20 +57,12 @@ public sealed class WalCheckpointerTests : IDisposable
         }
 
         // Then: the checkpoints ran off the writer, the WAL restarted and never held much more than the limit plus a pass and a
-        // transaction (without restarts it would hold all ~3,600 pages), and the case file alone has every row
+        // transaction (without restarts it would hold all ~3,600 pages), and the case file itself, which only a checkpoint
+        // writes while the writer's are off, holds most of the ~3,600 rows' pages; no row is lost
         passes.ShouldBeGreaterThan(10);
         restarts.ShouldBeGreaterThan(2);
         largestWal.ShouldBeLessThan((400 + 64 + 120) * (PageSize + 24) + 32);
-        using (var check = writer.CreateCommand())
-        {
-            // Everything committed was copied back: a further checkpoint has nothing left to do.
-            check.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            using var r = check.ExecuteReader();
-            r.Read().ShouldBeTrue();
-            r.GetInt64(0).ShouldBe(0);
-            r.GetInt64(2).ShouldBe(r.GetInt64(1));
-        }
-
+        new FileInfo(path).Length.ShouldBeGreaterThan((60 * 60 - 200) * (long)PageSize);
         using (var count = writer.CreateCommand())
         {
             count.CommandText = "SELECT count(*) FROM t;";
@@ -89,6 +81,7 @@ public sealed class WalCheckpointerTests : IDisposable
         using var checkpointer = new WalCheckpointer(path, passPages: 1_000_000, limitFrames: 4, nice: 0);
         WalCheckpointer.PagesWritten(writer);
         CaseStore.Execute(writer, "INSERT INTO t(v) VALUES (randomblob(3000));");
+        var caseBytes = new FileInfo(path).Length;
 
         // When: the writer commits one page while busy (no pass: below the threshold), then more while it has nothing more to
         // write for now
@@ -103,12 +96,8 @@ public sealed class WalCheckpointerTests : IDisposable
             Thread.Sleep(10);
         }
 
-        // Then: a pass ran without the threshold, and it copied everything back
+        // Then: a pass ran without the threshold, and it copied the four rows' pages into the case file
         checkpointer.Passes.ShouldBe(1);
-        using var check = writer.CreateCommand();
-        check.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        using var r = check.ExecuteReader();
-        r.Read().ShouldBeTrue();
-        r.GetInt64(2).ShouldBe(r.GetInt64(1));
+        new FileInfo(path).Length.ShouldBeGreaterThanOrEqualTo(caseBytes + (4 * PageSize));
     }
 }
