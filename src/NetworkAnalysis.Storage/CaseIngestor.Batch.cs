@@ -14,8 +14,11 @@ public sealed partial class CaseIngestor
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private Extracted?[] ExtractAll(List<AdReadItem> batch) =>
-        // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism.
-        batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
+        // Extraction is the CPU-heavy part: run it on all cores, keeping input order for determinism. A SQLite ingest runs it on
+        // its own threads, below the writer's priority (#21); the PostgreSQL writer and extract-only use PLINQ as before.
+        _workers is { } workers
+            ? workers.Map(batch, item => item.Ad is { } ad ? Extract(ad) : null)
+            : batch.AsParallel().AsOrdered().Select(item => item.Ad is { } ad ? Extract(ad) : (Extracted?)null).ToArray();
 
     /// <summary>The region, place and type of the batch's phones that no earlier batch (nor the case) had, described on the
     /// producer's side (all cores) so that the writer only stores them with the new entity (issue #19).</summary>
@@ -46,7 +49,9 @@ public sealed partial class CaseIngestor
 
         var details = fresh.Count < 64
             ? fresh.Select(PhoneNumberDetails.Describe).ToArray()
-            : fresh.AsParallel().AsOrdered().Select(PhoneNumberDetails.Describe).ToArray();
+            : _workers is { } workers
+                ? workers.Map(fresh, PhoneNumberDetails.Describe)
+                : fresh.AsParallel().AsOrdered().Select(PhoneNumberDetails.Describe).ToArray();
         var map = new Dictionary<string, PhoneNumberDetails?>(fresh.Count, StringComparer.Ordinal);
         for (var i = 0; i < fresh.Count; i++)
         {

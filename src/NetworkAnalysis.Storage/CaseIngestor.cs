@@ -19,6 +19,10 @@ public sealed partial class CaseIngestor
 {
     private const int IngestCheckpointPages = 16_384;
 
+    /// <summary>While the checkpointing thread runs (<see cref="WalCheckpointer"/>): the WAL size, in pages, beyond which the writer
+    /// waits once for it to restart (1 GiB of 4 KiB pages).</summary>
+    private const long IngestWalLimitPages = 262_144;
+
     /// <summary>Page cache while ingesting, as SQLite's negative KiB: 512 MB.</summary>
     private const int IngestCacheKib = -524_288;
 
@@ -32,6 +36,7 @@ public sealed partial class CaseIngestor
     private ImagePathResolver? _imagePaths;
     private System.Collections.Concurrent.ConcurrentDictionary<string, ImageHashResult>? _imageHashes;
     private List<string>? _deferredIndexes;
+    private IngestWorkers? _workers;
 
     /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
     public CaseIngestor(CaseStore store, EntityExtractor? extractor = null)
@@ -111,8 +116,14 @@ public sealed partial class CaseIngestor
         // into a large case looks them up instead (#21).
         using var entityLookup = PrepareEntityIds(size, adsAtStart, options);
 
-        var producer = Task.Run(() =>
+        // Reading and extraction run below the writer's priority (#21): the writer, the ingest's bottleneck, gets a core whenever it
+        // can run, and they use the rest. The reading thread is a dedicated one (LongRunning), so its priority dies with it.
+        const int nice = IngestWorkers.Nice;
+        using var workers = new IngestWorkers(Environment.ProcessorCount, nice);
+        _workers = workers;
+        var producer = Task.Factory.StartNew(() =>
         {
+            ThreadNice.Lower(nice);
             var producerCpu = IngestTimings.ThreadCpuTicks();
             try
             {
@@ -178,12 +189,12 @@ public sealed partial class CaseIngestor
                 timings.AddTicks("producer_thread_cpu", IngestTimings.ThreadCpuTicks() - producerCpu);
                 queue.CompleteAdding();
             }
-        }, stop.Token);
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        // Checkpoint the WAL every 64 MB instead of every 4 MB while ingesting: each checkpoint fsyncs the WAL and the case
-        // file, and on a busy disk those waits, not the CPU, were most of the ingest time. Commits stay as durable as before
-        // (WAL, synchronous=NORMAL); only how often the WAL is copied back into the case file changes.
-        CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
+        // The writer does not checkpoint while it writes the batches (#21, session 11): a second connection on a thread of its own
+        // does, every 64 MB of commits (WalCheckpointer), so the writer's commits only append to the WAL and never wait for the
+        // copy back nor its fsyncs. Commits stay as durable as before (WAL, synchronous=NORMAL).
+        CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 0;");
         // A page cache that holds a large case's indexes while ingesting (#21): a batch's dirty pages stay in memory until its
         // commit instead of spilling, and index pages are not read back again. Allocated as used; the case's own size after.
         long cacheSizeOutsideIngest;
@@ -194,11 +205,16 @@ public sealed partial class CaseIngestor
 
         CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {IngestCacheKib};");
         CaseRowWriter? rows = null;
+        WalCheckpointer? checkpointer = null;
         try
         {
             // Inside the try: a failure here, too, stops the producer instead of leaving it blocked on a full queue.
             rows = new CaseRowWriter(_store.Connection);
+            checkpointer = new WalCheckpointer(_store.Path, IngestCheckpointPages, IngestWalLimitPages, nice);
+            WalCheckpointer.PagesWritten(_store.Connection);
+
             var writerCpu = IngestTimings.ThreadCpuTicks();
+            var writerRunqueue = IngestTimings.ThreadRunqueueWaitTicks();
             var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             _deferredIndexes = null;
             foreach (var (batch, extracted, phones, fraction, dropIndexes) in queue.GetConsumingEnumerable(stop.Token))
@@ -207,8 +223,14 @@ public sealed partial class CaseIngestor
                 timings.Add("writer_waited", waited);
                 ct.ThrowIfCancellationRequested();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (checkpointer.BeforeTransaction())
+                {
+                    timings.Add("write_wal_restart_wait", started);
+                }
+
                 // A bulk ingest drops its random-order secondary indexes with its first batch and builds them once at the end (#21).
                 WriteBatch(rows, sourceId, batch, extracted, totals, dropIndexes);
+                checkpointer.Committed(WalCheckpointer.PagesWritten(_store.Connection), writerIdle: queue.Count == 0);
                 timings.Add("write", started);
                 progress?.Report(fraction);
                 waited = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -216,13 +238,23 @@ public sealed partial class CaseIngestor
 
             timings.Add("writer_waited", waited);
             timings.AddTicks("writer_thread_cpu", IngestTimings.ThreadCpuTicks() - writerCpu);
+            timings.AddTicks("writer_thread_runqueue_wait", IngestTimings.ThreadRunqueueWaitTicks() - writerRunqueue);
             rows.Dispose();
             rows = null;
+            var ending = System.Diagnostics.Stopwatch.GetTimestamp();
+            checkpointer.Dispose();
+            checkpointer = null;
+            timings.Add("checkpoint_end_wait", ending);
+            // The deferred indexes' one large transaction checkpoints on the writer, as before.
+            CaseStore.Execute(_store.Connection, $"PRAGMA wal_autocheckpoint = {IngestCheckpointPages};");
+
             RebuildDeferredIndexes();
         }
         catch
         {
             stop.Cancel();
+            checkpointer?.Dispose();
+            checkpointer = null;
             RebuildDeferredIndexesAfterFailure();
             throw;
         }
@@ -230,6 +262,7 @@ public sealed partial class CaseIngestor
         {
             _batchPhones = null;
             rows?.Dispose();
+            checkpointer?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
             CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {cacheSizeOutsideIngest.ToString(CultureInfo.InvariantCulture)};");
             try
@@ -244,6 +277,11 @@ public sealed partial class CaseIngestor
             {
                 // The reader failed (an I/O error on the input, say): surface its own exception, not the wrapper.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            }
+            finally
+            {
+                // The extraction threads end with this ingest; an extract-only use of this ingestor runs on PLINQ again.
+                _workers = null;
             }
         }
 

@@ -37,6 +37,22 @@ internal sealed class IngestTimings
         }
     }
 
+    /// <summary>Time the calling thread has spent runnable but waiting for a core so far, in <see cref="Stopwatch"/> ticks; 0 where
+    /// the OS does not say (Linux: the second field of <c>/proc/thread-self/schedstat</c>, in ns).</summary>
+    public static long ThreadRunqueueWaitTicks()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+            var ns = long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            return (long)(ns * (Stopwatch.Frequency / 1e9));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>The stages in milliseconds, named <c>STAGE_ms</c>.</summary>
     public Dictionary<string, double> ToMilliseconds()
     {
