@@ -119,15 +119,12 @@ public sealed partial class CaseStore
             return null;
         }
 
-        var full = Path;
-        return Task.Run(() =>
+        return OnSecondConnection(scan =>
         {
-            using var registration = CaseFileHandles.Acquire(full, create: false);
-            using var connection = OpenReadOnlyConnection(full, immutable: false);
-            using var scan = connection.CreateCommand();
             scan.CommandText = "SELECT id, city, posted_at FROM ads;";
             ct.ThrowIfCancellationRequested();
             ScanAdFacts(scan, DenseIndex(snapshot.AdRowIds), snapshot.AdCities, snapshot.AdPostedAt);
+            return true;
         }, ct);
     }
 
@@ -327,12 +324,8 @@ public sealed partial class CaseStore
             return null;
         }
 
-        var full = Path;
-        return Task.Run(() =>
+        return OnSecondConnection<MentionPairs?>(scan =>
         {
-            using var registration = CaseFileHandles.Acquire(full, create: false);
-            using var connection = OpenReadOnlyConnection(full, immutable: false);
-            using var scan = connection.CreateCommand();
             scan.CommandText = "SELECT ad, entity FROM mentions WHERE id <= $max;";
             scan.Parameters.AddWithValue("$max", max);
             var ads = new int[count];
@@ -357,6 +350,20 @@ public sealed partial class CaseStore
             }
 
             return n == count ? new MentionPairs(ads, entities, n) : null;
+        }, ct);
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a pool thread with a command on a read-only connection of its own to this case
+    /// file (registered with <see cref="CaseFileHandles"/> like every connection of the process): a read on the other core (#21).</summary>
+    private Task<T> OnSecondConnection<T>(Func<Microsoft.Data.Sqlite.SqliteCommand, T> read, CancellationToken ct)
+    {
+        var full = Path;
+        return Task.Run(() =>
+        {
+            using var registration = CaseFileHandles.Acquire(full, create: false);
+            using var connection = OpenReadOnlyConnection(full, immutable: false);
+            using var command = connection.CreateCommand();
+            return read(command);
         }, ct);
     }
 

@@ -57,15 +57,10 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
 
     private readonly TempFolder _dir = new();
 
-    public void Dispose() => _dir.Dispose();
-
-    [Theory]
-    [InlineData(2_000)]
-    [InlineData(97)]
-    public void IngestAndAnalyze_FixedCorpus_GivesTheRecordedFingerprint(int batchSize)
+    /// <summary>3,000 generated ads (seed 21) as JSON Lines with two malformed lines, and a crawl of 300 more (seed 22) with
+    /// re-crawls: versions, identical duplicates, photos by URL and by bytes.</summary>
+    private (string Jsonl, string Warc) WriteCorpusAndCrawl()
     {
-        // Given 3,000 generated ads as JSON Lines with two malformed lines, then a crawl of 300 of them with re-crawls
-        // (versions, identical duplicates, photos by URL and by bytes)
         var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 3_000, Seed = 21 });
         var jsonl = _dir.File("ads.jsonl");
         using (var writer = new StreamWriter(jsonl, false, new UTF8Encoding(false)))
@@ -78,18 +73,35 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
         var crawl = CorpusGenerator.Generate(new CorpusOptions { Ads = 300, Seed = 22 });
         var warc = _dir.File("crawl.warc.gz");
         CorpusFormatWriter.WriteWarc(CorpusPages.Captures(crawl, 22).ToList(), warc);
+        return (jsonl, warc);
+    }
+
+    /// <summary>Ingests both files into a new case with <paramref name="options"/>, analyses and scores it; returns its path.</summary>
+    private string IngestAnalyzeAndScore(string jsonl, string warc, IngestOptions options)
+    {
+        var casePath = _dir.File("case.case");
+        using var store = CaseStore.Open(casePath, create: true);
+        var ingestor = new CaseIngestor(store);
+        ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(2);
+        ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
+        new CaseAnalyzer(store).Analyze();
+        new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
+        return casePath;
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(97)]
+    public void IngestAndAnalyze_FixedCorpus_GivesTheRecordedFingerprint(int batchSize)
+    {
+        // Given 3,000 generated ads as JSON Lines with two malformed lines, then a crawl of 300 of them with re-crawls
+        // (versions, identical duplicates, photos by URL and by bytes)
+        var (jsonl, warc) = WriteCorpusAndCrawl();
 
         // When both are ingested (in batches of batchSize ads), analysed and scored
-        var casePath = _dir.File("case.case");
-        using (var store = CaseStore.Open(casePath, create: true))
-        {
-            var ingestor = new CaseIngestor(store);
-            var options = new IngestOptions { BatchSize = batchSize };
-            ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(2);
-            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
-            new CaseAnalyzer(store).Analyze();
-            new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
-        }
+        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize });
 
         // Then every part of the case is what the code before the change stored
         Fingerprint(casePath).ShouldBe(Expected);
@@ -101,31 +113,11 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
     public void IngestAndAnalyze_LookingUpEachIdentifier_GivesTheRecordedFingerprint(int batchSize)
     {
         // Given the same corpus and crawl as above
-        var corpus = CorpusGenerator.Generate(new CorpusOptions { Ads = 3_000, Seed = 21 });
-        var jsonl = _dir.File("ads.jsonl");
-        using (var writer = new StreamWriter(jsonl, false, new UTF8Encoding(false)))
-        {
-            CorpusWriter.WriteJsonLines(corpus, writer);
-            writer.WriteLine("{\"id\": \"broken\", ");
-            writer.WriteLine("[1, 2, 3]");
-        }
-
-        var crawl = CorpusGenerator.Generate(new CorpusOptions { Ads = 300, Seed = 22 });
-        var warc = _dir.File("crawl.warc.gz");
-        CorpusFormatWriter.WriteWarc(CorpusPages.Captures(crawl, 22).ToList(), warc);
+        var (jsonl, warc) = WriteCorpusAndCrawl();
 
         // When both are ingested with each identifier looked up in the case on first use instead of every entity ID loaded
         // first (what a small ingest into a large case does, #21), then analysed and scored
-        var casePath = _dir.File("case.case");
-        using (var store = CaseStore.Open(casePath, create: true))
-        {
-            var ingestor = new CaseIngestor(store);
-            var options = new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true };
-            ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(2);
-            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
-            new CaseAnalyzer(store).Analyze();
-            new CaseRiskScorer(store).Score(IndicatorSet.Default, IndicatorSet.DefaultFileBytes());
-        }
+        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true });
 
         // Then the case is the same, row IDs included, and every phone has the details an ingest loading every entity ID
         // stores (what libphonenumber says of it), here described by the writer
