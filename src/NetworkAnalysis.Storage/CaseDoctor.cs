@@ -234,6 +234,18 @@ public static partial class CaseDoctor
         }
 
         var missing = SchemaIndexes().Where(i => tables.Contains(i.Table) && !present.Contains(i.Name)).Select(i => i.Name).ToList();
+        if (tables.Contains("entities"))
+        {
+            // The entities' unique key: the table's constraint in a case created before change 9 (#21), else a named index that
+            // a bulk ingest drops while it runs.
+            using var key = connection.CreateCommand();
+            key.CommandText = CaseSchema.HasEntitiesKey;
+            if (Convert.ToInt64(key.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                missing.Add("entities_type_value");
+            }
+        }
+
         if (missing.Count > 0)
         {
             findings.Add(new(DoctorSeverity.Info, "indexes",

@@ -9,6 +9,9 @@ public sealed partial class CaseIngestor
     /// <remarks>
     /// <c>mentions_ad</c> and <c>ad_attributes_ad</c> stay: ads get increasing row IDs, so their entries are appended at the
     /// end of the index (cheap), and re-crawls (<c>AddVersion</c>) look an ad's mentions up through <c>mentions_ad</c>.
+    /// <c>entities_type_value</c> (change 9, session 12) is the entities' unique key in a case created since; it is dropped only
+    /// while the writer holds every entity's ID in memory, and every read-write open creates it when missing
+    /// (<see cref="CaseSchema.EnsureEntitiesKey"/>).
     /// The first two are in <see cref="CaseSchema.Create"/>, which <see cref="CaseStore.Open"/> runs on every read-write open, so
     /// a case whose ingest was killed before it rebuilt them gets them back on its next open; the last two exist only once the
     /// workbench made them (<see cref="CaseStore.EnsureSearchIndexes"/>, which every workbench start runs), and are rebuilt only
@@ -20,7 +23,12 @@ public sealed partial class CaseIngestor
         ("ads_ad_id", "CREATE INDEX IF NOT EXISTS ads_ad_id ON ads(ad_id);"),
         ("mentions_entity_ad", "CREATE INDEX IF NOT EXISTS mentions_entity_ad ON mentions(entity, ad);"),
         ("entities_lower_value", "CREATE INDEX IF NOT EXISTS entities_lower_value ON entities(lower(value));"),
+        (EntitiesKeyIndex, CaseSchema.EntitiesKey),
     ];
+
+    /// <summary>The unique (type, value) index of a case created since change 9 (<see cref="CaseSchema.EntitiesKey"/>); a case
+    /// created before has the table's constraint instead, which cannot be dropped, and keeps it up to date row by row.</summary>
+    private const string EntitiesKeyIndex = "entities_type_value";
 
     /// <summary>Ads an ingest must be expected to add, at least, before it defers its secondary indexes.</summary>
     private const long DeferIndexesMinAds = 50_000;
@@ -64,7 +72,9 @@ public sealed partial class CaseIngestor
         var rebuild = new List<string>();
         foreach (var (name, create) in DeferrableIndexes)
         {
-            if (present.Contains(name))
+            // The entities' unique key may go only while every identifier's ID is in memory (the writer then never inserts one
+            // twice); an ingest that looks identifiers up in the case (a small one, or a test forcing both) needs it.
+            if (present.Contains(name) && (name != EntitiesKeyIndex || _lookUpEntity is null))
             {
                 CaseStore.Execute(_store.Connection, $"DROP INDEX {name};", tx);
                 rebuild.Add(create);

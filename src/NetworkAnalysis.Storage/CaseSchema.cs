@@ -46,6 +46,41 @@ internal static class CaseSchema
 {
     public const int Version = 1;
 
+    /// <summary>The unique key of <c>entities</c>, (type, value), as a named index: a case created since #21's change 9 has it
+    /// instead of the table's <c>UNIQUE (type, value)</c> constraint (which a case created before keeps, as
+    /// <c>sqlite_autoindex_entities_1</c>), so that a bulk ingest, which knows every identifier's ID in memory, can drop it and
+    /// build it once at its end like the other random-order indexes. <see cref="CaseStore"/> creates it on every read-write open
+    /// of a case whose entities have no unique index (see <see cref="EnsureEntitiesKey"/>); the same index name on PostgreSQL.</summary>
+    public const string EntitiesKey = "CREATE UNIQUE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);";
+
+    /// <summary>Whether the entities of the case have a unique index (the old constraint or <see cref="EntitiesKey"/>): the
+    /// query returns 1 when they do.</summary>
+    public const string HasEntitiesKey =
+        "SELECT EXISTS (SELECT 1 FROM pragma_index_list('entities') WHERE \"unique\" = 1);";
+
+    /// <summary>Creates <see cref="EntitiesKey"/> unless the case's entities already have a unique index (a case created before
+    /// change 9 has its table constraint's): run after <see cref="Create"/> on every read-write open, so a bulk ingest killed
+    /// before it rebuilt the index gets it back, as the other deferred indexes do.</summary>
+    internal static void EnsureEntitiesKey(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = HasEntitiesKey;
+        if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            cmd.CommandText = EntitiesKey;
+            try
+            {
+                cmd.ExecuteNonQuery();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                // Duplicate (type, value) rows, which only damage can leave (a doctor's salvage copies what it reads): the case
+                // works without the index, as such a copy does, and doctor names it missing.
+            }
+        }
+    }
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS sources (
@@ -79,8 +114,7 @@ internal static class CaseSchema
         CREATE TABLE IF NOT EXISTS entities (
             id INTEGER PRIMARY KEY,
             type TEXT NOT NULL,
-            value TEXT NOT NULL,
-            UNIQUE (type, value));
+            value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS mentions (
             id INTEGER PRIMARY KEY,
             ad INTEGER NOT NULL REFERENCES ads(id),

@@ -272,6 +272,7 @@ public sealed partial class CaseStore : IDisposable
 
         using var tx = Connection.BeginTransaction();
         Execute(Connection, CaseSchema.Create, tx);
+        CaseSchema.EnsureEntitiesKey(Connection, tx);
         Execute(Connection, AuditSchema, tx);
         using (var cmd = Connection.CreateCommand())
         {

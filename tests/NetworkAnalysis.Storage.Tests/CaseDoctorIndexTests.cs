@@ -43,4 +43,45 @@ public sealed class CaseDoctorIndexTests : IDisposable
 
         CaseDoctor.Examine(casePath).Findings.ShouldNotContain(f => f.Check == "indexes");
     }
+
+    [Fact]
+    public void Examine_EntitiesWithoutUniqueKey_NamesIt_OldConstraintCountsAsTheKey()
+    {
+        // Given a case whose bulk ingest dropped the entities' key (change 9, #21) and was stopped before building it again
+        var input = _dir.Write("ads.jsonl", "{\"id\": \"1\", \"body\": \"call 702-555-0143\"}\n");
+        var casePath = _dir.File("c.case");
+        using (var store = CaseStore.Open(casePath, create: true))
+        {
+            new CaseIngestor(store).Ingest(input);
+        }
+
+        Execute(casePath, "DROP INDEX entities_type_value;");
+
+        // When examined, then the finding names it; after a read-write open it is back
+        CaseDoctor.Examine(casePath).Findings.Single(f => f.Check == "indexes").Message
+            .ShouldStartWith("1 secondary index is missing (entities_type_value)");
+        using (CaseStore.Open(casePath))
+        {
+        }
+
+        CaseDoctor.Examine(casePath).Findings.ShouldNotContain(f => f.Check == "indexes");
+
+        // And a case keyed by the old table constraint instead (created before change 9) is not reported
+        var old = _dir.File("old.case");
+        Execute(old, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE entities (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (type, value));");
+        using (CaseStore.Open(old))
+        {
+        }
+
+        CaseDoctor.Examine(old).Findings.ShouldNotContain(f => f.Check == "indexes");
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
 }

@@ -12,7 +12,7 @@ namespace NetworkAnalysis.Storage.Tests;
 /// an ingest that keeps them does, leaves the indexes in place, and a case left without them gets them back on opening.</summary>
 public sealed class CaseIngestorDeferredIndexTests : IDisposable
 {
-    private static readonly string[] Deferrable = ["ads_ad_id", "mentions_entity"];
+    private static readonly string[] Deferrable = ["ads_ad_id", "entities_type_value", "mentions_entity"];
 
     private readonly TempFolder _dir = new();
 
@@ -33,6 +33,73 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         Indexes(deferred).ShouldBe(Indexes(kept));
         Indexes(deferred).ShouldContain("mentions_entity");
         Indexes(deferred).ShouldContain("ads_ad_id");
+        Indexes(deferred).ShouldContain("entities_type_value");
+    }
+
+    [Fact]
+    public void Ingest_CaseWithTheOldEntitiesConstraint_SameRowsAndNoSecondKey()
+    {
+        // Given a case created before change 9 (#21): entities keyed by the table's UNIQUE (type, value) constraint
+        var (jsonl, warc) = WriteCorpus();
+        var old = _dir.File("old-layout.case");
+        using (var connection = new SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE entities (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (type, value));
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        // When it is opened as a case and the corpus ingested into it with deferred indexes, and into a new case
+        using (var store = CaseStore.Open(old, create: true))
+        {
+            var ingestor = new CaseIngestor(store);
+            var options = new IngestOptions { BatchSize = 500, DeferIndexes = true };
+            ingestor.Ingest(jsonl, options).RowsFailed.ShouldBe(1);
+            ingestor.Ingest(warc, options).Versions.ShouldBeGreaterThan(0);
+        }
+
+        var created = Ingest("new-layout.case", jsonl, warc, defer: true);
+
+        // Then both hold the same rows; the old case keeps its constraint and gets no second unique index, the new one has
+        // the named index and no constraint
+        Fingerprint(old).ShouldBe(Fingerprint(created));
+        Indexes(old).ShouldNotContain("entities_type_value");
+        Query(old, "SELECT name FROM pragma_index_list('entities') WHERE \"unique\" = 1;").ShouldBe(["sqlite_autoindex_entities_1"]);
+        Query(created, "SELECT name FROM pragma_index_list('entities') WHERE \"unique\" = 1;").ShouldBe(["entities_type_value"]);
+
+        // And the key still refuses a second (type, value) in either
+        foreach (var path in new[] { old, created })
+        {
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "INSERT INTO entities(type, value) SELECT type, value FROM entities LIMIT 1;";
+            Should.Throw<SqliteException>(() => cmd.ExecuteNonQuery()).SqliteErrorCode.ShouldBe(19);
+        }
+    }
+
+    [Fact]
+    public void Ingest_LookingIdentifiersUp_KeepsTheEntitiesKey()
+    {
+        // Given a case holding the corpus
+        var (jsonl, warc) = WriteCorpus();
+        var path = Ingest("looked-up.case", jsonl, null, defer: false);
+
+        // When a bulk ingest that defers its indexes looks its identifiers up in the case instead of holding them all
+        var seen = new List<bool>();
+        using (var store = CaseStore.Open(path))
+        {
+            var progress = new SynchronousProgress(_ => seen.Add(Indexes(path).Contains("entities_type_value")));
+            new CaseIngestor(store).Ingest(warc, new IngestOptions { BatchSize = 50, DeferIndexes = true, LookUpEntityIds = true }, progress);
+        }
+
+        // Then the entities' key stayed in place throughout (the look-up seeks it), while the other deferred indexes went
+        seen.ShouldNotBeEmpty();
+        seen.ShouldAllBe(present => present);
     }
 
     [Fact]
@@ -107,7 +174,7 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
             var progress = new SynchronousProgress(_ =>
             {
                 using var reader = CaseStore.OpenReadOnly(path);
-                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity")));
+                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity") && Indexes(path).Contains("entities_type_value")));
             });
             new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true }, progress);
         }
@@ -128,7 +195,7 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id;";
+            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id; DROP INDEX entities_type_value;";
             cmd.ExecuteNonQuery();
         }
 
