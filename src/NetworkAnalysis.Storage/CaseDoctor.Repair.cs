@@ -201,7 +201,7 @@ public static partial class CaseDoctor
         catch (SqliteException ex)
         {
             notes.Add($"the schema page is unreadable ({ex.Message}); using this build's case schema");
-            return [("table", CaseSchema.Create), ("index", CaseSchema.EntitiesKey), ("table", CaseStore.AuditSchema)];
+            return [("table", CaseSchema.Create), ("index", CaseSchema.AdsKey), ("index", CaseSchema.EntitiesKey), ("table", CaseStore.AuditSchema)];
         }
     }
 

@@ -234,15 +234,15 @@ public static partial class CaseDoctor
         }
 
         var missing = SchemaIndexes().Where(i => tables.Contains(i.Table) && !present.Contains(i.Name)).Select(i => i.Name).ToList();
-        if (tables.Contains("entities"))
+        foreach (var (name, table, _, exists) in CaseSchema.Keys.Where(k => tables.Contains(k.Table)))
         {
-            // The entities' unique key: the table's constraint in a case created before change 9 (#21), else a named index that
-            // a bulk ingest drops while it runs.
+            // A table's unique key: its constraint in a case created before change 9 (#21), else a named index that a bulk
+            // ingest drops while it runs.
             using var key = connection.CreateCommand();
-            key.CommandText = CaseSchema.HasEntitiesKey;
+            key.CommandText = exists;
             if (Convert.ToInt64(key.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                missing.Add("entities_type_value");
+                missing.Add(name);
             }
         }
 

@@ -70,14 +70,16 @@ public sealed partial class CaseIngestor
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
         {
             _entityIds = null;
+            _adKeys = null;
             throw new IOException(
                 $"the disk holding the case file {_store.Path} is full (SQLite: {ex.Message}). The batch being written was rolled back; "
                 + $"the {totals.Rows:N0} rows this run committed before it are kept. Free some space, then run the same `netan ingest` again to resume.", ex);
         }
         catch
         {
-            // The transaction rolled back: entity IDs cached during it may not exist.
+            // The transaction rolled back: entity IDs cached during it may not exist, nor ads whose keys were recorded.
             _entityIds = null;
+            _adKeys = null;
             throw;
         }
     }
@@ -207,14 +209,30 @@ public sealed partial class CaseIngestor
             }
 
             var ad = batch[i].Ad!;
-            var adRowId = rows.InsertAd(extracted[i]!.Row, sourceId);
+            long? storedAd = null;
+            long? adRowId;
+            if (_adKeys is null)
+            {
+                adRowId = rows.InsertAd(extracted[i]!.Row, sourceId);
+            }
+            else if ((storedAd = StoredAdWithKey(tx, extracted[i]!.Row.Key, ad.Key)) is not null)
+            {
+                // The unique key is dropped during a bulk ingest (#21, change 9): the writer's own map found the ad stored.
+                adRowId = null;
+            }
+            else
+            {
+                adRowId = rows.InsertAd(extracted[i]!.Row, sourceId);
+                AddAdKey(extracted[i]!.Row.Key, adRowId!.Value);
+            }
+
             var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             adTicks += t1 - t0;
             t0 = t1;
             if (adRowId is null)
             {
                 // Already in the case: a re-crawl. Different content becomes a new version; identical content adds nothing.
-                if (AddVersion(tx, rows, sourceId, ad, extracted[i]!, insertMention) is { } versionMentions)
+                if (AddVersion(tx, rows, sourceId, ad, extracted[i]!, insertMention, storedAd) is { } versionMentions)
                 {
                     versions++;
                     mentions += versionMentions;

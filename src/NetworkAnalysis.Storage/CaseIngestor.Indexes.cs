@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace NetworkAnalysis.Storage;
@@ -9,9 +10,9 @@ public sealed partial class CaseIngestor
     /// <remarks>
     /// <c>mentions_ad</c> and <c>ad_attributes_ad</c> stay: ads get increasing row IDs, so their entries are appended at the
     /// end of the index (cheap), and re-crawls (<c>AddVersion</c>) look an ad's mentions up through <c>mentions_ad</c>.
-    /// <c>entities_type_value</c> (change 9, session 12) is the entities' unique key in a case created since; it is dropped only
-    /// while the writer holds every entity's ID in memory, and every read-write open creates it when missing
-    /// (<see cref="CaseSchema.EnsureEntitiesKey"/>).
+    /// <c>ads_key</c> and <c>entities_type_value</c> (change 9, session 12) are the unique keys of ads and entities in a case
+    /// created since: dropped only while the writer knows in memory which ads (<see cref="_adKeys"/>) and identifiers it holds,
+    /// and created by every read-write open when missing (<see cref="CaseSchema.EnsureKeys"/>).
     /// The first two are in <see cref="CaseSchema.Create"/>, which <see cref="CaseStore.Open"/> runs on every read-write open, so
     /// a case whose ingest was killed before it rebuilt them gets them back on its next open; the last two exist only once the
     /// workbench made them (<see cref="CaseStore.EnsureSearchIndexes"/>, which every workbench start runs), and are rebuilt only
@@ -24,7 +25,15 @@ public sealed partial class CaseIngestor
         ("mentions_entity_ad", "CREATE INDEX IF NOT EXISTS mentions_entity_ad ON mentions(entity, ad);"),
         ("entities_lower_value", "CREATE INDEX IF NOT EXISTS entities_lower_value ON entities(lower(value));"),
         (EntitiesKeyIndex, CaseSchema.EntitiesKey),
+        (AdsKeyIndex, CaseSchema.AdsKey),
     ];
+
+    /// <summary>The unique <c>ad_key</c> index of a case created since change 9 (<see cref="CaseSchema.AdsKey"/>).</summary>
+    private const string AdsKeyIndex = "ads_key";
+
+    /// <summary>While <c>ads_key</c> is dropped: the 64-bit FNV-1a hash of each stored ad's key (UTF-8) to its row ID, or -1 when
+    /// two stored keys share the hash; what tells the writer that an ad is already in the case (#21, change 9).</summary>
+    private Dictionary<ulong, long>? _adKeys;
 
     /// <summary>The unique (type, value) index of a case created since change 9 (<see cref="CaseSchema.EntitiesKey"/>); a case
     /// created before has the table's constraint instead, which cannot be dropped, and keeps it up to date row by row.</summary>
@@ -76,12 +85,77 @@ public sealed partial class CaseIngestor
             // twice); an ingest that looks identifiers up in the case (a small one, or a test forcing both) needs it.
             if (present.Contains(name) && (name != EntitiesKeyIndex || _lookUpEntity is null))
             {
+                if (name == AdsKeyIndex)
+                {
+                    // Before the index goes: every stored ad's key, so the writer finds re-crawls without it.
+                    _adKeys = LoadAdKeys(tx);
+                }
+
                 CaseStore.Execute(_store.Connection, $"DROP INDEX {name};", tx);
                 rebuild.Add(create);
             }
         }
 
         return rebuild;
+    }
+
+    private Dictionary<ulong, long> LoadAdKeys(SqliteTransaction tx)
+    {
+        var keys = new Dictionary<ulong, long>();
+        using var cmd = _store.Command("SELECT id, CAST(ad_key AS BLOB) FROM ads;", tx);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            var hash = KeyHash(r.GetFieldValue<byte[]>(1));
+            keys[hash] = keys.ContainsKey(hash) ? -1 : id;
+        }
+
+        return keys;
+    }
+
+    /// <summary>64-bit FNV-1a of an ad key's UTF-8 bytes.</summary>
+    internal static ulong KeyHash(ReadOnlySpan<byte> key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in key)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>While <c>ads_key</c> is dropped: the row ID of the stored ad with this key, or null when there is none.</summary>
+    private long? StoredAdWithKey(SqliteTransaction tx, byte[] key, string keyText)
+    {
+        if (!_adKeys!.TryGetValue(KeyHash(key), out var id))
+        {
+            return null;
+        }
+
+        if (id >= 0)
+        {
+            using var check = _store.Command("SELECT ad_key = $k FROM ads WHERE id = $id;", tx);
+            check.Parameters.AddWithValue("$k", keyText);
+            check.Parameters.AddWithValue("$id", id);
+            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 1)
+            {
+                return id;
+            }
+        }
+
+        // Two keys with one hash (about one chance in 10^7 at a million ads): the table itself, read without the index.
+        using var scan = _store.Command("SELECT id FROM ads WHERE ad_key = $k;", tx);
+        scan.Parameters.AddWithValue("$k", keyText);
+        return scan.ExecuteScalar() is { } found ? Convert.ToInt64(found, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Records a new ad's key while <c>ads_key</c> is dropped.</summary>
+    private void AddAdKey(byte[] key, long id)
+    {
+        var hash = KeyHash(key);
+        _adKeys![hash] = _adKeys.ContainsKey(hash) ? -1 : id;
     }
 
     /// <summary>Builds the deferred indexes in one transaction.</summary>
@@ -105,6 +179,7 @@ public sealed partial class CaseIngestor
         }
 
         _deferredIndexes = null;
+        _adKeys = null;
         _timings?.Add("index_rebuild", started);
         _timings?.AddTicks("index_rebuild_thread_cpu", IngestTimings.ThreadCpuTicks() - cpu);
     }
@@ -121,6 +196,7 @@ public sealed partial class CaseIngestor
         catch (SqliteException)
         {
             _deferredIndexes = null;
+            _adKeys = null;
         }
     }
 }

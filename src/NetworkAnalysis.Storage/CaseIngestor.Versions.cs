@@ -45,14 +45,17 @@ public sealed partial class CaseIngestor
     }
 
     /// <summary>Stores a re-crawl whose content differs from every earlier capture as the ad's next version and adds the
-    /// mentions of identifiers the ad did not have yet; returns how many, or null when the content was seen before.</summary>
-    private long? AddVersion(SqliteTransaction tx, CaseRowWriter rows, long sourceId, Ad ad, Extracted extracted, System.Data.Common.DbCommand insertMention)
+    /// mentions of identifiers the ad did not have yet; returns how many, or null when the content was seen before. The stored ad
+    /// is <paramref name="storedAd"/> when the writer knows its row ID (its key index dropped during a bulk ingest, #21), else
+    /// found by its key.</summary>
+    private long? AddVersion(SqliteTransaction tx, CaseRowWriter rows, long sourceId, Ad ad, Extracted extracted, System.Data.Common.DbCommand insertMention, long? storedAd = null)
     {
         long adRowId;
         string baseHash;
-        using (var find = _store.Command("SELECT id, title, body, poster, city, region, price, age, images, image_hashes, attributes FROM ads WHERE ad_key = $k;", tx))
+        using (var find = _store.Command(
+            $"SELECT id, title, body, poster, city, region, price, age, images, image_hashes, attributes FROM ads WHERE {(storedAd is null ? "ad_key = $k" : "id = $k")};", tx))
         {
-            find.Parameters.AddWithValue("$k", ad.Key);
+            find.Parameters.AddWithValue("$k", storedAd is { } id ? (object)id : ad.Key);
             using var r = find.ExecuteReader();
             if (!r.Read())
             {

@@ -46,37 +46,54 @@ internal static class CaseSchema
 {
     public const int Version = 1;
 
-    /// <summary>The unique key of <c>entities</c>, (type, value), as a named index: a case created since #21's change 9 has it
-    /// instead of the table's <c>UNIQUE (type, value)</c> constraint (which a case created before keeps, as
-    /// <c>sqlite_autoindex_entities_1</c>), so that a bulk ingest, which knows every identifier's ID in memory, can drop it and
-    /// build it once at its end like the other random-order indexes. <see cref="CaseStore"/> creates it on every read-write open
-    /// of a case whose entities have no unique index (see <see cref="EnsureEntitiesKey"/>); the same index name on PostgreSQL.</summary>
+    /// <summary>The unique keys of <c>ads</c> (<c>ad_key</c>) and <c>entities</c> (type, value) as named indexes: a case created
+    /// since #21's change 9 has them instead of the tables' <c>UNIQUE</c> constraints (which a case created before keeps, as
+    /// <c>sqlite_autoindex_ads_1</c> and <c>sqlite_autoindex_entities_1</c>), so that a bulk ingest, whose writer knows in memory
+    /// which ads and identifiers it stored, can drop them and build them once at its end like the other random-order indexes.
+    /// <see cref="CaseStore"/> creates each on every read-write open of a case whose table has no unique index on those columns
+    /// (see <see cref="EnsureKeys"/>); the copy between stores carries them to PostgreSQL under the same names.</summary>
+    public const string AdsKey = "CREATE UNIQUE INDEX IF NOT EXISTS ads_key ON ads(ad_key);";
+
+    /// <inheritdoc cref="AdsKey"/>
     public const string EntitiesKey = "CREATE UNIQUE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);";
 
-    /// <summary>Whether the entities of the case have a unique index (the old constraint or <see cref="EntitiesKey"/>): the
-    /// query returns 1 when they do.</summary>
-    public const string HasEntitiesKey =
-        "SELECT EXISTS (SELECT 1 FROM pragma_index_list('entities') WHERE \"unique\" = 1);";
+    /// <summary>The named keys with their tables and a query that returns 1 when the table has a unique index on exactly the
+    /// key's columns (the old constraint's or the named one).</summary>
+    internal static readonly (string Name, string Table, string Create, string Exists)[] Keys =
+    [
+        ("ads_key", "ads", AdsKey, HasUniqueIndex("ads", "ad_key")),
+        ("entities_type_value", "entities", EntitiesKey, HasUniqueIndex("entities", "type,value")),
+    ];
 
-    /// <summary>Creates <see cref="EntitiesKey"/> unless the case's entities already have a unique index (a case created before
+    private static string HasUniqueIndex(string table, string columns) => $"""
+        SELECT EXISTS (SELECT 1 FROM pragma_index_list('{table}') l WHERE l."unique" = 1
+            AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) = '{columns}');
+        """;
+
+    /// <summary>Creates each of <see cref="Keys"/> unless its table already has such a unique index (a case created before
     /// change 9 has its table constraint's): run after <see cref="Create"/> on every read-write open, so a bulk ingest killed
-    /// before it rebuilt the index gets it back, as the other deferred indexes do.</summary>
-    internal static void EnsureEntitiesKey(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
+    /// before it rebuilt them leaves a case that gets them back, as the other deferred indexes do.</summary>
+    internal static void EnsureKeys(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = HasEntitiesKey;
-        if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        foreach (var (_, _, create, exists) in Keys)
         {
-            cmd.CommandText = EntitiesKey;
+            cmd.CommandText = exists;
+            if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0)
+            {
+                continue;
+            }
+
+            cmd.CommandText = create;
             try
             {
                 cmd.ExecuteNonQuery();
             }
             catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19)
             {
-                // Duplicate (type, value) rows, which only damage can leave (a doctor's salvage copies what it reads): the case
-                // works without the index, as such a copy does, and doctor names it missing.
+                // Duplicate keys, which only damage can leave (a doctor's salvage copies what it reads): the case works without
+                // the index, as such a copy does, and doctor names it missing.
             }
         }
     }
@@ -98,7 +115,7 @@ internal static class CaseSchema
             id INTEGER PRIMARY KEY,
             site TEXT NOT NULL,
             ad_id TEXT NOT NULL,
-            ad_key TEXT NOT NULL UNIQUE,
+            ad_key TEXT NOT NULL,
             source_id INTEGER NOT NULL REFERENCES sources(id),
             line INTEGER NOT NULL,
             posted_at TEXT,

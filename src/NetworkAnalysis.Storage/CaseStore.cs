@@ -272,7 +272,7 @@ public sealed partial class CaseStore : IDisposable
 
         using var tx = Connection.BeginTransaction();
         Execute(Connection, CaseSchema.Create, tx);
-        CaseSchema.EnsureEntitiesKey(Connection, tx);
+        CaseSchema.EnsureKeys(Connection, tx);
         Execute(Connection, AuditSchema, tx);
         using (var cmd = Connection.CreateCommand())
         {

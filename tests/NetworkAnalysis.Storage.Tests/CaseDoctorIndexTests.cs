@@ -45,9 +45,9 @@ public sealed class CaseDoctorIndexTests : IDisposable
     }
 
     [Fact]
-    public void Examine_EntitiesWithoutUniqueKey_NamesIt_OldConstraintCountsAsTheKey()
+    public void Examine_KeysDropped_NamesThem_OldConstraintsCountAsTheKeys()
     {
-        // Given a case whose bulk ingest dropped the entities' key (change 9, #21) and was stopped before building it again
+        // Given a case whose bulk ingest dropped the keys of ads and entities (change 9, #21) and was stopped before building them again
         var input = _dir.Write("ads.jsonl", "{\"id\": \"1\", \"body\": \"call 702-555-0143\"}\n");
         var casePath = _dir.File("c.case");
         using (var store = CaseStore.Open(casePath, create: true))
@@ -55,20 +55,27 @@ public sealed class CaseDoctorIndexTests : IDisposable
             new CaseIngestor(store).Ingest(input);
         }
 
-        Execute(casePath, "DROP INDEX entities_type_value;");
+        Execute(casePath, "DROP INDEX entities_type_value; DROP INDEX ads_key;");
 
-        // When examined, then the finding names it; after a read-write open it is back
+        // When examined, then the finding names both; after a read-write open they are back
         CaseDoctor.Examine(casePath).Findings.Single(f => f.Check == "indexes").Message
-            .ShouldStartWith("1 secondary index is missing (entities_type_value)");
+            .ShouldStartWith("2 secondary indexes are missing (ads_key, entities_type_value)");
         using (CaseStore.Open(casePath))
         {
         }
 
         CaseDoctor.Examine(casePath).Findings.ShouldNotContain(f => f.Check == "indexes");
 
-        // And a case keyed by the old table constraint instead (created before change 9) is not reported
+        // And a case keyed by the old table constraints instead (created before change 9) is not reported
         var old = _dir.File("old.case");
-        Execute(old, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE entities (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (type, value));");
+        Execute(old, """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE entities (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (type, value));
+            CREATE TABLE ads (id INTEGER PRIMARY KEY, site TEXT NOT NULL, ad_id TEXT NOT NULL, ad_key TEXT NOT NULL UNIQUE,
+                source_id INTEGER NOT NULL, line INTEGER NOT NULL, posted_at TEXT, city TEXT, region TEXT, country TEXT,
+                title TEXT, body TEXT, text TEXT NOT NULL, poster TEXT, images TEXT, image_hashes TEXT, price REAL, age INTEGER,
+                attributes TEXT, raw TEXT NOT NULL, UNIQUE (site, ad_id));
+            """);
         using (CaseStore.Open(old))
         {
         }

@@ -12,7 +12,7 @@ namespace NetworkAnalysis.Storage.Tests;
 /// an ingest that keeps them does, leaves the indexes in place, and a case left without them gets them back on opening.</summary>
 public sealed class CaseIngestorDeferredIndexTests : IDisposable
 {
-    private static readonly string[] Deferrable = ["ads_ad_id", "entities_type_value", "mentions_entity"];
+    private static readonly string[] Deferrable = ["ads_ad_id", "ads_key", "entities_type_value", "mentions_entity"];
 
     private readonly TempFolder _dir = new();
 
@@ -34,12 +34,13 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         Indexes(deferred).ShouldContain("mentions_entity");
         Indexes(deferred).ShouldContain("ads_ad_id");
         Indexes(deferred).ShouldContain("entities_type_value");
+        Indexes(deferred).ShouldContain("ads_key");
     }
 
     [Fact]
     public void Ingest_CaseWithTheOldEntitiesConstraint_SameRowsAndNoSecondKey()
     {
-        // Given a case created before change 9 (#21): entities keyed by the table's UNIQUE (type, value) constraint
+        // Given a case created before change 9 (#21): ads and entities keyed by their tables' UNIQUE constraints
         var (jsonl, warc) = WriteCorpus();
         var old = _dir.File("old-layout.case");
         using (var connection = new SqliteConnection($"Data Source={old};Pooling=False"))
@@ -49,6 +50,10 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
             cmd.CommandText = """
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE entities (id INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (type, value));
+                CREATE TABLE ads (id INTEGER PRIMARY KEY, site TEXT NOT NULL, ad_id TEXT NOT NULL, ad_key TEXT NOT NULL UNIQUE,
+                    source_id INTEGER NOT NULL REFERENCES sources(id), line INTEGER NOT NULL, posted_at TEXT,
+                    city TEXT, region TEXT, country TEXT, title TEXT, body TEXT, text TEXT NOT NULL, poster TEXT,
+                    images TEXT, image_hashes TEXT, price REAL, age INTEGER, attributes TEXT, raw TEXT NOT NULL);
                 """;
             cmd.ExecuteNonQuery();
         }
@@ -68,16 +73,21 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         // the named index and no constraint
         Fingerprint(old).ShouldBe(Fingerprint(created));
         Indexes(old).ShouldNotContain("entities_type_value");
+        Indexes(old).ShouldNotContain("ads_key");
+        Query(old, "SELECT name FROM pragma_index_list('ads') WHERE \"unique\" = 1;").ShouldBe(["sqlite_autoindex_ads_1"]);
+        Query(created, "SELECT name FROM pragma_index_list('ads') WHERE \"unique\" = 1;").ShouldBe(["ads_key"]);
         Query(old, "SELECT name FROM pragma_index_list('entities') WHERE \"unique\" = 1;").ShouldBe(["sqlite_autoindex_entities_1"]);
         Query(created, "SELECT name FROM pragma_index_list('entities') WHERE \"unique\" = 1;").ShouldBe(["entities_type_value"]);
 
-        // And the key still refuses a second (type, value) in either
+        // And the keys still refuse a second (type, value) or ad_key in either
         foreach (var path in new[] { old, created })
         {
             using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "INSERT INTO entities(type, value) SELECT type, value FROM entities LIMIT 1;";
+            Should.Throw<SqliteException>(() => cmd.ExecuteNonQuery()).SqliteErrorCode.ShouldBe(19);
+            cmd.CommandText = "INSERT INTO ads(site, ad_id, ad_key, source_id, line, text, raw) SELECT site, ad_id, ad_key, source_id, line, text, raw FROM ads LIMIT 1;";
             Should.Throw<SqliteException>(() => cmd.ExecuteNonQuery()).SqliteErrorCode.ShouldBe(19);
         }
     }
@@ -174,7 +184,7 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
             var progress = new SynchronousProgress(_ =>
             {
                 using var reader = CaseStore.OpenReadOnly(path);
-                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity") && Indexes(path).Contains("entities_type_value")));
+                seen.Add((AdsNaming(reader), Indexes(path).Contains("mentions_entity") && Indexes(path).Contains("entities_type_value") && Indexes(path).Contains("ads_key")));
             });
             new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true }, progress);
         }
@@ -195,7 +205,7 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id; DROP INDEX entities_type_value;";
+            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id; DROP INDEX entities_type_value; DROP INDEX ads_key;";
             cmd.ExecuteNonQuery();
         }
 
