@@ -13,6 +13,8 @@ namespace NetworkAnalysis.Storage;
 /// <c>cluster_cohesion</c> holds each current cluster's cohesion and <c>entity_groups</c> the linking identifiers that
 /// touched two or more groups when the hubs were judged (their link weight is divided by that count), so that every host
 /// reads the analysis instead of recomputing it; both are replaced with the clusters.
+/// <c>ads.ad_key</c> and <c>entities(type, value)</c> are unique through named indexes in a case created since #21's change 9
+/// (<see cref="Keys"/>), through their tables' constraints in one created before.
 /// <c>ads.ad_key</c> is site/id (<c>AdKey</c>), so its UNIQUE makes each (site, ad_id) unique as well; a case written before
 /// #21's change 5 also has a <c>UNIQUE (site, ad_id)</c> index, which never rejects a row the key does not. <c>ads.raw</c>
 /// is stored without the values of the ad's own columns (<see cref="AdRawRow"/>); read it through <c>ad_raw(…)</c>.
