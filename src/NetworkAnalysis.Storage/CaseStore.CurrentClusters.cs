@@ -1,4 +1,5 @@
 using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Storage;
 
@@ -124,5 +125,23 @@ public sealed partial class CaseStore
         }
 
         return true;
+    }
+
+    /// <summary>The hub identifiers of the current clustering (<c>hub_entities</c>, written with its clusters) as (type,
+    /// canonical value); an entity stored under a type name that does not parse is left out (it is then never exempt).</summary>
+    internal HashSet<(EntityType Type, string Value)> CurrentHubs()
+    {
+        var hubs = new HashSet<(EntityType, string)>();
+        using var cmd = Command("SELECT e.type, e.value FROM hub_entities h JOIN entities e ON e.id = h.entity;");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (EntityTypeNames.TryParse(r.GetString(0), out var type))
+            {
+                hubs.Add((type, r.GetString(1)));
+            }
+        }
+
+        return hubs;
     }
 }

@@ -31,13 +31,15 @@ public static partial class ClusteringEngine
     public static ClusteringResult RunWithDecisions(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ClusteringDecisions? decisions, CancellationToken ct = default)
         => RunCore(incidence, weakLinks, options, null, decisions, ct);
 
-    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, ClusteringDecisions? decisions, CancellationToken ct)
+    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, ClusteringDecisions? decisions, CancellationToken ct,
+        Action<HubReport>? hubsKnown = null)
     {
         ArgumentNullException.ThrowIfNull(incidence);
         ArgumentNullException.ThrowIfNull(weakLinks);
         ArgumentNullException.ThrowIfNull(options);
         var graph = BipartiteGraph.Build(incidence, ct);
         var hubs = HubDetector.Detect(graph, options.Hubs, decisions, out var uf, ct);
+        hubsKnown?.Invoke(hubs);
         var weights = EntityWeights.Compute(graph, hubs, options.StrongWeight);
         var weak = new WeakLinkIndex(graph.AdCount, weakLinks);
         var joining = 0;
