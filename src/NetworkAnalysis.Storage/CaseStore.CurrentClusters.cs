@@ -19,7 +19,9 @@ public sealed partial class CaseStore
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<string>();
         var components = new List<string?>();
-        using (var cmd = Command("SELECT cluster_id, component_id FROM cluster_components;"))
+        // Each cluster's stored cohesion too: a component the update takes over unchanged keeps it (issue #21).
+        var cohesion = new List<double>();
+        using (var cmd = Command("SELECT cc.cluster_id, cc.component_id, co.cohesion FROM cluster_components cc LEFT JOIN cluster_cohesion co ON co.cluster_id = cc.cluster_id;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -29,6 +31,7 @@ public sealed partial class CaseStore
                 {
                     ids.Add(id);
                     components.Add(r.GetString(1));
+                    cohesion.Add(r.IsDBNull(2) ? double.NaN : r.GetDouble(2));
                 }
             }
         }
@@ -52,6 +55,7 @@ public sealed partial class CaseStore
                 index[id] = c = ids.Count;
                 ids.Add(id);
                 components.Add(null);
+                cohesion.Add(double.NaN);
             }
 
             return c;
@@ -73,7 +77,7 @@ public sealed partial class CaseStore
             }
         }
 
-        return new PreviousClustering(clusterOfAd, ids, components);
+        return new PreviousClustering(clusterOfAd, ids, components) { Cohesion = cohesion };
     }
 
     /// <summary>Every membership row through SQLite's own API in cluster ID order (the <c>memberships_cluster</c> index), each

@@ -119,8 +119,10 @@ public static partial class ClusteringEngine
         var keys = incidence.AdKeys;
         var clusterOfAd = previous.ClusterOfAd;
         var partOf = new int[previous.ClusterIds.Count];
-        List<int[]>? Reuse(ReadOnlySpan<int> ads)
+        var storedCohesion = previous.Cohesion;
+        List<int[]>? Reuse(ReadOnlySpan<int> ads, out double[]? cohesion)
         {
+            cohesion = null;
             var anchor = keys[ads[0]];
             foreach (var a in ads)
             {
@@ -143,6 +145,7 @@ public static partial class ClusteringEngine
 
             // Parts in order of their first ad, as the cluster IDs were met.
             var order = new List<List<int>>();
+            var parts = storedCohesion is null ? null : new List<double>();
             foreach (var a in ads)
             {
                 partOf[clusterOfAd[a]] = -1;
@@ -160,11 +163,14 @@ public static partial class ClusteringEngine
                 {
                     partOf[cluster] = order.Count;
                     order.Add([]);
+                    parts?.Add(storedCohesion![cluster]);
                 }
 
                 order[partOf[cluster]].Add(a);
             }
 
+            // The stored cohesion of each part, by the cluster it came from; when one is not stored, all are computed.
+            cohesion = parts is not null && !parts.Any(double.IsNaN) ? [.. parts] : null;
             return order.Select(p => p.ToArray()).ToList();
         }
 

@@ -12,7 +12,8 @@ namespace NetworkAnalysis.Core.Clustering;
 public static partial class ClusteringEngine
 {
     /// <summary>Reuse hook for incremental runs: the parts of a component, or null to compute them.</summary>
-    internal delegate List<int[]>? ComponentReuse(ReadOnlySpan<int> componentAds);
+    /// <remarks><paramref name="cohesion"/>: each part's stored cohesion, or null to compute cohesion and bridges.</remarks>
+    internal delegate List<int[]>? ComponentReuse(ReadOnlySpan<int> componentAds, out double[]? cohesion);
 
     /// <summary>Clusters the ads of <paramref name="incidence"/>.</summary>
     /// <param name="incidence">Ads, entities and their links.</param>
@@ -68,10 +69,21 @@ public static partial class ClusteringEngine
 
             var ads = members.AsSpan(componentStart[c], componentStart[c + 1] - componentStart[c]);
             var componentId = builder.IdOf(ads);
-            if (ads.Length > 1 && reuse?.Invoke(ads) is { } previous)
+            if (ads.Length > 1 && reuse is not null && reuse(ads, out var storedCohesion) is { } previous)
             {
                 reused++;
-                AddParts(builder, analyzer, previous, componentId, options);
+                if (storedCohesion is null)
+                {
+                    AddParts(builder, analyzer, previous, componentId, options);
+                }
+                else
+                {
+                    for (var p = 0; p < previous.Count; p++)
+                    {
+                        builder.Add(previous[p], componentId, storedCohesion[p], []);
+                    }
+                }
+
                 continue;
             }
 
