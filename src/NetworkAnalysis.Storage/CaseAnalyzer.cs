@@ -88,6 +88,7 @@ public sealed class CaseAnalyzer
         var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
         var change = incremental
             ? decided.Touch(Change(snapshot, previous, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
+                with { PreviousHubs = _store.CurrentHubs() }
             : null;
         if (incremental)
         {

@@ -1,4 +1,5 @@
 using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Core.Extraction;
 
 namespace NetworkAnalysis.Storage;
 
@@ -18,7 +19,9 @@ public sealed partial class CaseStore
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<string>();
         var components = new List<string?>();
-        using (var cmd = Command("SELECT cluster_id, component_id FROM cluster_components;"))
+        // Each cluster's stored cohesion too: a component the update takes over unchanged keeps it (issue #21).
+        var cohesion = new List<double>();
+        using (var cmd = Command("SELECT cc.cluster_id, cc.component_id, co.cohesion FROM cluster_components cc LEFT JOIN cluster_cohesion co ON co.cluster_id = cc.cluster_id;"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -28,6 +31,7 @@ public sealed partial class CaseStore
                 {
                     ids.Add(id);
                     components.Add(r.GetString(1));
+                    cohesion.Add(r.IsDBNull(2) ? double.NaN : r.GetDouble(2));
                 }
             }
         }
@@ -51,6 +55,7 @@ public sealed partial class CaseStore
                 index[id] = c = ids.Count;
                 ids.Add(id);
                 components.Add(null);
+                cohesion.Add(double.NaN);
             }
 
             return c;
@@ -72,7 +77,7 @@ public sealed partial class CaseStore
             }
         }
 
-        return new PreviousClustering(clusterOfAd, ids, components);
+        return new PreviousClustering(clusterOfAd, ids, components) { Cohesion = cohesion };
     }
 
     /// <summary>Every membership row through SQLite's own API in cluster ID order (the <c>memberships_cluster</c> index), each
@@ -124,5 +129,23 @@ public sealed partial class CaseStore
         }
 
         return true;
+    }
+
+    /// <summary>The hub identifiers of the current clustering (<c>hub_entities</c>, written with its clusters) as (type,
+    /// canonical value); an entity stored under a type name that does not parse is left out (it is then never exempt).</summary>
+    internal HashSet<(EntityType Type, string Value)> CurrentHubs()
+    {
+        var hubs = new HashSet<(EntityType, string)>();
+        using var cmd = Command("SELECT e.type, e.value FROM hub_entities h JOIN entities e ON e.id = h.entity;");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (EntityTypeNames.TryParse(r.GetString(0), out var type))
+            {
+                hubs.Add((type, r.GetString(1)));
+            }
+        }
+
+        return hubs;
     }
 }

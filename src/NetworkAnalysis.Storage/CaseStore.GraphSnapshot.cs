@@ -298,51 +298,57 @@ public sealed partial class CaseStore
         ct.ThrowIfCancellationRequested();
         var incidence = old.Incidence;
 
-        // Ads: merge the new ones (sorted by key) into the old key order.
+        // Ads: each new one (sorted by key) goes where a binary search of the old key order puts it, and the old ones between
+        // are block-copied (issue #21: the same order as a one-by-one merge, without a comparison per old ad).
         newAds.Sort((x, y) => CompareUtf8(x.Key, y.Key));
+        var oldAdKeys = incidence.AdKeys;
+        var adAt = new int[newAds.Count];
+        for (var j = 0; j < newAds.Count; j++)
+        {
+            adAt[j] = LowerBound(oldAdKeys.Length, j == 0 ? 0 : adAt[j - 1], i => CompareUtf8(oldAdKeys[i], newAds[j].Key) < 0);
+        }
+
         var adCount = incidence.AdCount + newAds.Count;
         var adKeys = new string[adCount];
         var adRows = new long[adCount];
         var cities = new string?[adCount];
         var posted = new string?[adCount];
         var oldAd = new int[incidence.AdCount];
-        for (int i = 0, j = 0, k = 0; k < adCount; k++)
+        MergeBlocks(incidence.AdCount, adAt, oldAd, (from, to, count) =>
         {
-            if (j >= newAds.Count || (i < incidence.AdCount && CompareUtf8(incidence.AdKeys[i], newAds[j].Key) < 0))
-            {
-                (adKeys[k], adRows[k], cities[k], posted[k]) = (incidence.AdKeys[i], old.AdRowIds[i], old.AdCities[i], old.AdPostedAt[i]);
-                oldAd[i++] = k;
-            }
-            else
-            {
-                (adRows[k], adKeys[k], cities[k], posted[k]) = newAds[j++];
-            }
-        }
+            Array.Copy(oldAdKeys, from, adKeys, to, count);
+            Array.Copy(old.AdRowIds, from, adRows, to, count);
+            Array.Copy(old.AdCities, from, cities, to, count);
+            Array.Copy(old.AdPostedAt, from, posted, to, count);
+        }, (j, k) => (adRows[k], adKeys[k], cities[k], posted[k]) = newAds[j]);
 
         // Entities: the same by (canonical type name, value).
         newEntities.Sort((x, y) => CompareEntities(x.Type, x.Value, y.Type, y.Value));
+        var entityAt = new int[newEntities.Count];
+        for (var j = 0; j < newEntities.Count; j++)
+        {
+            var (type, value) = (newEntities[j].Type, newEntities[j].Value);
+            entityAt[j] = LowerBound(incidence.EntityCount, j == 0 ? 0 : entityAt[j - 1],
+                i => CompareEntities(incidence.EntityTypes[i], incidence.EntityValues[i], type, value) < 0);
+        }
+
         var entityCount = incidence.EntityCount + newEntities.Count;
         var types = new EntityType[entityCount];
         var values = new string[entityCount];
         var entityRows = new long[entityCount];
         var oldEntity = new int[incidence.EntityCount];
-        for (int i = 0, j = 0, k = 0; k < entityCount; k++)
+        MergeBlocks(incidence.EntityCount, entityAt, oldEntity, (from, to, count) =>
         {
-            if (j >= newEntities.Count
-                || (i < incidence.EntityCount && CompareEntities(incidence.EntityTypes[i], incidence.EntityValues[i], newEntities[j].Type, newEntities[j].Value) < 0))
-            {
-                (types[k], values[k], entityRows[k]) = (incidence.EntityTypes[i], incidence.EntityValues[i], old.EntityRowIds[i]);
-                oldEntity[i++] = k;
-            }
-            else
-            {
-                (entityRows[k], types[k], values[k]) = newEntities[j++];
-            }
-        }
+            Array.Copy(incidence.EntityTypes, from, types, to, count);
+            Array.Copy(incidence.EntityValues, from, values, to, count);
+            Array.Copy(old.EntityRowIds, from, entityRows, to, count);
+        }, (j, k) => (entityRows[k], types[k], values[k]) = newEntities[j]);
 
-        // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order.
-        var adIndex = DenseIndex(adRows);
-        var entityIndex = DenseIndex(entityRows);
+        // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order and distinct; each
+        // new pair goes where a binary search of the old links puts it, and one already there (or just placed) is dropped, as a
+        // one-by-one merge that keeps the first of equal pairs does.
+        var adIndex = DenseIndexOf(adRows);
+        var entityIndex = DenseIndexOf(entityRows);
         var pairs = new List<(long Ad, long Entity)>();
         using (var cmd = Command("SELECT ad, entity FROM mentions WHERE id > $m;", tx))
         {
@@ -359,33 +365,118 @@ public sealed partial class CaseStore
         }
 
         pairs.Sort();
-        var linkAds = new List<int>(incidence.LinkCount + pairs.Count);
-        var linkEntities = new List<int>(incidence.LinkCount + pairs.Count);
-        (long, long) last = (-1, -1);
-        for (int i = 0, j = 0; i < incidence.LinkCount || j < pairs.Count;)
+        var oldLinkAds = incidence.LinkAds;
+        var oldLinkEntities = incidence.LinkEntities;
+        (long, long) OldLink(int i) => (old.AdRowIds[oldLinkAds[i]], old.EntityRowIds[oldLinkEntities[i]]);
+        var kept = new List<(long Ad, long Entity)>(pairs.Count);
+        var keptAt = new List<int>(pairs.Count);
+        var from = 0;
+        foreach (var pair in pairs)
         {
-            (long, long) next;
-            if (j >= pairs.Count || (i < incidence.LinkCount
-                && (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]).CompareTo(pairs[j]) <= 0))
+            if (kept.Count > 0 && kept[^1] == pair)
             {
-                next = (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]);
-                i++;
-            }
-            else
-            {
-                next = pairs[j++];
+                continue;
             }
 
-            if (next != last)
+            from = LowerBound(incidence.LinkCount, from, i => OldLink(i).CompareTo(pair) < 0);
+            if (from < incidence.LinkCount && OldLink(from) == pair)
             {
-                linkAds.Add(adIndex[next.Item1]);
-                linkEntities.Add(entityIndex[next.Item2]);
-                last = next;
+                continue;
+            }
+
+            kept.Add(pair);
+            keptAt.Add(from);
+        }
+
+        var linkCount = incidence.LinkCount + kept.Count;
+        var linkAds = new int[linkCount];
+        var linkEntities = new int[linkCount];
+        for (int i = 0, j = 0, k = 0; k < linkCount;)
+        {
+            var until = j < kept.Count ? keptAt[j] : incidence.LinkCount;
+            for (; i < until; i++, k++)
+            {
+                linkAds[k] = oldAd[oldLinkAds[i]];
+                linkEntities[k] = oldEntity[oldLinkEntities[i]];
+            }
+
+            if (j < kept.Count)
+            {
+                (linkAds[k], linkEntities[k]) = (adIndex[kept[j].Ad], entityIndex[kept[j].Entity]);
+                j++;
+                k++;
             }
         }
 
-        var extended = new AdEntityIncidence(adKeys, types, values, [.. linkAds], [.. linkEntities]);
+        var extended = new AdEntityIncidence(adKeys, types, values, linkAds, linkEntities);
         return new CaseSnapshot(extended, adRows, entityRows, cities, posted) { AdFactsLoaded = true, CanonicalEntityTypes = true, FromGraphSnapshot = true };
+    }
+
+    /// <summary>The first index in [<paramref name="from"/>, <paramref name="count"/>) where <paramref name="before"/> is false
+    /// (<paramref name="before"/> true on a prefix of [0, <paramref name="count"/>) and false after).</summary>
+    private static int LowerBound(int count, int from, Func<int, bool> before)
+    {
+        int lo = from, hi = count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (before(mid))
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Lays out <paramref name="oldCount"/> old items with new item <c>j</c> placed before old item <c>at[j]</c> (a
+    /// non-decreasing list; new items at the same place keep their order): <paramref name="copy"/> gets each run of old items
+    /// (from, to, count), <paramref name="place"/> each new item (j, to), and <paramref name="oldTo"/> each old item's new place.</summary>
+    private static void MergeBlocks(int oldCount, int[] at, int[] oldTo, Action<int, int, int> copy, Action<int, int> place)
+    {
+        var i = 0;
+        for (var j = 0; j <= at.Length; j++)
+        {
+            var until = j < at.Length ? at[j] : oldCount;
+            if (until > i)
+            {
+                copy(i, i + j, until - i);
+                for (var x = i; x < until; x++)
+                {
+                    oldTo[x] = x + j;
+                }
+
+                i = until;
+            }
+
+            if (j < at.Length)
+            {
+                place(j, i + j);
+            }
+        }
+    }
+
+    /// <summary>The dense index of each row ID (-1 for a row ID not in <paramref name="rows"/>).</summary>
+    private static int[] DenseIndexOf(long[] rows)
+    {
+        var max = -1L;
+        foreach (var row in rows)
+        {
+            max = Math.Max(max, row);
+        }
+
+        var index = new int[max + 1];
+        Array.Fill(index, -1);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            index[rows[i]] = i;
+        }
+
+        return index;
     }
 
     private static int CompareEntities(EntityType typeA, string valueA, EntityType typeB, string valueB)

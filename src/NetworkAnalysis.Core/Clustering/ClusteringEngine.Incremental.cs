@@ -115,12 +115,14 @@ public static partial class ClusteringEngine
             throw new ArgumentException("the previous clustering must be indexed by the incidence's ads", nameof(previous));
         }
 
-        var affected = AffectedAds(incidence, change);
+        bool[] affected = [];
         var keys = incidence.AdKeys;
         var clusterOfAd = previous.ClusterOfAd;
         var partOf = new int[previous.ClusterIds.Count];
-        List<int[]>? Reuse(ReadOnlySpan<int> ads)
+        var storedCohesion = previous.Cohesion;
+        List<int[]>? Reuse(ReadOnlySpan<int> ads, out double[]? cohesion)
         {
+            cohesion = null;
             var anchor = keys[ads[0]];
             foreach (var a in ads)
             {
@@ -143,6 +145,7 @@ public static partial class ClusteringEngine
 
             // Parts in order of their first ad, as the cluster IDs were met.
             var order = new List<List<int>>();
+            var parts = storedCohesion is null ? null : new List<double>();
             foreach (var a in ads)
             {
                 partOf[clusterOfAd[a]] = -1;
@@ -160,18 +163,23 @@ public static partial class ClusteringEngine
                 {
                     partOf[cluster] = order.Count;
                     order.Add([]);
+                    parts?.Add(storedCohesion![cluster]);
                 }
 
                 order[partOf[cluster]].Add(a);
             }
 
+            // The stored cohesion of each part, by the cluster it came from; when one is not stored, all are computed.
+            cohesion = parts is not null && !parts.Any(double.IsNaN) ? [.. parts] : null;
             return order.Select(p => p.ToArray()).ToList();
         }
 
-        return RunCore(incidence, weakLinks, options, Reuse, decisions, ct);
+        // Affected ads are known once the hubs are (a touched entity that is a hub now and was one before affects none).
+        var previousHubs = decisions is null || (decisions.MustLink.Count == 0 && decisions.Separations.Count == 0) ? change.PreviousHubs : null;
+        return RunCore(incidence, weakLinks, options, Reuse, decisions, ct, hubs => affected = AffectedAds(incidence, change, hubs, previousHubs));
     }
 
-    private static bool[] AffectedAds(AdEntityIncidence incidence, IncrementalChange change)
+    private static bool[] AffectedAds(AdEntityIncidence incidence, IncrementalChange change, HubReport hubs, IReadOnlySet<(EntityType, string)>? previousHubs)
     {
         var affected = new bool[incidence.AdCount];
         var touchedAds = change.TouchedAdKeys as IReadOnlySet<string> ?? new HashSet<string>(change.TouchedAdKeys, StringComparer.Ordinal);
@@ -189,7 +197,8 @@ public static partial class ClusteringEngine
         var entityTouched = new bool[incidence.EntityCount];
         for (var e = 0; e < incidence.EntityCount; e++)
         {
-            entityTouched[e] = touchedEntities.Contains((incidence.EntityTypes[e], incidence.EntityValues[e]));
+            var key = (incidence.EntityTypes[e], incidence.EntityValues[e]);
+            entityTouched[e] = touchedEntities.Contains(key) && !(previousHubs is not null && hubs.IsHub(e) && previousHubs.Contains(key));
         }
 
         for (var i = 0; i < incidence.LinkCount; i++)

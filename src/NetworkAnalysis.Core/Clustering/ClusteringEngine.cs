@@ -12,7 +12,8 @@ namespace NetworkAnalysis.Core.Clustering;
 public static partial class ClusteringEngine
 {
     /// <summary>Reuse hook for incremental runs: the parts of a component, or null to compute them.</summary>
-    internal delegate List<int[]>? ComponentReuse(ReadOnlySpan<int> componentAds);
+    /// <remarks><paramref name="cohesion"/>: each part's stored cohesion, or null to compute cohesion and bridges.</remarks>
+    internal delegate List<int[]>? ComponentReuse(ReadOnlySpan<int> componentAds, out double[]? cohesion);
 
     /// <summary>Clusters the ads of <paramref name="incidence"/>.</summary>
     /// <param name="incidence">Ads, entities and their links.</param>
@@ -31,13 +32,15 @@ public static partial class ClusteringEngine
     public static ClusteringResult RunWithDecisions(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ClusteringDecisions? decisions, CancellationToken ct = default)
         => RunCore(incidence, weakLinks, options, null, decisions, ct);
 
-    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, ClusteringDecisions? decisions, CancellationToken ct)
+    internal static ClusteringResult RunCore(AdEntityIncidence incidence, IReadOnlyList<WeakLink> weakLinks, ClusteringOptions options, ComponentReuse? reuse, ClusteringDecisions? decisions, CancellationToken ct,
+        Action<HubReport>? hubsKnown = null)
     {
         ArgumentNullException.ThrowIfNull(incidence);
         ArgumentNullException.ThrowIfNull(weakLinks);
         ArgumentNullException.ThrowIfNull(options);
         var graph = BipartiteGraph.Build(incidence, ct);
         var hubs = HubDetector.Detect(graph, options.Hubs, decisions, out var uf, ct);
+        hubsKnown?.Invoke(hubs);
         var weights = EntityWeights.Compute(graph, hubs, options.StrongWeight);
         var weak = new WeakLinkIndex(graph.AdCount, weakLinks);
         var joining = 0;
@@ -66,10 +69,21 @@ public static partial class ClusteringEngine
 
             var ads = members.AsSpan(componentStart[c], componentStart[c + 1] - componentStart[c]);
             var componentId = builder.IdOf(ads);
-            if (ads.Length > 1 && reuse?.Invoke(ads) is { } previous)
+            if (ads.Length > 1 && reuse is not null && reuse(ads, out var storedCohesion) is { } previous)
             {
                 reused++;
-                AddParts(builder, analyzer, previous, componentId, options);
+                if (storedCohesion is null)
+                {
+                    AddParts(builder, analyzer, previous, componentId, options);
+                }
+                else
+                {
+                    for (var p = 0; p < previous.Count; p++)
+                    {
+                        builder.Add(previous[p], componentId, storedCohesion[p], []);
+                    }
+                }
+
                 continue;
             }
 

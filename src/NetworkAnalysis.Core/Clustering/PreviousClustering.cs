@@ -13,6 +13,15 @@ public sealed class PreviousClustering
 {
     private readonly Dictionary<string, int> _componentSize;
 
+    /// <summary>The stored cohesion of each cluster of <see cref="ClusterIds"/> (NaN when not stored), or null.</summary>
+    /// <remarks>
+    /// When given, a component taken over unchanged by <c>ClusteringEngine.Update</c> keeps its clusters' stored cohesion instead
+    /// of computing it again, and those clusters carry no bridges (a case stores none). The stored value is the one the
+    /// engine computed for the same ads, identifiers and weak links, which a reused component has by definition, so it is the
+    /// same double (issue #21; <c>CaseIncrementalAnalysisTests</c> checks it against a full run).
+    /// </remarks>
+    public IReadOnlyList<double>? Cohesion { get; init; }
+
     /// <summary>Creates the previous clustering from its arrays.</summary>
     /// <param name="clusterOfAd">Index into <paramref name="clusterIds"/> of each dense ad's previous cluster; -1 for none.</param>
     /// <param name="clusterIds">The previous cluster IDs.</param>

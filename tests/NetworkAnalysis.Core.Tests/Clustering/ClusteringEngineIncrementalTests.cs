@@ -39,6 +39,41 @@ public sealed class ClusteringEngineIncrementalTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 4_000, 20, 3)]
+    [InlineData(2, 4_500, 12, 2)]
+    [InlineData(4, 3_500, 25, 4)]
+    public void Update_NewAdsMentionHubs_PreviousHubsExemptTheirAds_EqualsFullRecompute(int seed, int oldAds, int maxAds, int maxGroups)
+    {
+        // Given a planted corpus with low hub thresholds, so that new ads mention hubs shared with many old components
+        var full = PlantedIncidenceGenerator.Generate(new PlantedIncidenceOptions { Ads = 5_000, Seed = seed });
+        var (old, oldWeak) = Prefix(full, oldAds);
+        var options = new ClusteringOptions { Hubs = new HubOptions { MaxAdDegree = maxAds, MaxGroups = maxGroups } };
+        var previous = ClusteringEngine.Run(old, oldWeak, options);
+        var previousHubs = previous.Hubs!.Hubs.Select(h => (h.Type, h.Value)).ToHashSet();
+        var change = Change(full, oldAds);
+        change.TouchedEntities.Count(previousHubs.Contains).ShouldBeGreaterThan(0);
+
+        // When updated with the previous hubs known, and without
+        var exempt = ClusteringEngine.Update(previous, old.AdKeys, full.Incidence, full.WeakLinks, change with { PreviousHubs = previousHubs }, options);
+        var plain = ClusteringEngine.Update(previous, old.AdKeys, full.Incidence, full.WeakLinks, change, options);
+        var recomputed = ClusteringEngine.Run(full.Incidence, full.WeakLinks, options);
+
+        // Then more components were taken over, and the result is still the full recompute's, cluster for cluster
+        exempt.Statistics.ComponentsReused.ShouldBeGreaterThan(plain.Statistics.ComponentsReused);
+        exempt.AdCluster.ShouldBe(recomputed.AdCluster);
+        exempt.Clusters.Count.ShouldBe(recomputed.Clusters.Count);
+        for (var c = 0; c < recomputed.Clusters.Count; c++)
+        {
+            var (x, y) = (exempt.Clusters[c], recomputed.Clusters[c]);
+            x.Id.ShouldBe(y.Id);
+            x.ComponentId.ShouldBe(y.ComponentId);
+            x.AdIndexes.ShouldBe(y.AdIndexes);
+            BitConverter.DoubleToInt64Bits(x.Cohesion).ShouldBe(BitConverter.DoubleToInt64Bits(y.Cohesion));
+            x.Bridges.ShouldBe(y.Bridges);
+        }
+    }
+
     [Fact]
     public void Update_NothingTouched_ReusesEveryMultiAdComponent()
     {
