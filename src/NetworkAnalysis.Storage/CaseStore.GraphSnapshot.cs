@@ -299,7 +299,7 @@ public sealed partial class CaseStore
         var incidence = old.Incidence;
 
         // Ads: merge the new ones (sorted by key) into the old key order.
-        newAds.Sort((x, y) => CompareUtf8(x.Key, y.Key));
+        SortNew(newAds, a => a.Key, null);
         var adCount = incidence.AdCount + newAds.Count;
         var adKeys = new string[adCount];
         var adRows = new long[adCount];
@@ -320,7 +320,7 @@ public sealed partial class CaseStore
         }
 
         // Entities: the same by (canonical type name, value).
-        newEntities.Sort((x, y) => CompareEntities(x.Type, x.Value, y.Type, y.Value));
+        SortNew(newEntities, e => e.Value, e => e.Type);
         var entityCount = incidence.EntityCount + newEntities.Count;
         var types = new EntityType[entityCount];
         var values = new string[entityCount];
@@ -343,48 +343,9 @@ public sealed partial class CaseStore
         // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order.
         var adIndex = DenseIndex(adRows);
         var entityIndex = DenseIndex(entityRows);
-        var pairs = new List<(long Ad, long Entity)>();
-        using (var cmd = Command("SELECT ad, entity FROM mentions WHERE id > $m;", tx))
-        {
-            cmd.Parameters.AddWithValue("$m", built.MentionMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var (ad, entity) = (r.GetInt64(0), r.GetInt64(1));
-                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
-                {
-                    pairs.Add((ad, entity));
-                }
-            }
-        }
-
-        pairs.Sort();
-        var linkAds = new List<int>(incidence.LinkCount + pairs.Count);
-        var linkEntities = new List<int>(incidence.LinkCount + pairs.Count);
-        (long, long) last = (-1, -1);
-        for (int i = 0, j = 0; i < incidence.LinkCount || j < pairs.Count;)
-        {
-            (long, long) next;
-            if (j >= pairs.Count || (i < incidence.LinkCount
-                && (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]).CompareTo(pairs[j]) <= 0))
-            {
-                next = (old.AdRowIds[incidence.LinkAds[i]], old.EntityRowIds[incidence.LinkEntities[i]]);
-                i++;
-            }
-            else
-            {
-                next = pairs[j++];
-            }
-
-            if (next != last)
-            {
-                linkAds.Add(adIndex[next.Item1]);
-                linkEntities.Add(entityIndex[next.Item2]);
-                last = next;
-            }
-        }
-
-        var extended = new AdEntityIncidence(adKeys, types, values, [.. linkAds], [.. linkEntities]);
+        var newLinks = ReadNewLinks(built.MentionMax, adIndex, entityIndex, tx);
+        var (linkAds, linkEntities) = MergeLinks(old, newLinks, adIndex, entityIndex);
+        var extended = new AdEntityIncidence(adKeys, types, values, linkAds, linkEntities);
         return new CaseSnapshot(extended, adRows, entityRows, cities, posted) { AdFactsLoaded = true, CanonicalEntityTypes = true, FromGraphSnapshot = true };
     }
 
