@@ -262,37 +262,10 @@ public sealed partial class CaseStore
     /// </summary>
     private CaseSnapshot? Extend(CaseSnapshot old, GraphSnapshotStamp built, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
-        var newAds = new List<(long Row, string Key, string? City, string? Posted)>();
-        using (var cmd = Command("SELECT id, ad_key, city, posted_at FROM ads WHERE id > $a;", tx))
+        var newAds = ReadNewAds(built.AdMax);
+        if (ReadNewEntities(built.EntityMax) is not { } newEntities)
         {
-            cmd.Parameters.AddWithValue("$a", built.AdMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                newAds.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
-            }
-        }
-
-        var newEntities = new List<(long Row, EntityType Type, string Value)>();
-        using (var cmd = Command("SELECT id, type, value FROM entities WHERE id > $e;", tx))
-        {
-            cmd.Parameters.AddWithValue("$e", built.EntityMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var typeName = r.GetString(1);
-                if (!EntityTypeNames.TryParse(typeName, out var type))
-                {
-                    continue;
-                }
-
-                if (!string.Equals(typeName, type.ToName(), StringComparison.Ordinal))
-                {
-                    return null;
-                }
-
-                newEntities.Add((r.GetInt64(0), type, r.GetString(2)));
-            }
+            return null;
         }
 
         ct.ThrowIfCancellationRequested();

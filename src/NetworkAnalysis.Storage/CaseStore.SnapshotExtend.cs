@@ -119,12 +119,48 @@ public sealed partial class CaseStore
         return links;
     }
 
-    /// <summary>
-    /// Runs <paramref name="sql"/> (two integer columns, one integer parameter <c>?1</c> bound to <paramref name="bound"/>)
-    /// through SQLite's own API on <paramref name="db"/> and passes each row to <paramref name="row"/>: issue #21, reading
-    /// millions of mention rows through the ADO.NET data reader cost several times SQLite's own work for them.
-    /// </summary>
-    private static void ScanPairs(SQLitePCL.sqlite3 db, string sql, long bound, Action<long, long> row)
+    /// <summary>The ads above row <paramref name="adMax"/> (row, key, city, posting time), read through SQLite's own API on the
+    /// store's connection (inside the caller's read transaction), each city one string.</summary>
+    private List<(long Row, string Key, string? City, string? Posted)> ReadNewAds(long adMax)
+    {
+        var ads = new List<(long Row, string Key, string? City, string? Posted)>();
+        var cities = new Dictionary<string, string>(StringComparer.Ordinal);
+        ScanRows(Connection.Handle!, "SELECT id, ad_key, city, posted_at FROM ads WHERE id > ?1;", adMax, stmt =>
+        {
+            var city = Text(stmt, 2);
+            city = city is null ? null : cities.TryGetValue(city, out var pooled) ? pooled : cities[city] = city;
+            ads.Add((SQLitePCL.raw.sqlite3_column_int64(stmt, 0), Text(stmt, 1)!, city, Text(stmt, 3)));
+        });
+        return ads;
+    }
+
+    /// <summary>The entities above row <paramref name="entityMax"/> of a known type, through SQLite's own API; null when one's
+    /// type is stored under a non-canonical name (the caller then loads from the tables).</summary>
+    private List<(long Row, EntityType Type, string Value)>? ReadNewEntities(long entityMax)
+    {
+        var entities = new List<(long Row, EntityType Type, string Value)>();
+        var canonical = true;
+        ScanRows(Connection.Handle!, "SELECT id, type, value FROM entities WHERE id > ?1;", entityMax, stmt =>
+        {
+            var typeName = Text(stmt, 1)!;
+            if (!EntityTypeNames.TryParse(typeName, out var type))
+            {
+                return;
+            }
+
+            canonical &= string.Equals(typeName, type.ToName(), StringComparison.Ordinal);
+            entities.Add((SQLitePCL.raw.sqlite3_column_int64(stmt, 0), type, Text(stmt, 2)!));
+        });
+        return canonical ? entities : null;
+    }
+
+    /// <summary>Column <paramref name="i"/> of the current row as text (null for NULL), as the data reader's GetString reads it.</summary>
+    private static string? Text(SQLitePCL.sqlite3_stmt stmt, int i)
+        => SQLitePCL.raw.sqlite3_column_type(stmt, i) == SQLitePCL.raw.SQLITE_NULL ? null : System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(stmt, i));
+
+    /// <summary>Runs <paramref name="sql"/> (one integer parameter <c>?1</c> bound to <paramref name="bound"/>) through SQLite's
+    /// own API on <paramref name="db"/>, calling <paramref name="row"/> on each row's statement.</summary>
+    private static void ScanRows(SQLitePCL.sqlite3 db, string sql, long bound, Action<SQLitePCL.sqlite3_stmt> row)
     {
         var rc = SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var stmt);
         Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
@@ -134,7 +170,7 @@ public sealed partial class CaseStore
             Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
             while ((rc = SQLitePCL.raw.sqlite3_step(stmt)) == SQLitePCL.raw.SQLITE_ROW)
             {
-                row(SQLitePCL.raw.sqlite3_column_int64(stmt, 0), SQLitePCL.raw.sqlite3_column_int64(stmt, 1));
+                row(stmt);
             }
 
             if (rc != SQLitePCL.raw.SQLITE_DONE)
@@ -143,6 +179,14 @@ public sealed partial class CaseStore
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (two integer columns, one integer parameter <c>?1</c> bound to <paramref name="bound"/>)
+    /// through SQLite's own API on <paramref name="db"/> and passes each row to <paramref name="row"/>: issue #21, reading
+    /// millions of mention rows through the ADO.NET data reader cost several times SQLite's own work for them.
+    /// </summary>
+    private static void ScanPairs(SQLitePCL.sqlite3 db, string sql, long bound, Action<long, long> row)
+        => ScanRows(db, sql, bound, stmt => row(SQLitePCL.raw.sqlite3_column_int64(stmt, 0), SQLitePCL.raw.sqlite3_column_int64(stmt, 1)));
 
     /// <summary>
     /// The distinct links of <paramref name="old"/>'s (in (ad row, entity row) order) and <paramref name="added"/> (packed and
