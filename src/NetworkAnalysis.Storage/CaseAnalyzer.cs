@@ -52,6 +52,7 @@ public sealed class CaseAnalyzer
         options = (options ?? new ClusteringOptions()) with { TextJoins = NearDuplicates.TextJoins };
         var optionsJson = JsonSerializer.Serialize(options);
         var watch = Stopwatch.StartNew();
+        var cpu = new StageCpu();
         // On PostgreSQL every read and write below is one repeatable-read transaction: ingest workers may commit meanwhile.
         using var analysis = _store.BeginAnalysis();
         // Before loading: a mention written while the graph loads counts as unseen next time (touched again, never missed).
@@ -79,10 +80,12 @@ public sealed class CaseAnalyzer
             decisions = decided.ActiveIds,
         });
         timings["load_ms"] = loadMs;
+        cpu.Lap(timings, "load_cpu");
         watch.Restart();
         var weak = WeakLinks(snapshot, options);
         var (decisions, outcomes) = decided.Resolve(snapshot.Incidence);
         timings["weak_links_ms"] = watch.Elapsed.TotalMilliseconds;
+        cpu.Lap(timings, "weak_links_cpu");
         watch.Restart();
         lap.Restart();
         var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
@@ -103,6 +106,7 @@ public sealed class CaseAnalyzer
             Lap(timings, "cluster.update_ms", lap);
         }
         timings["cluster_ms"] = watch.Elapsed.TotalMilliseconds;
+        cpu.Lap(timings, "cluster_cpu");
         watch.Restart();
         lap.Restart();
         CaseStore.AwaitAdFacts(snapshot, adFacts);
@@ -130,6 +134,8 @@ public sealed class CaseAnalyzer
         var writeNote = _store.EndGraphSnapshotWrite(snapshotWrite);
         Lap(timings, "save.graph_snapshot_wait_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
+        cpu.Lap(timings, "save_cpu");
+        cpu.Finish(timings);
         var stats = result.Statistics;
         timings["components"] = stats.Components;
         timings["components_reused"] = stats.ComponentsReused;
@@ -161,6 +167,33 @@ public sealed class CaseAnalyzer
         }
 
         lap.Restart();
+    }
+
+    /// <summary>
+    /// The process's CPU seconds per stage and the garbage collector's pauses and collections over the run (issue #21: on a
+    /// shared machine wall times are noise, and at millions of ads the collector's full collections grow with the heap).
+    /// Keys end in <c>_cpu</c> (seconds), <c>gc_pause</c> (seconds) and <c>gc_gen*</c> (counts): not <c>_ms</c>, so not stages.
+    /// </summary>
+    private sealed class StageCpu
+    {
+        private readonly TimeSpan _pauseAtStart = GC.GetTotalPauseDuration();
+        private readonly int _gen0 = GC.CollectionCount(0), _gen1 = GC.CollectionCount(1), _gen2 = GC.CollectionCount(2);
+        private TimeSpan _last = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void Lap(Dictionary<string, double> timings, string key)
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            timings[key] = (now - _last).TotalSeconds;
+            _last = now;
+        }
+
+        public void Finish(Dictionary<string, double> timings)
+        {
+            timings["gc_pause"] = (GC.GetTotalPauseDuration() - _pauseAtStart).TotalSeconds;
+            timings["gc_gen0"] = GC.CollectionCount(0) - _gen0;
+            timings["gc_gen1"] = GC.CollectionCount(1) - _gen1;
+            timings["gc_gen2"] = GC.CollectionCount(2) - _gen2;
+        }
     }
 
     /// <summary>Whether the run that made the current clusters used exactly <paramref name="optionsJson"/>.</summary>

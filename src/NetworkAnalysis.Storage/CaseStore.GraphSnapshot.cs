@@ -262,37 +262,10 @@ public sealed partial class CaseStore
     /// </summary>
     private CaseSnapshot? Extend(CaseSnapshot old, GraphSnapshotStamp built, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
-        var newAds = new List<(long Row, string Key, string? City, string? Posted)>();
-        using (var cmd = Command("SELECT id, ad_key, city, posted_at FROM ads WHERE id > $a;", tx))
+        var newAds = ReadNewAds(built.AdMax);
+        if (ReadNewEntities(built.EntityMax) is not { } newEntities)
         {
-            cmd.Parameters.AddWithValue("$a", built.AdMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                newAds.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
-            }
-        }
-
-        var newEntities = new List<(long Row, EntityType Type, string Value)>();
-        using (var cmd = Command("SELECT id, type, value FROM entities WHERE id > $e;", tx))
-        {
-            cmd.Parameters.AddWithValue("$e", built.EntityMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var typeName = r.GetString(1);
-                if (!EntityTypeNames.TryParse(typeName, out var type))
-                {
-                    continue;
-                }
-
-                if (!string.Equals(typeName, type.ToName(), StringComparison.Ordinal))
-                {
-                    return null;
-                }
-
-                newEntities.Add((r.GetInt64(0), type, r.GetString(2)));
-            }
+            return null;
         }
 
         ct.ThrowIfCancellationRequested();
@@ -300,7 +273,7 @@ public sealed partial class CaseStore
 
         // Ads: each new one (sorted by key) goes where a binary search of the old key order puts it, and the old ones between
         // are block-copied (issue #21: the same order as a one-by-one merge, without a comparison per old ad).
-        newAds.Sort((x, y) => CompareUtf8(x.Key, y.Key));
+        SortNew(newAds, a => a.Key, null);
         var oldAdKeys = incidence.AdKeys;
         var adAt = new int[newAds.Count];
         for (var j = 0; j < newAds.Count; j++)
@@ -323,7 +296,7 @@ public sealed partial class CaseStore
         }, (j, k) => (adRows[k], adKeys[k], cities[k], posted[k]) = newAds[j]);
 
         // Entities: the same by (canonical type name, value).
-        newEntities.Sort((x, y) => CompareEntities(x.Type, x.Value, y.Type, y.Value));
+        SortNew(newEntities, e => e.Value, e => e.Type);
         var entityAt = new int[newEntities.Count];
         for (var j = 0; j < newEntities.Count; j++)
         {
@@ -344,70 +317,11 @@ public sealed partial class CaseStore
             Array.Copy(old.EntityRowIds, from, entityRows, to, count);
         }, (j, k) => (entityRows[k], types[k], values[k]) = newEntities[j]);
 
-        // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order and distinct; each
-        // new pair goes where a binary search of the old links puts it, and one already there (or just placed) is dropped, as a
-        // one-by-one merge that keeps the first of equal pairs does.
-        var adIndex = DenseIndexOf(adRows);
-        var entityIndex = DenseIndexOf(entityRows);
-        var pairs = new List<(long Ad, long Entity)>();
-        using (var cmd = Command("SELECT ad, entity FROM mentions WHERE id > $m;", tx))
-        {
-            cmd.Parameters.AddWithValue("$m", built.MentionMax);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var (ad, entity) = (r.GetInt64(0), r.GetInt64(1));
-                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
-                {
-                    pairs.Add((ad, entity));
-                }
-            }
-        }
-
-        pairs.Sort();
-        var oldLinkAds = incidence.LinkAds;
-        var oldLinkEntities = incidence.LinkEntities;
-        (long, long) OldLink(int i) => (old.AdRowIds[oldLinkAds[i]], old.EntityRowIds[oldLinkEntities[i]]);
-        var kept = new List<(long Ad, long Entity)>(pairs.Count);
-        var keptAt = new List<int>(pairs.Count);
-        var from = 0;
-        foreach (var pair in pairs)
-        {
-            if (kept.Count > 0 && kept[^1] == pair)
-            {
-                continue;
-            }
-
-            from = LowerBound(incidence.LinkCount, from, i => OldLink(i).CompareTo(pair) < 0);
-            if (from < incidence.LinkCount && OldLink(from) == pair)
-            {
-                continue;
-            }
-
-            kept.Add(pair);
-            keptAt.Add(from);
-        }
-
-        var linkCount = incidence.LinkCount + kept.Count;
-        var linkAds = new int[linkCount];
-        var linkEntities = new int[linkCount];
-        for (int i = 0, j = 0, k = 0; k < linkCount;)
-        {
-            var until = j < kept.Count ? keptAt[j] : incidence.LinkCount;
-            for (; i < until; i++, k++)
-            {
-                linkAds[k] = oldAd[oldLinkAds[i]];
-                linkEntities[k] = oldEntity[oldLinkEntities[i]];
-            }
-
-            if (j < kept.Count)
-            {
-                (linkAds[k], linkEntities[k]) = (adIndex[kept[j].Ad], entityIndex[kept[j].Entity]);
-                j++;
-                k++;
-            }
-        }
-
+        // Links: the distinct new (ad row, entity row) pairs merged into the old ones, which are in that order.
+        var adIndex = DenseIndex(adRows);
+        var entityIndex = DenseIndex(entityRows);
+        var newLinks = ReadNewLinks(built.MentionMax, adIndex, entityIndex, tx);
+        var (linkAds, linkEntities) = MergeLinks(old, newLinks, adIndex, entityIndex);
         var extended = new AdEntityIncidence(adKeys, types, values, linkAds, linkEntities);
         return new CaseSnapshot(extended, adRows, entityRows, cities, posted) { AdFactsLoaded = true, CanonicalEntityTypes = true, FromGraphSnapshot = true };
     }
@@ -458,25 +372,6 @@ public sealed partial class CaseStore
                 place(j, i + j);
             }
         }
-    }
-
-    /// <summary>The dense index of each row ID (-1 for a row ID not in <paramref name="rows"/>).</summary>
-    private static int[] DenseIndexOf(long[] rows)
-    {
-        var max = -1L;
-        foreach (var row in rows)
-        {
-            max = Math.Max(max, row);
-        }
-
-        var index = new int[max + 1];
-        Array.Fill(index, -1);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            index[rows[i]] = i;
-        }
-
-        return index;
     }
 
     private static int CompareEntities(EntityType typeA, string valueA, EntityType typeB, string valueB)

@@ -28,9 +28,20 @@ public sealed partial class CaseStore
         var prefetch = mentions is { } m ? PrefetchMentions(m.Max, m.Count, ct) : null;
         var adRows = new List<long>();
         var adKeys = new List<string>();
-        using (var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;", tx))
-        using (var r = cmd.ExecuteReader())
+        if (!IsPostgres)
         {
+            // Through SQLite's own API (issue #21: the data reader's cost per row was several times SQLite's), on the store's
+            // connection, so inside tx.
+            ScanRows(Connection.Handle!, "SELECT id, ad_key FROM ads WHERE ?1 = 1 ORDER BY ad_key;", 1, stmt =>
+            {
+                adRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
+                adKeys.Add(Text(stmt, 1)!);
+            });
+        }
+        else
+        {
+            using var cmd = Command("SELECT id, ad_key FROM ads ORDER BY ad_key;", tx);
+            using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 adRows.Add(r.GetInt64(0));
@@ -52,9 +63,24 @@ public sealed partial class CaseStore
         var types = new List<EntityType>();
         var values = new List<string>();
         var canonicalTypes = true;
-        using (var cmd = Command("SELECT id, type, value FROM entities ORDER BY type, value;", tx))
-        using (var r = cmd.ExecuteReader())
+        if (!IsPostgres)
         {
+            ScanRows(Connection.Handle!, "SELECT id, type, value FROM entities WHERE ?1 = 1 ORDER BY type, value;", 1, stmt =>
+            {
+                var typeName = Text(stmt, 1)!;
+                if (EntityTypeNames.TryParse(typeName, out var type))
+                {
+                    canonicalTypes &= string.Equals(typeName, type.ToName(), StringComparison.Ordinal);
+                    entityRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
+                    types.Add(type);
+                    values.Add(Text(stmt, 2)!);
+                }
+            });
+        }
+        else
+        {
+            using var cmd = Command("SELECT id, type, value FROM entities ORDER BY type, value;", tx);
+            using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var typeName = r.GetString(1);
@@ -121,9 +147,27 @@ public sealed partial class CaseStore
 
         return OnSecondConnection(scan =>
         {
-            scan.CommandText = "SELECT id, city, posted_at FROM ads;";
             ct.ThrowIfCancellationRequested();
-            ScanAdFacts(scan, DenseIndex(snapshot.AdRowIds), snapshot.AdCities, snapshot.AdPostedAt);
+            var adIndex = DenseIndex(snapshot.AdRowIds);
+            var (cities, posted) = (snapshot.AdCities, snapshot.AdPostedAt);
+            var cityPool = new Dictionary<string, string>(StringComparer.Ordinal);
+            // Through SQLite's own API (issue #21), as ScanAdFacts reads them.
+            ScanRows(scan.Connection!.Handle!, "SELECT id, city, posted_at FROM ads WHERE ?1 = 1;", 1, stmt =>
+            {
+                var row = SQLitePCL.raw.sqlite3_column_int64(stmt, 0);
+                if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
+                {
+                    return; // an ad written after the key scan: it joins at the next analysis
+                }
+
+                var a = adIndex[row];
+                if (Text(stmt, 1) is { } city)
+                {
+                    cities[a] = cityPool.TryGetValue(city, out var pooled) ? pooled : cityPool[city] = city;
+                }
+
+                posted[a] = Text(stmt, 2);
+            });
             return true;
         }, ct);
     }
@@ -326,20 +370,19 @@ public sealed partial class CaseStore
 
         return OnSecondConnection<MentionPairs?>(scan =>
         {
-            scan.CommandText = "SELECT ad, entity FROM mentions WHERE id <= $max;";
-            scan.Parameters.AddWithValue("$max", max);
             var ads = new int[count];
             var entities = new int[count];
             var n = 0;
-            using var r = scan.ExecuteReader();
-            while (r.Read())
+            var more = false;
+            // Through SQLite's own API (issue #21): the data reader cost several times SQLite's own work per row.
+            ScanPairs(scan.Connection!.Handle!, "SELECT ad, entity FROM mentions WHERE id <= ?1;", max, (ad, entity) =>
             {
                 if (n == count)
                 {
-                    return null; // more rows than the analysis sees: read them there
+                    more = true; // more rows than the analysis sees: read them there
+                    return;
                 }
 
-                var (ad, entity) = (r.GetInt64(0), r.GetInt64(1));
                 ads[n] = ad is >= 0 and <= int.MaxValue ? (int)ad : -1;
                 entities[n] = entity is >= 0 and <= int.MaxValue ? (int)entity : -1;
                 n++;
@@ -347,6 +390,10 @@ public sealed partial class CaseStore
                 {
                     ct.ThrowIfCancellationRequested();
                 }
+            });
+            if (more)
+            {
+                return null;
             }
 
             return n == count ? new MentionPairs(ads, entities, n) : null;
