@@ -88,7 +88,7 @@ public sealed partial class CaseIngestor
         var stopped = false;
 
         // Two stages overlap: a producer reads and extracts the next ads while this thread writes the last ones. They are handed
-        // over in chunks of IngestChunkAds (#21, session 12), not a transaction's 20,000 at once: the writer still commits once per
+        // over in chunks of 500 (IngestChunkAds; #21, session 12), not a transaction's 20,000 at once: the writer still commits once per
         // transaction, but each chunk dies soon after it is written, young, instead of every batch living through the collections
         // of the next two and being promoted to gen2, where only full collections of the whole heap free it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -392,13 +392,12 @@ public sealed partial class CaseIngestor
     }
 
     /// <summary>Ads handed from the reading thread to the writer at a time (#21, session 12); a transaction is several of them.</summary>
-    private static readonly int IngestChunkAds = EnvInt("NETAN_INGEST_CHUNK", 1_000);
+    /// <remarks>Chunks of 250 to 1,000 ads, four in the queue, cost the same CPU side by side (docs/ingest.md, change 8); 500 keeps
+    /// the ads in flight few (so they die young) with a queue that still holds ~0.15 s of the writer's work.</remarks>
+    private const int IngestChunkAds = 500;
 
     /// <summary>Chunks read and extracted ahead of the writer, at most.</summary>
-    private static readonly int QueuedChunks = EnvInt("NETAN_INGEST_QUEUE", 4);
-
-    private static int EnvInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var v) && v > 0 ? v : fallback;
+    private const int QueuedChunks = 4;
 
     /// <summary>Part of a transaction's ads, read and extracted, on its way to the writer.</summary>
     private sealed record IngestChunk(List<AdReadItem> Items, Extracted?[] Extracted, Dictionary<string, PhoneNumberDetails?> Phones,
