@@ -61,11 +61,11 @@ public sealed partial class CaseIngestor
         return map;
     }
 
-    private void WriteBatch(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes = false)
+    private void WriteBatch(CaseRowWriter rows, long sourceId, IEnumerable<(List<AdReadItem> Items, Extracted?[] Extracted)> chunks, Totals totals, bool dropIndexes = false)
     {
         try
         {
-            WriteTransaction(rows, sourceId, batch, extracted, totals, dropIndexes);
+            WriteTransaction(rows, sourceId, chunks, totals, dropIndexes);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteFull)
         {
@@ -184,7 +184,9 @@ public sealed partial class CaseIngestor
             : new AdImage(relativePath, result.Sha256, null, null, result.Error);
     }
 
-    private void WriteTransaction(CaseRowWriter rows, long sourceId, List<AdReadItem> batch, Extracted?[] extracted, Totals totals, bool dropIndexes)
+    /// <summary>Writes one transaction: the ads of <paramref name="chunks"/>, which the reading thread hands over a part at a time
+    /// (#21, session 12), each part released once written.</summary>
+    private void WriteTransaction(CaseRowWriter rows, long sourceId, IEnumerable<(List<AdReadItem> Items, Extracted?[] Extracted)> chunks, Totals totals, bool dropIndexes)
     {
         using var tx = _store.Connection.BeginTransaction();
         var dropped = dropIndexes ? DropDeferrableIndexes(tx) : null;
@@ -198,7 +200,32 @@ public sealed partial class CaseIngestor
         long added = 0, duplicates = 0, failed = 0, mentions = 0, images = 0, imageErrors = 0, versions = 0;
         long adTicks = 0, imageTicks = 0, mentionTicks = 0, attributeTicks = 0, versionTicks = 0;
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        for (var i = 0; i < batch.Count; i++)
+        using var parts = chunks.GetEnumerator();
+        List<AdReadItem> batch = [];
+        Extracted?[] extracted = [];
+        long rowsRead = 0;
+        var i = 0;
+
+        // The next ad, from the next chunk once this one's are written (the wait for it is not the ads' time).
+        bool NextAd()
+        {
+            while (i >= batch.Count)
+            {
+                if (!parts.MoveNext())
+                {
+                    return false;
+                }
+
+                (batch, extracted) = parts.Current;
+                rowsRead += batch.Count;
+                i = 0;
+                t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
+            return true;
+        }
+
+        for (; NextAd(); i++)
         {
             if (batch[i].Error is { } error)
             {
@@ -313,7 +340,7 @@ public sealed partial class CaseIngestor
             UPDATE sources SET rows_read = rows_read + $n, rows_added = rows_added + $a, rows_failed = rows_failed + $f WHERE id = $id;
             """, tx))
         {
-            progress.Parameters.AddWithValue("$n", batch.Count);
+            progress.Parameters.AddWithValue("$n", rowsRead);
             progress.Parameters.AddWithValue("$a", added);
             progress.Parameters.AddWithValue("$f", failed);
             progress.Parameters.AddWithValue("$id", sourceId);
@@ -327,7 +354,7 @@ public sealed partial class CaseIngestor
             _deferredIndexes = dropped;
         }
 
-        totals.Rows += batch.Count;
+        totals.Rows += rowsRead;
         totals.Added += added;
         totals.Duplicates += duplicates;
         totals.Failed += failed;

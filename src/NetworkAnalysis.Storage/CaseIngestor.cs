@@ -87,19 +87,22 @@ public sealed partial class CaseIngestor
         var errors = new List<AdReadError>();
         var stopped = false;
 
-        // Two stages overlap: a producer reads and extracts the next batch while this thread writes the last one.
+        // Two stages overlap: a producer reads and extracts the next ads while this thread writes the last ones. They are handed
+        // over in chunks of 500 (IngestChunkAds; #21, session 12), not a transaction's 20,000 at once: the writer still commits once per
+        // transaction, but each chunk dies soon after it is written, young, instead of every batch living through the collections
+        // of the next two and being promoted to gen2, where only full collections of the whole heap free it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var queue = new System.Collections.Concurrent.BlockingCollection<(List<AdReadItem> Batch, Extracted?[] Entities, Dictionary<string, PhoneNumberDetails?> Phones, double Fraction, bool DropIndexes)>(boundedCapacity: 2);
-        void Hand(List<AdReadItem> batch, double fraction, bool dropIndexes)
+        using var queue = new System.Collections.Concurrent.BlockingCollection<IngestChunk>(boundedCapacity: QueuedChunks);
+        void Hand(List<AdReadItem> chunk, double fraction, bool dropIndexes, bool endsTransaction)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var extracted = ExtractAll(batch);
+            var extracted = ExtractAll(chunk);
             timings.Add("extract", started);
             started = System.Diagnostics.Stopwatch.GetTimestamp();
             var phones = DescribeNewPhones(extracted);
             timings.Add("describe_phones", started);
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            queue.Add((batch, extracted, phones, fraction, dropIndexes), stop.Token);
+            queue.Add(new IngestChunk(chunk, extracted, phones, fraction, dropIndexes, endsTransaction), stop.Token);
             timings.Add("reader_waited", started);
         }
 
@@ -128,8 +131,11 @@ public sealed partial class CaseIngestor
             try
             {
                 var batchSize = options.AdsPerTransaction(adsAtStart);
+                var chunkAds = options.AdsPerChunk ?? IngestChunkAds;
                 bool? deferIndexes = null;
-                var batch = new List<AdReadItem>(batchSize);
+                // The rows of the transaction being read (its chunks handed so far included), and those of its current chunk.
+                var inTransaction = 0;
+                var chunk = new List<AdReadItem>(Math.Min(batchSize, chunkAds));
                 using var items = reader.Read(stream, path, format, skip).GetEnumerator();
                 while (true)
                 {
@@ -142,7 +148,8 @@ public sealed partial class CaseIngestor
                     }
 
                     var item = items.Current;
-                    batch.Add(item);
+                    chunk.Add(item);
+                    inTransaction++;
                     if (item.Error is { } error)
                     {
                         if (errors.Count < 1000)
@@ -158,28 +165,35 @@ public sealed partial class CaseIngestor
                         }
                     }
 
-                    if (batch.Count >= batchSize)
+                    if (inTransaction >= batchSize)
                     {
                         var fraction = size == 0 ? 1 : (double)stream.Position / size;
                         // The first batch tells how far into the file its rows reached: a bulk ingest (#21) drops the
-                        // random-order indexes with it.
+                        // random-order indexes with it. Until that is decided, the first transaction is handed whole.
                         var drop = false;
                         if (deferIndexes is null)
                         {
-                            deferIndexes = ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, fraction);
+                            deferIndexes = ShouldDeferIndexes(options, adsAtStart, skip, inTransaction, fraction);
                             drop = deferIndexes.Value;
                         }
 
-                        Hand(batch, fraction, drop);
-                        handed += batch.Count;
+                        Hand(chunk, fraction, drop, endsTransaction: true);
+                        handed += inTransaction;
+                        inTransaction = 0;
                         batchSize = options.AdsPerTransaction(adsAtStart + handed);
-                        batch = new List<AdReadItem>(batchSize);
+                        chunk = new List<AdReadItem>(Math.Min(batchSize, chunkAds));
+                    }
+                    else if (deferIndexes is not null && chunk.Count >= chunkAds)
+                    {
+                        Hand(chunk, size == 0 ? 1 : (double)stream.Position / size, dropIndexes: false, endsTransaction: false);
+                        chunk = new List<AdReadItem>(chunkAds);
                     }
                 }
 
-                if (batch.Count > 0)
+                if (inTransaction > 0)
                 {
-                    Hand(batch, 1.0, deferIndexes is null && ShouldDeferIndexes(options, adsAtStart, skip, batch.Count, 1.0));
+                    // The last transaction's last chunk (empty when its rows filled the chunks before it).
+                    Hand(chunk, 1.0, deferIndexes is null && ShouldDeferIndexes(options, adsAtStart, skip, inTransaction, 1.0), endsTransaction: true);
                 }
             }
             finally
@@ -215,12 +229,53 @@ public sealed partial class CaseIngestor
 
             var writerCpu = IngestTimings.ThreadCpuTicks();
             var writerRunqueue = IngestTimings.ThreadRunqueueWaitTicks();
-            var waited = System.Diagnostics.Stopwatch.GetTimestamp();
             _deferredIndexes = null;
-            foreach (var (batch, extracted, phones, fraction, dropIndexes) in queue.GetConsumingEnumerable(stop.Token))
+            using var chunks = queue.GetConsumingEnumerable(stop.Token).GetEnumerator();
+            long waitedInTransaction = 0;
+            IngestChunk last;
+
+            // One transaction's chunks, as the writer reaches them: the first is already taken; the rest are waited for.
+            IEnumerable<(List<AdReadItem> Items, Extracted?[] Extracted)> Transaction(IngestChunk first)
             {
-                _batchPhones = phones;
+                var chunk = first;
+                while (true)
+                {
+                    yield return (chunk.Items, chunk.Extracted);
+                    if (chunk.EndsTransaction)
+                    {
+                        last = chunk;
+                        yield break;
+                    }
+
+                    var waiting = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (!chunks.MoveNext())
+                    {
+                        // The reader failed inside the transaction (it always ends one otherwise): its error, not a commit.
+                        ThrowProducerFailure(producer);
+                    }
+
+                    waitedInTransaction += System.Diagnostics.Stopwatch.GetTimestamp() - waiting;
+                    chunk = chunks.Current;
+                    foreach (var (phone, details) in chunk.Phones)
+                    {
+                        _batchPhones![phone] = details;
+                    }
+                }
+            }
+
+            while (true)
+            {
+                var waited = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (!chunks.MoveNext())
+                {
+                    timings.Add("writer_waited", waited);
+                    break;
+                }
+
                 timings.Add("writer_waited", waited);
+                var first = chunks.Current;
+                // The transaction's new phones: the chunks' maps, merged as they arrive (as one batch's map before).
+                _batchPhones = first.Phones;
                 ct.ThrowIfCancellationRequested();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (checkpointer.BeforeTransaction())
@@ -229,14 +284,15 @@ public sealed partial class CaseIngestor
                 }
 
                 // A bulk ingest drops its random-order secondary indexes with its first batch and builds them once at the end (#21).
-                WriteBatch(rows, sourceId, batch, extracted, totals, dropIndexes);
+                waitedInTransaction = 0;
+                last = first;
+                WriteBatch(rows, sourceId, Transaction(first), totals, first.DropIndexes);
                 checkpointer.Committed(WalCheckpointer.PagesWritten(_store.Connection), writerIdle: queue.Count == 0);
-                timings.Add("write", started);
-                progress?.Report(fraction);
-                waited = System.Diagnostics.Stopwatch.GetTimestamp();
+                timings.AddTicks("write", System.Diagnostics.Stopwatch.GetTimestamp() - started - waitedInTransaction);
+                timings.AddTicks("writer_waited", waitedInTransaction);
+                progress?.Report(last.Fraction);
             }
 
-            timings.Add("writer_waited", waited);
             timings.AddTicks("writer_thread_cpu", IngestTimings.ThreadCpuTicks() - writerCpu);
             timings.AddTicks("writer_thread_runqueue_wait", IngestTimings.ThreadRunqueueWaitTicks() - writerRunqueue);
             rows.Dispose();
@@ -333,6 +389,34 @@ public sealed partial class CaseIngestor
             StoppedAtError = stopped,
             TimingsMs = timings.ToMilliseconds(),
         };
+    }
+
+    /// <summary>Ads handed from the reading thread to the writer at a time (#21, session 12); a transaction is several of them.</summary>
+    /// <remarks>Chunks of 250 to 1,000 ads cost the same CPU side by side (docs/ingest.md, change 8); 500 keeps the ads in flight
+    /// few, so they die young.</remarks>
+    private const int IngestChunkAds = 500;
+
+    /// <summary>Chunks read and extracted ahead of the writer, at most: 4,000 ads (~0.3 s of the writer's work on a quiet machine).
+    /// With 2,000 (four chunks) a loaded machine's run waited longer on both sides of the queue (change 8).</summary>
+    private const int QueuedChunks = 8;
+
+    /// <summary>Part of a transaction's ads, read and extracted, on its way to the writer.</summary>
+    private sealed record IngestChunk(List<AdReadItem> Items, Extracted?[] Extracted, Dictionary<string, PhoneNumberDetails?> Phones,
+        double Fraction, bool DropIndexes, bool EndsTransaction);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowProducerFailure(Task producer)
+    {
+        try
+        {
+            producer.Wait(CancellationToken.None);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        throw new InvalidOperationException("the reading thread ended inside a transaction");
     }
 
     private sealed class Totals

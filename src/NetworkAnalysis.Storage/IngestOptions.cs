@@ -33,6 +33,10 @@ public sealed record IngestOptions
     /// <summary>The transaction size for an ingest into a case that holds <paramref name="adsInCase"/> ads.</summary>
     internal int AdsPerTransaction(long adsInCase) => BatchSize ?? (adsInCase < 100_000 ? 2_000 : 20_000);
 
+    /// <summary>Tests only: the ads the reading thread hands to the SQLite writer at a time (a transaction is one or more such
+    /// chunks, its first always whole); null for the default (#21, session 12: small, so that they die young).</summary>
+    internal int? AdsPerChunk { get; init; }
+
     /// <summary>Whether to drop the random-order secondary indexes (<c>mentions(entity)</c>, <c>ads(ad_id)</c> and the workbench's
     /// search indexes on them) with the first batch and build them once at the end; null (the default) decides by size.</summary>
     /// <remarks>

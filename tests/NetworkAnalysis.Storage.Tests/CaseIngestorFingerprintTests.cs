@@ -92,32 +92,35 @@ public sealed class CaseIngestorFingerprintTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData(2_000)]
-    [InlineData(97)]
-    public void IngestAndAnalyze_FixedCorpus_GivesTheRecordedFingerprint(int batchSize)
+    [InlineData(2_000, null)]
+    [InlineData(97, null)]
+    [InlineData(97, 10)]
+    [InlineData(2_000, 7)]
+    public void IngestAndAnalyze_FixedCorpus_GivesTheRecordedFingerprint(int batchSize, int? adsPerChunk)
     {
         // Given 3,000 generated ads as JSON Lines with two malformed lines, then a crawl of 300 of them with re-crawls
         // (versions, identical duplicates, photos by URL and by bytes)
         var (jsonl, warc) = WriteCorpusAndCrawl();
 
-        // When both are ingested (in batches of batchSize ads), analysed and scored
-        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize });
+        // When both are ingested (in batches of batchSize ads, handed to the writer adsPerChunk at a time), analysed and scored
+        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize, AdsPerChunk = adsPerChunk });
 
         // Then every part of the case is what the code before the change stored
         Fingerprint(casePath).ShouldBe(Expected);
     }
 
     [Theory]
-    [InlineData(2_000)]
-    [InlineData(97)]
-    public void IngestAndAnalyze_LookingUpEachIdentifier_GivesTheRecordedFingerprint(int batchSize)
+    [InlineData(2_000, null)]
+    [InlineData(97, null)]
+    [InlineData(97, 10)]
+    public void IngestAndAnalyze_LookingUpEachIdentifier_GivesTheRecordedFingerprint(int batchSize, int? adsPerChunk)
     {
         // Given the same corpus and crawl as above
         var (jsonl, warc) = WriteCorpusAndCrawl();
 
         // When both are ingested with each identifier looked up in the case on first use instead of every entity ID loaded
         // first (what a small ingest into a large case does, #21), then analysed and scored
-        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true });
+        var casePath = IngestAnalyzeAndScore(jsonl, warc, new IngestOptions { BatchSize = batchSize, LookUpEntityIds = true, AdsPerChunk = adsPerChunk });
 
         // Then the case is the same, row IDs included, and every phone has the details an ingest loading every entity ID
         // stores (what libphonenumber says of it), here described by the writer

@@ -132,7 +132,8 @@ public sealed class AdReader
             return Fail(fileName, lineNo, null, "expected a JSON object per line");
         }
 
-        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        // Sized for the row's properties (at most the limit), so it is not grown and copied three times per row (#21).
+        var fields = new Dictionary<string, string?>(Math.Min(doc.RootElement.GetPropertyCount(), Math.Max(_options.MaxColumns, 0)), StringComparer.OrdinalIgnoreCase);
         var count = 0;
         foreach (var property in doc.RootElement.EnumerateObject())
         {
