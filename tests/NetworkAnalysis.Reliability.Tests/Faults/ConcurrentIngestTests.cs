@@ -23,8 +23,10 @@ public sealed class ConcurrentIngestTests : IDisposable
     [Fact]
     public async Task SecondIngestOfTheSameCase_IsRefusedInOneLine_AndNoAdIsLostAfterAKill()
     {
-        // Given: an ingest of 12,000 ads that has committed its first batch
-        var file = TestCorpus.Write(_dir.Path, 12_000, seed: 23);
+        // Given: an ingest of 48,000 ads that has committed its first batch (2,000 ads), so that it is still writing the other
+        // 46,000 when the second starts: with 12,000, the sped-up ingest of #21 sometimes finished first and the second then
+        // found the file ingested (exit 0) instead of meeting the running one
+        var file = TestCorpus.Write(_dir.Path, 48_000, seed: 23);
         var path = _dir.File("twice.case");
         using var first = NetanProcess.Start("ingest", file, "--case", path, "--quiet");
         _ = first.StandardOutput.ReadToEndAsync();
@@ -63,7 +65,7 @@ public sealed class ConcurrentIngestTests : IDisposable
 
         CaseDoctor.Examine(path).Healthy.ShouldBeTrue();
         secondExited.ShouldBeTrue("the second ingest neither finished nor refused within 30 s");
-        second.ExitCode.ShouldBe(1);
+        second.ExitCode.ShouldBe(1, firstRunning ? secondError : "the first ingest had already finished when the second started: the test's premise failed, make the corpus larger");
         (await secondOut).ShouldBeEmpty();
         var lines = secondError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1, secondError);
