@@ -286,8 +286,7 @@ public sealed partial class CaseStore
         var adRows = new long[adCount];
         var cities = new string?[adCount];
         var posted = new string?[adCount];
-        var oldAd = new int[incidence.AdCount];
-        MergeBlocks(incidence.AdCount, adAt, oldAd, (from, to, count) =>
+        MergeBlocks(incidence.AdCount, adAt, (from, to, count) =>
         {
             Array.Copy(oldAdKeys, from, adKeys, to, count);
             Array.Copy(old.AdRowIds, from, adRows, to, count);
@@ -309,8 +308,7 @@ public sealed partial class CaseStore
         var types = new EntityType[entityCount];
         var values = new string[entityCount];
         var entityRows = new long[entityCount];
-        var oldEntity = new int[incidence.EntityCount];
-        MergeBlocks(incidence.EntityCount, entityAt, oldEntity, (from, to, count) =>
+        MergeBlocks(incidence.EntityCount, entityAt, (from, to, count) =>
         {
             Array.Copy(incidence.EntityTypes, from, types, to, count);
             Array.Copy(incidence.EntityValues, from, values, to, count);
@@ -349,8 +347,8 @@ public sealed partial class CaseStore
 
     /// <summary>Lays out <paramref name="oldCount"/> old items with new item <c>j</c> placed before old item <c>at[j]</c> (a
     /// non-decreasing list; new items at the same place keep their order): <paramref name="copy"/> gets each run of old items
-    /// (from, to, count), <paramref name="place"/> each new item (j, to), and <paramref name="oldTo"/> each old item's new place.</summary>
-    private static void MergeBlocks(int oldCount, int[] at, int[] oldTo, Action<int, int, int> copy, Action<int, int> place)
+    /// (from, to, count), <paramref name="place"/> each new item (j, to).</summary>
+    private static void MergeBlocks(int oldCount, int[] at, Action<int, int, int> copy, Action<int, int> place)
     {
         var i = 0;
         for (var j = 0; j <= at.Length; j++)
@@ -359,11 +357,6 @@ public sealed partial class CaseStore
             if (until > i)
             {
                 copy(i, i + j, until - i);
-                for (var x = i; x < until; x++)
-                {
-                    oldTo[x] = x + j;
-                }
-
                 i = until;
             }
 
