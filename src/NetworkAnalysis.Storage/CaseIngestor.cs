@@ -218,6 +218,11 @@ public sealed partial class CaseIngestor
         }
 
         CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {IngestCacheKib};");
+        // No foreign-key checks while the writer writes (#21, change 11): every ID it puts in a mention, attribute, image or
+        // version row is one it has just inserted or read in the same transaction, so the checks cannot fail, and they cost two
+        // B-tree lookups per mention row (sqlite3, 4.3M mention rows of a 1M case: 12.5 s with them, 4.0 s without). The
+        // schema does not change; the case's other connections keep their checks, and this one gets them back below.
+        CaseStore.Execute(_store.Connection, "PRAGMA foreign_keys = OFF;");
         CaseRowWriter? rows = null;
         WalCheckpointer? checkpointer = null;
         try
@@ -320,6 +325,7 @@ public sealed partial class CaseIngestor
             rows?.Dispose();
             checkpointer?.Dispose();
             CaseStore.Execute(_store.Connection, "PRAGMA wal_autocheckpoint = 1000;");
+            CaseStore.Execute(_store.Connection, "PRAGMA foreign_keys = ON;");
             CaseStore.Execute(_store.Connection, $"PRAGMA cache_size = {cacheSizeOutsideIngest.ToString(CultureInfo.InvariantCulture)};");
             try
             {

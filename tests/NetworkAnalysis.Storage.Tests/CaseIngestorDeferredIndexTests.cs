@@ -158,6 +158,40 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_WithoutForeignKeyChecks_EveryReferenceResolves_AndChecksBackAfterwards()
+    {
+        // Given a corpus with a crawl of re-crawls (versions, photos by URL), and a cancelled ingest on the same store first
+        var (jsonl, warc) = WriteCorpus();
+        var path = _dir.File("references.case");
+        using var store = CaseStore.Open(path, create: true);
+        using (var cts = new CancellationTokenSource())
+        {
+            var progress = new SynchronousProgress(_ => cts.Cancel());
+            Should.Throw<OperationCanceledException>(() =>
+                new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500 }, progress, cts.Token));
+        }
+
+        long ForeignKeys()
+        {
+            using var cmd = store.Connection.CreateCommand();
+            cmd.CommandText = "PRAGMA foreign_keys;";
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        ForeignKeys().ShouldBe(1);
+
+        // When both are ingested, bulk (the writer switches the checks off while it writes) and small
+        var ingestor = new CaseIngestor(store);
+        ingestor.Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true }).Resumed.ShouldBeTrue();
+        ingestor.Ingest(warc, new IngestOptions { BatchSize = 500, DeferIndexes = false }).Versions.ShouldBeGreaterThan(0);
+
+        // Then every row's references resolve, and the store's connection checks them again
+        Query(path, "SELECT \"table\" || ':' || rowid FROM pragma_foreign_key_check;").ShouldBeEmpty();
+        Query(path, "SELECT count(*) FROM mentions;").Single().ShouldNotBe("0");
+        ForeignKeys().ShouldBe(1);
+    }
+
+    [Fact]
     public void Lookup_DuringDeferredIngest_SeesEveryCommittedAdWithoutTheIndex()
     {
         // Given the identifier in most ads of the corpus, and how many ads name it once all is ingested
