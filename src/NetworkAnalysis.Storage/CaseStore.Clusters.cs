@@ -171,7 +171,7 @@ public sealed partial class CaseStore
         CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);
         var rows = summaries.GetAwaiter().GetResult();
         CaseAnalyzer.Lap(timings, "save.summaries_wait_ms", lap);
-        using (var writer = new ClusterRowWriter(this, runId, tx))
+        using (var writer = IsPostgres ? (IClusterRowWriter)new ClusterRowWriter(this, runId, tx) : new ClusterRowRawWriter(this, runId))
         {
             foreach (var row in rows)
             {
@@ -345,16 +345,20 @@ public sealed partial class CaseStore
             }
         }
 
-        if (result.Hubs is { } report)
+        if (result.Hubs is { } report && !IsPostgres)
+        {
+            WriteEntityGroupsRaw(snapshot, report);
+        }
+        else if (result.Hubs is { } bound)
         {
             using var insertGroups = Command("INSERT INTO entity_groups(entity, groups_joined) VALUES ($e, $g);", tx);
             CaseIngestor.Bind(insertGroups, "$e", "$g");
-            for (var e = 0; e < report.GroupsJoined.Count; e++)
+            for (var e = 0; e < bound.GroupsJoined.Count; e++)
             {
-                if (report.GroupsJoined[e] >= 2 && !report.IsHub(e))
+                if (bound.GroupsJoined[e] >= 2 && !bound.IsHub(e))
                 {
                     insertGroups.Parameters[0].Value = snapshot.EntityRowIds[e];
-                    insertGroups.Parameters[1].Value = report.GroupsJoined[e];
+                    insertGroups.Parameters[1].Value = bound.GroupsJoined[e];
                     insertGroups.ExecuteNonQuery();
                 }
             }
@@ -631,8 +635,14 @@ public sealed partial class CaseStore
         }
     }
 
+    /// <summary>Writes cluster rows with their component and cohesion, in the order given.</summary>
+    private interface IClusterRowWriter : IDisposable
+    {
+        void Write(ClusterRow row);
+    }
+
     /// <summary>Prepared inserts of cluster rows with their component and cohesion.</summary>
-    private sealed class ClusterRowWriter : IDisposable
+    private sealed class ClusterRowWriter : IClusterRowWriter
     {
         private readonly long _runId;
         private readonly System.Data.Common.DbCommand _cluster;

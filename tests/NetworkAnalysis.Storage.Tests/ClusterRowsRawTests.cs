@@ -1,0 +1,111 @@
+using NetworkAnalysis.Core.Clustering;
+using NetworkAnalysis.Testing;
+
+namespace NetworkAnalysis.Storage.Tests;
+
+/// <summary>
+/// A full save's cluster rows on a case file go through SQLite's own API (issue #21); what each row stores must be what the
+/// provider's bound inserts stored: cohesion bit for bit, text exactly, integers as such, rows in ID order.
+/// </summary>
+public sealed class ClusterRowsRawTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void SaveClustering_Full_StoresEveryClusterRowAsGiven_CohesionBitForBit()
+    {
+        // Given: single-ad clusters with cohesions from 0 to double.MaxValue (subnormal, thirds, tenths, random) and non-ASCII or
+        // control characters in some IDs, components and cities
+        const int ads = 600;
+        var lines = new List<string>(ads);
+        for (var i = 0; i < ads; i++)
+        {
+            var city = i % 97 == 0 ? "Zürich" : i % 89 == 0 ? "Tromsø \"nord\"" : "Reno";
+            var posted = $"2026-01-{1 + (i % 28):00}T00:00:00Z";
+            lines.Add(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["id"] = $"ad{i}", ["body"] = "nothing here", ["city"] = city, ["posted_at"] = posted,
+            }));
+        }
+
+        var file = _dir.Write("a.jsonl", string.Join('\n', lines));
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        var snapshot = store.LoadSnapshot();
+        double[] special =
+        [
+            0.0, 1.0, 1.0 / 3, 0.1, 0.7, double.Epsilon, 2.2250738585072014E-308, 1e-30, Math.Pow(2, -62), Math.Pow(2, -63),
+            Math.Pow(2, -72) * (1 + Math.Pow(2, -52)), Math.Pow(2, -124), Math.Pow(2, -125), 9007199254740991.0, 9007199254740992.0,
+            -0.25, double.MaxValue,
+        ];
+        // IDs and components are printable ASCII in practice; a few here are not, and must come back as given
+        string Id(int a) => a switch { 17 => "c-00017-\u00e9\ud83d\ude00", 401 => "c-00401\u0001", _ => $"c-{a:00000}" };
+        string Component(int a) => a % 50 == 7 ? $"k-{a / 3:00000}-\u00f8" : $"k-{a / 3:00000}";
+        var random = new Random(21);
+        var clusters = new List<Cluster>(ads);
+        var adCluster = new int[ads];
+        for (var a = 0; a < ads; a++)
+        {
+            var cohesion = a < special.Length ? special[a] : random.NextDouble() * Math.Pow(2, -random.Next(0, 40));
+            adCluster[a] = a;
+            clusters.Add(new Cluster(Id(a), [a]) { Cohesion = cohesion, ComponentId = Component(a) });
+        }
+
+        var result = new ClusteringResult(clusters, adCluster);
+        var runId = store.BeginRun("analyze", new { });
+
+        // When
+        store.SaveClustering(runId, snapshot, result);
+
+        // Then
+        var stored = new Dictionary<string, double>(StringComparer.Ordinal);
+        var order = new List<string>();
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT cluster_id, cohesion, typeof(cohesion) FROM cluster_cohesion ORDER BY rowid;";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                r.GetString(2).ShouldBe("real");
+                stored[r.GetString(0)] = r.GetDouble(1);
+                order.Add(r.GetString(0));
+            }
+        }
+
+        order.ShouldBe(clusters.Select(c => c.Id).Order(StringComparer.Ordinal).ToList());
+        foreach (var c in clusters)
+        {
+            BitConverter.DoubleToInt64Bits(stored[c.Id]).ShouldBe(BitConverter.DoubleToInt64Bits(c.Cohesion), $"cohesion of {c.Id} ({c.Cohesion:R})");
+        }
+
+        var byId = clusters.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT c.id, c.run_id, c.size, typeof(c.size), c.entities, c.cities, c.city_count, c.first_seen, c.last_seen, cc.component_id
+                FROM clusters c JOIN cluster_components cc ON cc.cluster_id = c.id ORDER BY c.rowid;
+                """;
+            using var r = cmd.ExecuteReader();
+            var n = 0;
+            while (r.Read())
+            {
+                var c = byId[r.GetString(0)];
+                var a = c.AdIndexes[0];
+                r.GetInt64(1).ShouldBe(runId);
+                r.GetInt32(2).ShouldBe(1);
+                r.GetString(3).ShouldBe("integer");
+                r.GetInt32(4).ShouldBe(0);
+                r.GetString(5).ShouldBe(System.Text.Json.JsonSerializer.Serialize(new[] { snapshot.AdCities[a] }));
+                r.GetInt32(6).ShouldBe(1);
+                r.GetString(7).ShouldBe(snapshot.AdPostedAt[a]);
+                r.GetString(8).ShouldBe(snapshot.AdPostedAt[a]);
+                r.GetString(9).ShouldBe(c.ComponentId);
+                n++;
+            }
+
+            n.ShouldBe(ads);
+        }
+    }
+}
