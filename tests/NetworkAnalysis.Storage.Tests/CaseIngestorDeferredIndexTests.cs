@@ -192,6 +192,36 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_IndexesBuiltThroughTemporaryFiles_IndexesWholeAndConnectionSettingsBackAfterwards()
+    {
+        // Given a store whose connection keeps temporary data in memory, with no sorter threads and its own page cache
+        var (jsonl, _) = WriteCorpus();
+        var path = _dir.File("settings.case");
+        using var store = CaseStore.Open(path, create: true);
+        string Settings()
+        {
+            using var cmd = store.Connection.CreateCommand();
+            cmd.CommandText = "SELECT (SELECT temp_store FROM pragma_temp_store) || ',' || (SELECT threads FROM pragma_threads) || ',' || (SELECT cache_size FROM pragma_cache_size);";
+            return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+        }
+
+        var before = Settings();
+        before.ShouldStartWith("2,0,");
+
+        // When a bulk ingest builds the deferred indexes at its end (sorted through temporary files, change 12)
+        new CaseIngestor(store).Ingest(jsonl, new IngestOptions { BatchSize = 500, DeferIndexes = true });
+
+        // Then the indexes are there and agree with their tables, and the connection has its settings back
+        foreach (var index in Deferrable)
+        {
+            Indexes(path).ShouldContain(index);
+        }
+
+        Query(path, "PRAGMA integrity_check;").ShouldBe(["ok"]);
+        Settings().ShouldBe(before);
+    }
+
+    [Fact]
     public void Lookup_DuringDeferredIngest_SeesEveryCommittedAdWithoutTheIndex()
     {
         // Given the identifier in most ads of the corpus, and how many ads name it once all is ingested
