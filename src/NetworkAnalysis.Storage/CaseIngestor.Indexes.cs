@@ -158,23 +158,6 @@ public sealed partial class CaseIngestor
         _adKeys![hash] = _adKeys.ContainsKey(hash) ? -1 : id;
     }
 
-    /// <summary>The page cache, in KiB, while the deferred indexes are built: also what SQLite's sorter fills before it sorts a run
-    /// and writes it to a temporary file (#21, change 12).</summary>
-    /// <remarks>
-    /// <c>CREATE INDEX</c> sorts the table's keys. With <c>temp_store = MEMORY</c> (every <see cref="CaseStore"/> connection) SQLite's
-    /// sorter never writes a run out: it keeps all the keys in one in-memory list (4.3M at 1M ads for <c>mentions_entity</c>) and
-    /// merge-sorts it at the end, chasing pointers across a few hundred MB, and it uses no worker threads. With temporary files it
-    /// sorts runs of at most the page cache's size (1-2 MB: in the CPU's cache) and merges them. sqlite3 on the tables of a 1M
-    /// case, CPU s of the four builds: 11.9 as the ingest did it (512 MB cache, temp_store MEMORY), 5.4 with temporary files
-    /// and a 2 MB cache (8 MB: +0.6 s for <c>mentions_entity</c> alone, 32 MB: +1.3, 512 MB: +2.2).
-    /// </remarks>
-    private const int RebuildCacheKib = 2_048;
-
-    /// <summary>SQLite's auxiliary sorter threads while the deferred indexes are built: one core fewer than the machine has (at
-    /// most 3). Nothing else runs then, so the runs are sorted and written beside the table scan (sqlite3, the four builds of a 1M
-    /// case with one worker: 3.8 s on the main thread instead of 5.4, 7.1 CPU s in all instead of 5.4).</summary>
-    private static int RebuildSorterThreads => Math.Clamp(Environment.ProcessorCount - 1, 0, 3);
-
     /// <summary>Builds the deferred indexes in one transaction.</summary>
     private void RebuildDeferredIndexes()
     {
@@ -188,32 +171,28 @@ public sealed partial class CaseIngestor
         // With sorter threads the build's CPU is not all on this one: the process's too (nothing else of the ingest runs now).
         var processCpu = Environment.CpuUsage.TotalTime;
         var connection = _store.Connection;
-        long cacheSize;
-        using (var read = _store.Command("PRAGMA cache_size;"))
-        {
-            cacheSize = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
+        var cacheSize = IndexBuildSorting.CacheSize(connection);
         try
         {
-            // Sorted in small runs through temporary files, beside the scan (see RebuildCacheKib): the same indexes, built cheaper.
-            CaseStore.Execute(connection, $"PRAGMA temp_store = FILE; PRAGMA cache_size = -{RebuildCacheKib}; PRAGMA threads = {RebuildSorterThreads};");
+            // Sorted in small runs through temporary files, beside the scan (see IndexBuildSorting): the same indexes, built cheaper.
+            IndexBuildSorting.ThroughFiles(connection);
+            IndexBuildSorting.SetCacheSize(connection, -IndexBuildSorting.CacheKib);
             try
             {
                 BuildIndexes(rebuild);
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode is 10 or 13 or 14)
+            catch (SqliteException ex) when (IndexBuildSorting.IsTemporaryStorageFailure(ex))
             {
-                // An I/O error, a full disk or no temporary directory: the runs may not fit where SQLite keeps temporary files,
-                // so once more as before, all in memory. (The transaction rolled back; a full case disk fails again, and that
-                // error is the one reported.)
-                CaseStore.Execute(connection, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0;");
+                // The runs may not fit where SQLite keeps temporary files, so once more as before, all in memory. (The
+                // transaction rolled back; a full case disk fails again, and that error is the one reported.)
+                IndexBuildSorting.InMemory(connection);
                 BuildIndexes(rebuild);
             }
         }
         finally
         {
-            CaseStore.Execute(connection, $"PRAGMA temp_store = MEMORY; PRAGMA threads = 0; PRAGMA cache_size = {cacheSize.ToString(CultureInfo.InvariantCulture)};");
+            IndexBuildSorting.InMemory(connection);
+            IndexBuildSorting.SetCacheSize(connection, cacheSize);
         }
 
         _deferredIndexes = null;

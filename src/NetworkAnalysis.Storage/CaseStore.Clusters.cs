@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NetworkAnalysis.Core.Clustering;
 using NetworkAnalysis.Core.Extraction;
 
@@ -105,9 +106,26 @@ public sealed partial class CaseStore
             summariesMs = watch.Elapsed.TotalMilliseconds;
             return sorted;
         });
+        // The memberships' cluster index is built through temporary files (IndexBuildSorting; #21, session 13), switched
+        // outside the save's transaction; if they cannot be written the save runs once more sorting in memory, as before.
+        var throughFiles = !IsPostgres;
+        if (throughFiles)
+        {
+            IndexBuildSorting.ThroughFiles(Db);
+        }
+
         try
         {
-            WriteReplacement(runId, snapshot, result, summaries, timings, lap);
+            try
+            {
+                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles);
+            }
+            catch (SqliteException ex) when (throughFiles && IndexBuildSorting.IsTemporaryStorageFailure(ex))
+            {
+                IndexBuildSorting.InMemory(Db);
+                throughFiles = false;
+                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles);
+            }
         }
         catch
         {
@@ -123,6 +141,13 @@ public sealed partial class CaseStore
 
             throw;
         }
+        finally
+        {
+            if (!IsPostgres)
+            {
+                IndexBuildSorting.InMemory(Db);
+            }
+        }
 
         if (timings is not null)
         {
@@ -131,7 +156,7 @@ public sealed partial class CaseStore
     }
 
     private void WriteReplacement(long runId, CaseSnapshot snapshot, ClusteringResult result, Task<List<ClusterRow>> summaries,
-        IDictionary<string, double>? timings, System.Diagnostics.Stopwatch lap)
+        IDictionary<string, double>? timings, System.Diagnostics.Stopwatch lap, bool sortThroughFiles)
     {
         using var tx = BeginWrite();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
@@ -165,7 +190,15 @@ public sealed partial class CaseStore
         CaseAnalyzer.Lap(timings, "save.memberships_ms", lap);
         if (!IsPostgres)
         {
+            // Sorted in runs of the size of a small page cache (IndexBuildSorting): 1M memberships in sqlite3 2.02 -> 0.85 CPU s.
+            var cacheSize = IndexBuildSorting.CacheSize(Db, tx);
+            if (sortThroughFiles)
+            {
+                IndexBuildSorting.SetCacheSize(Db, -IndexBuildSorting.CacheKib, tx);
+            }
+
             Execute(Db, "CREATE INDEX memberships_cluster ON memberships(cluster_id);", tx);
+            IndexBuildSorting.SetCacheSize(Db, cacheSize, tx);
         }
 
         CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);

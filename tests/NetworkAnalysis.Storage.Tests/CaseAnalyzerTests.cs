@@ -39,6 +39,39 @@ public sealed class CaseAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_Full_MembershipIndexSortedThroughFiles_IndexWhole_AndConnectionSettingsBack()
+    {
+        // Given a case of 400 ads in 200 pairs sharing an e-mail address
+        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, 400).Select(i =>
+            $$"""{"id":"{{i}}","body":"write to x{{i / 2}}@example.com"}""")));
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        string Pragma(string name)
+        {
+            using var cmd = store.Connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        var before = (Pragma("temp_store"), Pragma("threads"), Pragma("cache_size"));
+
+        // When it is analysed in full (the save drops the memberships' cluster index and builds it through temporary files)
+        new CaseAnalyzer(store).Analyze();
+
+        // Then the index is there and whole, the memberships read through it, and the connection has its settings back
+        Pragma("integrity_check").ShouldBe("ok");
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'memberships_cluster';";
+            Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        }
+
+        store.Memberships().Select(m => m.ClusterId).Distinct().Count().ShouldBe(200);
+        (Pragma("temp_store"), Pragma("threads"), Pragma("cache_size")).ShouldBe(before);
+        before.Item1.ShouldBe("2");
+    }
+
+    [Fact]
     public void Analyze_Twice_GivesSameClusterIds()
     {
         var file = _dir.Write("a.jsonl", """{"id":"1","body":"702-555-0142"}""" + "\n" + """{"id":"2","body":"702-555-0142"}""");
