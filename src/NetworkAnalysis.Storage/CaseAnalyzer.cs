@@ -88,7 +88,7 @@ public sealed class CaseAnalyzer
         cpu.Lap(timings, "weak_links_cpu");
         watch.Restart();
         lap.Restart();
-        var changedAds = incremental ? _store.AdsWithLaterMentions() : null;
+        var changedAds = incremental ? _store.ChangedAds(snapshot) : null;
         var change = incremental
             ? decided.Touch(Change(snapshot, previous, _store.LoadWeakLinks(snapshot), weak, changedAds!), previousParameters, _store.ListDecisions())
                 with { PreviousHubs = _store.CurrentHubs() }
@@ -221,14 +221,14 @@ public sealed class CaseAnalyzer
         PreviousClustering previous,
         IReadOnlyList<WeakLink> previousWeak,
         IReadOnlyList<WeakLink> weak,
-        IReadOnlySet<string> changedAds)
+        bool[] changedAds)
     {
         var incidence = snapshot.Incidence;
         var touched = new bool[incidence.AdCount];
         var touchedKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var a = 0; a < incidence.AdCount; a++)
         {
-            if (previous.ClusterOfAd[a] < 0 || changedAds.Contains(incidence.AdKeys[a]))
+            if (previous.ClusterOfAd[a] < 0 || changedAds[a])
             {
                 touched[a] = true;
                 touchedKeys.Add(incidence.AdKeys[a]);

@@ -65,6 +65,14 @@ public sealed partial class CaseStore
         IDictionary<string, double>? timings)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        SaveClustering(runId, snapshot, result, previous, changedAds is null ? null : Array.ConvertAll(snapshot.Incidence.AdKeys, changedAds.Contains), timings);
+    }
+
+    /// <summary>As the overload above, with the ads that gained identifiers marked by dense ad (<see cref="ChangedAds"/>).</summary>
+    internal void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering? previous, bool[]? changedAds,
+        IDictionary<string, double>? timings)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
         ForeignKeys(on: false);
         try
@@ -222,13 +230,13 @@ public sealed partial class CaseStore
     /// clusters of many): clusters gone are deleted, new or changed cluster rows replaced, every cluster row gets this run's
     /// ID, and only ads whose cluster changed get a membership row. Hub verdicts and group counts are replaced.
     /// </summary>
-    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering previous, IReadOnlySet<string>? changedAds,
+    private void UpdateClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering previous, bool[]? changedAds,
         IDictionary<string, double>? timings)
     {
         var lap = System.Diagnostics.Stopwatch.StartNew();
         // A cluster's summary can differ from the stored one only when an ad joined or left it or one of its ads gained
         // identifiers (ads' city and posting time never change); only those are recomputed, from their ads' facts.
-        var keys = snapshot.Incidence.AdKeys;
+        var adCount = snapshot.Incidence.AdCount;
         var clusterOfAd = ClusterOfAd(snapshot, result);
         var indexOfId = new Dictionary<string, int>(result.Clusters.Count, StringComparer.Ordinal);
         for (var c = 0; c < result.Clusters.Count; c++)
@@ -236,22 +244,37 @@ public sealed partial class CaseStore
             indexOfId[result.Clusters[c].Id] = c;
         }
 
-        var dirty = new bool[result.Clusters.Count];
-        var was = new string?[keys.Length];
-        for (var a = 0; a < keys.Length; a++)
+        // Issue #21: each previous cluster's index in the result (-1 when its ID is gone), so that an ad's stored and new
+        // cluster IDs are compared as two integers: one look-up per previous cluster instead of a string compare per ad.
+        var nowOfPrevious = new int[previous.ClusterIds.Count];
+        for (var p = 0; p < nowOfPrevious.Length; p++)
         {
-            was[a] = previous.ClusterOf(a);
-            var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
-            if (changedAds is null || !string.Equals(was[a], now, StringComparison.Ordinal) || changedAds.Contains(keys[a]))
+            nowOfPrevious[p] = indexOfId.TryGetValue(previous.ClusterIds[p], out var c) ? c : -1;
+        }
+
+        var dirty = new bool[result.Clusters.Count];
+        // The ads whose cluster ID changed (joined, left or moved), the only ones that get a membership row.
+        var moved = new List<int>();
+        for (var a = 0; a < adCount; a++)
+        {
+            var was = previous.ClusterOfAd[a];
+            var now = clusterOfAd[a];
+            var same = was < 0 ? now < 0 : now >= 0 && nowOfPrevious[was] == now;
+            if (!same)
             {
-                if (clusterOfAd[a] >= 0)
+                moved.Add(a);
+            }
+
+            if (changedAds is null || !same || changedAds[a])
+            {
+                if (now >= 0)
                 {
-                    dirty[clusterOfAd[a]] = true;
+                    dirty[now] = true;
                 }
 
-                if (was[a] is { } old && indexOfId.TryGetValue(old, out var left))
+                if (was >= 0 && nowOfPrevious[was] >= 0)
                 {
-                    dirty[left] = true;
+                    dirty[nowOfPrevious[was]] = true;
                 }
             }
         }
@@ -284,9 +307,17 @@ public sealed partial class CaseStore
             }
         }
 
+        if (timings is not null)
+        {
+            // Counts, not times: how much of the clustering this save rewrites (issue #21).
+            timings["save.clusters_dirty"] = dirty.Count(d => d);
+            timings["save.ads_dirty"] = dirtyAds.Count;
+            timings["save.ads_moved"] = moved.Count;
+        }
+
         EnsureAdFacts(snapshot, dirtyAds);
         CaseAnalyzer.Lap(timings, "save.ad_facts_ms", lap);
-        var summarizer = new ClusterSummarizer(snapshot);
+        var summarizer = new ClusterSummarizer(snapshot, dirtyAds);
         var rows = result.Clusters.Select((c, i) => dirty[i]
             ? summarizer.Row(c)
             : stored[c.Id] with { Component = c.ComponentId ?? c.Id, Cohesion = c.Cohesion }).ToList();
@@ -333,14 +364,13 @@ public sealed partial class CaseStore
             var pAd = CaseDialect.Add(upsert, "$ad", System.Data.DbType.Int64);
             var pCluster = CaseDialect.Add(upsert, "$c", System.Data.DbType.String);
             var pRemove = CaseDialect.Add(remove, "$ad", System.Data.DbType.Int64);
-            foreach (var a in AdsInRowOrder(snapshot))
+            // In ad row order, as before, but only the moved ads are sorted (#21: not all 1,000,000).
+            var rowOrder = moved.Select(a => snapshot.AdRowIds[a]).ToArray();
+            var inRowOrder = moved.ToArray();
+            Array.Sort(rowOrder, inRowOrder);
+            foreach (var a in inRowOrder)
             {
                 var now = clusterOfAd[a] >= 0 ? result.Clusters[clusterOfAd[a]].Id : null;
-                if (string.Equals(was[a], now, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 if (now is null)
                 {
                     pRemove.Value = snapshot.AdRowIds[a];
@@ -416,13 +446,35 @@ public sealed partial class CaseStore
         private int _stamp;
 
         public ClusterSummarizer(CaseSnapshot snapshot)
+            : this(snapshot, null)
+        {
+        }
+
+        /// <summary>A summarizer of clusters whose ads are all among <paramref name="ads"/> (null: any cluster).</summary>
+        /// <remarks>Issue #21: an incremental save summarizes the few clusters that changed; only their ads' links are
+        /// gathered, not the 4.3 million links of a 1M case.</remarks>
+        public ClusterSummarizer(CaseSnapshot snapshot, IReadOnlyList<int>? ads)
         {
             _snapshot = snapshot;
             var incidence = snapshot.Incidence;
-            _start = new int[incidence.AdCount + 1];
-            foreach (var a in incidence.LinkAds)
+            bool[]? include = null;
+            if (ads is not null)
             {
-                _start[a + 1]++;
+                include = new bool[incidence.AdCount];
+                foreach (var a in ads)
+                {
+                    include[a] = true;
+                }
+            }
+
+            _start = new int[incidence.AdCount + 1];
+            var linkAds = incidence.LinkAds;
+            foreach (var a in linkAds)
+            {
+                if (include is null || include[a])
+                {
+                    _start[a + 1]++;
+                }
             }
 
             for (var a = 0; a < incidence.AdCount; a++)
@@ -431,10 +483,13 @@ public sealed partial class CaseStore
             }
 
             var fill = (int[])_start.Clone();
-            _entities = new int[incidence.LinkCount];
-            for (var i = 0; i < incidence.LinkCount; i++)
+            _entities = new int[_start[incidence.AdCount]];
+            for (var i = 0; i < linkAds.Length; i++)
             {
-                _entities[fill[incidence.LinkAds[i]]++] = incidence.LinkEntities[i];
+                if (include is null || include[linkAds[i]])
+                {
+                    _entities[fill[linkAds[i]]++] = incidence.LinkEntities[i];
+                }
             }
 
             _seen = new int[incidence.EntityCount];
