@@ -20,13 +20,20 @@ public sealed partial class CaseStore
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>The highest mention ID the current clustering saw (<see cref="SetAnalyzedMentionsThrough"/>), or null when
+    /// the case has no record of it.</summary>
+    private long? AnalyzedMentionsThrough()
+    {
+        using var through = Command("SELECT value FROM meta WHERE key = $k;");
+        through.Parameters.AddWithValue("$k", AnalyzedMentionsKey);
+        return through.ExecuteScalar() is string s && long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
     /// <summary>Ads that gained identifiers since the current clustering was made: a re-crawl's new identifiers (<c>vN:</c>) or a
     /// photo's hash that arrived after its URL. Without a record of what the clustering saw, every such ad counts.</summary>
     public IReadOnlySet<string> AdsWithLaterMentions()
     {
-        using var through = Command("SELECT value FROM meta WHERE key = $k;");
-        through.Parameters.AddWithValue("$k", AnalyzedMentionsKey);
-        var seen = through.ExecuteScalar() is string s && long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
+        var seen = AnalyzedMentionsThrough();
         using var cmd = Command(seen is null
             ? $"SELECT DISTINCT a.ad_key FROM mentions m JOIN ads a ON a.id = m.ad WHERE m.extractor LIKE 'v%:%' OR m.extractor = '{CaseIngestor.PhotoUrlExtractor}';"
             : "SELECT DISTINCT a.ad_key FROM mentions m JOIN ads a ON a.id = m.ad WHERE m.id > $seen;");
@@ -52,9 +59,7 @@ public sealed partial class CaseStore
     internal bool[] ChangedAds(CaseSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        using var through = Command("SELECT value FROM meta WHERE key = $k;");
-        through.Parameters.AddWithValue("$k", AnalyzedMentionsKey);
-        var seen = through.ExecuteScalar() is string s && long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
+        var seen = AnalyzedMentionsThrough();
         using var cmd = Command(seen is null
             ? $"SELECT DISTINCT m.ad FROM mentions m WHERE m.extractor LIKE 'v%:%' OR m.extractor = '{CaseIngestor.PhotoUrlExtractor}';"
             : "SELECT DISTINCT m.ad FROM mentions m WHERE m.id > $seen;");
