@@ -129,35 +129,11 @@ internal sealed class CaseRowWriter : IDisposable
         }
     }
 
-    private sqlite3_stmt Prepare(string sql)
-    {
-        var rc = raw.sqlite3_prepare_v2(_db, sql, out var stmt);
-        SqliteException.ThrowExceptionForRC(rc, _db);
-        return stmt;
-    }
+    private sqlite3_stmt Prepare(string sql) => SqliteStatements.Prepare(_db, sql);
 
-    private void Step(sqlite3_stmt stmt)
-    {
-        var rc = raw.sqlite3_step(stmt);
-        // Reset before throwing, so the statement is reusable after the transaction rolls back.
-        raw.sqlite3_reset(stmt);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-    }
+    private void Step(sqlite3_stmt stmt) => SqliteStatements.Step(_db, stmt);
 
-    private static void Text(sqlite3_stmt stmt, int index, string? value)
-    {
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(stmt, index);
-        }
-        else
-        {
-            raw.sqlite3_bind_text(stmt, index, value);
-        }
-    }
+    private static void Text(sqlite3_stmt stmt, int index, string? value) => SqliteStatements.BindTextOrNull(stmt, index, value);
 
     /// <summary>Binds UTF-8 text. An empty value is bound as the empty string: an empty span has no address, which SQLite
     /// would take for NULL.</summary>

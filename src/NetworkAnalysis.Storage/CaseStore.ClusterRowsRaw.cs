@@ -92,25 +92,12 @@ public sealed partial class CaseStore
         }
     }
 
-    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
-    {
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
-        return stmt;
-    }
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql) => SqliteStatements.Prepare(db, sql);
 
     private static void BindTextOrNull(sqlite3 db, sqlite3_stmt stmt, int index, string? value)
-        => Check(db, value is null ? raw.sqlite3_bind_null(stmt, index) : raw.sqlite3_bind_text(stmt, index, value));
+        => Check(db, SqliteStatements.BindTextOrNull(stmt, index, value));
 
-    /// <summary>Runs an insert to its end and resets it for the next row's values.</summary>
-    private static void Step(sqlite3 db, sqlite3_stmt stmt)
-    {
-        var rc = raw.sqlite3_step(stmt);
-        raw.sqlite3_reset(stmt);
-        if (rc != raw.SQLITE_DONE)
-        {
-            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
-        }
-    }
+    private static void Step(sqlite3 db, sqlite3_stmt stmt) => SqliteStatements.Step(db, stmt);
 
     private static void Check(sqlite3 db, int rc) => Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
 }
