@@ -182,8 +182,13 @@ public sealed partial class CaseStore
 
         // Memberships in ad row order: appends to the table (keyed by ad row).
         var clusterOfAd = ClusterOfAd(snapshot, result);
-        using (var insert = IsPostgres ? (IMembershipWriter)new MembershipInserter(this, tx) : new MembershipJsonWriter(this, tx))
+        if (!IsPostgres)
         {
+            WriteMembershipsRaw(snapshot, result, clusterOfAd);
+        }
+        else
+        {
+            using var insert = new MembershipInserter(this, tx);
             foreach (var a in AdsInRowOrder(snapshot))
             {
                 if (clusterOfAd[a] >= 0)
@@ -212,12 +217,17 @@ public sealed partial class CaseStore
         CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);
         var rows = summaries.GetAwaiter().GetResult();
         CaseAnalyzer.Lap(timings, "save.summaries_wait_ms", lap);
-        using (var writer = IsPostgres ? (IClusterRowWriter)new ClusterRowWriter(this, runId, tx) : new ClusterRowRawWriter(this, runId))
+        if (IsPostgres)
         {
+            using var writer = new ClusterRowWriter(this, runId, tx);
             foreach (var row in rows)
             {
                 writer.Write(row);
             }
+        }
+        else
+        {
+            WriteClusterRowsRaw(runId, rows);
         }
 
         CaseAnalyzer.Lap(timings, "save.clusters_ms", lap);
@@ -437,7 +447,8 @@ public sealed partial class CaseStore
     private sealed class ClusterSummarizer
     {
         private readonly CaseSnapshot _snapshot;
-        private readonly int[] _start;
+        private readonly int[] _first;
+        private readonly int[] _end;
         private readonly int[] _entities;
         private readonly int[] _seen;
         private readonly Dictionary<string, int> _cityCounts = new(StringComparer.Ordinal);
@@ -467,32 +478,70 @@ public sealed partial class CaseStore
                 }
             }
 
-            _start = new int[incidence.AdCount + 1];
             var linkAds = incidence.LinkAds;
-            foreach (var a in linkAds)
+            if (include is null && LinksGroupedByAd(linkAds, incidence.AdCount, out var first, out var end))
             {
-                if (include is null || include[a])
-                {
-                    _start[a + 1]++;
-                }
+                // The snapshot's links already come ad by ad (in ad row order): each ad's entities are read where they are
+                // (#21, session 14: no copy of the 43,000,000 links of a 10M case into dense ad order).
+                (_first, _end, _entities) = (first, end, incidence.LinkEntities);
             }
-
-            for (var a = 0; a < incidence.AdCount; a++)
+            else
             {
-                _start[a + 1] += _start[a];
-            }
-
-            var fill = (int[])_start.Clone();
-            _entities = new int[_start[incidence.AdCount]];
-            for (var i = 0; i < linkAds.Length; i++)
-            {
-                if (include is null || include[linkAds[i]])
+                var start = new int[incidence.AdCount + 1];
+                foreach (var a in linkAds)
                 {
-                    _entities[fill[linkAds[i]]++] = incidence.LinkEntities[i];
+                    if (include is null || include[a])
+                    {
+                        start[a + 1]++;
+                    }
                 }
+
+                for (var a = 0; a < incidence.AdCount; a++)
+                {
+                    start[a + 1] += start[a];
+                }
+
+                var fill = (int[])start.Clone();
+                _entities = new int[start[incidence.AdCount]];
+                for (var i = 0; i < linkAds.Length; i++)
+                {
+                    if (include is null || include[linkAds[i]])
+                    {
+                        _entities[fill[linkAds[i]]++] = incidence.LinkEntities[i];
+                    }
+                }
+
+                _first = start;
+                _end = new ReadOnlyMemory<int>(start, 1, incidence.AdCount).ToArray();
             }
 
             _seen = new int[incidence.EntityCount];
+        }
+
+        /// <summary>Whether every ad's links are consecutive in <paramref name="linkAds"/>; then where each ad's run starts and ends.</summary>
+        private static bool LinksGroupedByAd(int[] linkAds, int adCount, out int[] first, out int[] end)
+        {
+            first = new int[adCount];
+            end = new int[adCount];
+            for (var i = 0; i < linkAds.Length;)
+            {
+                var a = linkAds[i];
+                if (end[a] != 0)
+                {
+                    return false;
+                }
+
+                var j = i + 1;
+                while (j < linkAds.Length && linkAds[j] == a)
+                {
+                    j++;
+                }
+
+                (first[a], end[a]) = (i, j);
+                i = j;
+            }
+
+            return true;
         }
 
         public ClusterRow Row(Cluster cluster)
@@ -504,7 +553,7 @@ public sealed partial class CaseStore
             string? first = null, last = null;
             foreach (var a in cluster.AdIndexes)
             {
-                for (var j = _start[a]; j < _start[a + 1]; j++)
+                for (var j = _first[a]; j < _end[a]; j++)
                 {
                     var e = _entities[j];
                     if (_seen[e] != _stamp)
@@ -564,109 +613,63 @@ public sealed partial class CaseStore
     }
 
     /// <summary>The snapshot's dense ads ordered by row ID (writes in key order of tables keyed by ad row).</summary>
-    private static int[] AdsInRowOrder(CaseSnapshot snapshot)
+    private static int[] AdsInRowOrder(CaseSnapshot snapshot) => AdsInRowOrder(snapshot.AdRowIds);
+
+    /// <summary>The indexes of <paramref name="rowIds"/> (distinct) in ascending order of their values.</summary>
+    internal static int[] AdsInRowOrder(long[] rowIds)
     {
-        var byRow = new int[snapshot.AdRowIds.Length];
+        var byRow = new int[rowIds.Length];
+        if (rowIds.Length == 0)
+        {
+            return byRow;
+        }
+
+        long min = rowIds[0], max = rowIds[0];
+        foreach (var row in rowIds)
+        {
+            min = Math.Min(min, row);
+            max = Math.Max(max, row);
+        }
+
+        if (max - min < 4L * rowIds.Length)
+        {
+            // Row IDs are dense (ads are never deleted, so gaps are rare): placed by row ID in one pass, not sorted
+            // (#21: dense ads are in ad key order, and sorting 10,000,000 row IDs cost about a second).
+            var slot = new int[max - min + 1];
+            for (var a = 0; a < rowIds.Length; a++)
+            {
+                slot[rowIds[a] - min] = a + 1;
+            }
+
+            var n = 0;
+            foreach (var s in slot)
+            {
+                if (s > 0)
+                {
+                    byRow[n++] = s - 1;
+                }
+            }
+
+            if (n == byRow.Length)
+            {
+                return byRow;
+            }
+        }
+
         for (var a = 0; a < byRow.Length; a++)
         {
             byRow[a] = a;
         }
 
-        Array.Sort((long[])snapshot.AdRowIds.Clone(), byRow);
+        Array.Sort((long[])rowIds.Clone(), byRow);
         return byRow;
-    }
-
-    /// <summary>Writes membership rows of a full replacement, added in ascending ad row order.</summary>
-    private interface IMembershipWriter : IDisposable
-    {
-        void Add(long ad, string cluster);
-
-        /// <summary>Writes the rows still pending.</summary>
-        void Flush();
-    }
-
-    /// <summary>
-    /// Inserts memberships on SQLite as one JSON array of cluster IDs per run of at most <see cref="Span"/> consecutive ad row
-    /// IDs, expanded by <c>json_each</c> (issue #21): binding two parameters per row cost more than SQLite's own work for the
-    /// row (3.3 s of 1,000,000 rows' 4.8 s with the index); one text parameter per 16,384 rows leaves only the JSON to write.
-    /// Element <c>i</c> is the cluster of ad row <c>base + i</c>, or null for a row with no membership (a gap, or an ad not in
-    /// the result); rows are inserted in ad order, so the table is appended to as before.
-    /// </summary>
-    private sealed class MembershipJsonWriter : IMembershipWriter
-    {
-        private const int Span = 16384;
-        private readonly System.Data.Common.DbCommand _insert;
-        private readonly System.Data.Common.DbParameter _base;
-        private readonly System.Data.Common.DbParameter _json;
-        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(1 << 19);
-        private readonly Utf8JsonWriter _writer;
-        private long _start = -1;
-        private long _next;
-
-        public MembershipJsonWriter(CaseStore store, System.Data.Common.DbTransaction tx)
-        {
-            _insert = store.Command("INSERT INTO memberships(ad, cluster_id) SELECT $base + key, value FROM json_each($json) WHERE type = 'text';", tx);
-            _base = CaseDialect.Add(_insert, "$base", System.Data.DbType.Int64);
-            _json = CaseDialect.Add(_insert, "$json", System.Data.DbType.String);
-            _writer = new Utf8JsonWriter(_buffer);
-        }
-
-        public void Add(long ad, string cluster)
-        {
-            if (ad < _next)
-            {
-                throw new InvalidOperationException("memberships must be added in ascending ad row order");
-            }
-
-            if (_start >= 0 && ad - _start >= Span)
-            {
-                Flush();
-            }
-
-            if (_start < 0)
-            {
-                _start = _next = ad;
-                _writer.WriteStartArray();
-            }
-
-            for (; _next < ad; _next++)
-            {
-                _writer.WriteNullValue();
-            }
-
-            _writer.WriteStringValue(cluster);
-            _next++;
-        }
-
-        public void Flush()
-        {
-            if (_start < 0)
-            {
-                return;
-            }
-
-            _writer.WriteEndArray();
-            _writer.Flush();
-            _base.Value = _start;
-            _json.Value = System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan);
-            _insert.ExecuteNonQuery();
-            _buffer.ResetWrittenCount();
-            _writer.Reset(_buffer);
-            _start = -1;
-        }
-
-        public void Dispose()
-        {
-            _writer.Dispose();
-            _insert.Dispose();
-        }
     }
 
     /// <summary>
     /// Inserts memberships <see cref="Batch"/> rows per statement (issue #21: one statement per row spent more in binding and
     /// stepping the statement than in SQLite's B-tree), in the order added; <see cref="Flush"/> writes the rest one by one.
     /// </summary>
-    private sealed class MembershipInserter : IMembershipWriter
+    private sealed class MembershipInserter : IDisposable
     {
         private const int Batch = 200;
         private readonly System.Data.Common.DbCommand _many;
@@ -723,14 +726,8 @@ public sealed partial class CaseStore
         }
     }
 
-    /// <summary>Writes cluster rows with their component and cohesion, in the order given.</summary>
-    private interface IClusterRowWriter : IDisposable
-    {
-        void Write(ClusterRow row);
-    }
-
     /// <summary>Prepared inserts of cluster rows with their component and cohesion.</summary>
-    private sealed class ClusterRowWriter : IClusterRowWriter
+    private sealed class ClusterRowWriter : IDisposable
     {
         private readonly long _runId;
         private readonly System.Data.Common.DbCommand _cluster;

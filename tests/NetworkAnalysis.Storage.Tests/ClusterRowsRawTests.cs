@@ -107,5 +107,42 @@ public sealed class ClusterRowsRawTests : IDisposable
 
             n.ShouldBe(ads);
         }
+
+        // Memberships go as JSON (session 14: each ID's literal encoded once): the odd IDs come back as given
+        var membership = new Dictionary<long, string>();
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT ad, cluster_id FROM memberships ORDER BY rowid;";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                membership[r.GetInt64(0)] = r.GetString(1);
+            }
+        }
+
+        membership.Count.ShouldBe(ads);
+        for (var a = 0; a < ads; a++)
+        {
+            membership[snapshot.AdRowIds[a]].ShouldBe(clusters[adCluster[a]].Id);
+        }
+    }
+
+    [Fact]
+    public void AdsInRowOrder_DenseShuffledOrSparseRows_OrdersDenseAdsByRowId()
+    {
+        // Given: row IDs dense and shuffled (placed by row), and sparse (sorted), as dense ads in ad key order have them
+        var random = new Random(14);
+        long[] dense = [.. Enumerable.Range(1, 1000).Select(i => (long)i).OrderBy(_ => random.Next())];
+        long[] sparse = [.. Enumerable.Range(1, 1000).Select(i => (i * 7919L) + (i % 3 == 0 ? 1_000_000 : 0)).OrderBy(_ => random.Next())];
+        long[] gaps = [.. dense.Select(r => r % 2 == 0 ? r * 3 : r)];
+        foreach (var rows in new[] { dense, sparse, gaps, [], [42L] })
+        {
+            // When
+            var order = CaseStore.AdsInRowOrder(rows);
+
+            // Then
+            order.Select(a => rows[a]).ShouldBe(rows.Order().ToArray());
+            order.Order().ShouldBe(Enumerable.Range(0, rows.Length).ToArray());
+        }
     }
 }
