@@ -179,12 +179,18 @@ public sealed class CaseAnalyzer
         private readonly TimeSpan _pauseAtStart = GC.GetTotalPauseDuration();
         private readonly int _gen0 = GC.CollectionCount(0), _gen1 = GC.CollectionCount(1), _gen2 = GC.CollectionCount(2);
         private TimeSpan _last = Process.GetCurrentProcess().TotalProcessorTime;
+        private TimeSpan _lastPause = GC.GetTotalPauseDuration();
 
+        /// <summary>The CPU seconds since the last lap under <paramref name="key"/> (<c>load_cpu</c>), and the collector's pauses
+        /// meanwhile under the stage's name and <c>_gc_pause</c> (<c>load_gc_pause</c>).</summary>
         public void Lap(Dictionary<string, double> timings, string key)
         {
             var now = Process.GetCurrentProcess().TotalProcessorTime;
             timings[key] = (now - _last).TotalSeconds;
             _last = now;
+            var pause = GC.GetTotalPauseDuration();
+            timings[key[..^"_cpu".Length] + "_gc_pause"] = (pause - _lastPause).TotalSeconds;
+            _lastPause = pause;
         }
 
         public void Finish(Dictionary<string, double> timings)

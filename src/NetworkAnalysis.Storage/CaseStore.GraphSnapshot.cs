@@ -66,7 +66,7 @@ public sealed partial class CaseStore
             }
         }
 
-        var snapshot = LoadSnapshot(withAdFacts: false, tx, (stamp.MentionMax, stamp.MentionCount), ct);
+        var snapshot = LoadSnapshot(withAdFacts: false, tx, stamp, ct, timings);
         tx.Commit();
         return snapshot;
     }

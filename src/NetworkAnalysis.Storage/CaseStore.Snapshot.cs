@@ -20,14 +20,18 @@ public sealed partial class CaseStore
 
     /// <summary>
     /// As <see cref="LoadSnapshot(bool, CancellationToken, System.Data.Common.DbTransaction?)"/>; with
-    /// <paramref name="mentions"/> (the highest mention row ID and the mention count <paramref name="tx"/> sees), the mentions
+    /// <paramref name="stamp"/> (the row counts and highest row IDs <paramref name="tx"/> sees), the mentions
     /// are read on a second connection while this one reads ads and entities (<see cref="PrefetchMentions"/>).
     /// </summary>
-    internal CaseSnapshot LoadSnapshot(bool withAdFacts, System.Data.Common.DbTransaction? tx, (long Max, long Count)? mentions, CancellationToken ct)
+    internal CaseSnapshot LoadSnapshot(bool withAdFacts, System.Data.Common.DbTransaction? tx, GraphSnapshotStamp? stamp, CancellationToken ct,
+        IDictionary<string, double>? timings = null)
     {
-        var prefetch = mentions is { } m ? PrefetchMentions(m.Max, m.Count, ct) : null;
-        var adRows = new List<long>();
-        var adKeys = new List<string>();
+        var lap = System.Diagnostics.Stopwatch.StartNew();
+        var prefetch = stamp is { } m ? PrefetchMentions(m.MentionMax, m.MentionCount, ct) : null;
+        // Sized from the stamp's counts when there is one (#21, session 14: at 10,000,000 ads growing the lists by doubling
+        // allocated about as much again in large arrays, each allocation counting towards the next full collection).
+        var adRows = new List<long>(Capacity(stamp?.AdCount));
+        var adKeys = new List<string>(Capacity(stamp?.AdCount));
         if (!IsPostgres)
         {
             // Through SQLite's own API (issue #21: the data reader's cost per row was several times SQLite's), on the store's
@@ -49,6 +53,7 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "load.graph.ads_ms", lap);
         ct.ThrowIfCancellationRequested();
         var adIndex = DenseIndex(adRows);
         var cities = new string?[adRows.Count];
@@ -59,9 +64,9 @@ public sealed partial class CaseStore
         }
 
         ct.ThrowIfCancellationRequested();
-        var entityRows = new List<long>();
-        var types = new List<EntityType>();
-        var values = new List<string>();
+        var entityRows = new List<long>(Capacity(stamp?.EntityCount));
+        var types = new List<EntityType>(Capacity(stamp?.EntityCount));
+        var values = new List<string>(Capacity(stamp?.EntityCount));
         var canonicalTypes = true;
         if (!IsPostgres)
         {
@@ -97,12 +102,19 @@ public sealed partial class CaseStore
             }
         }
 
+        CaseAnalyzer.Lap(timings, "load.graph.entities_ms", lap);
         ct.ThrowIfCancellationRequested();
         var entityIndex = DenseIndex(entityRows);
-        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx, AwaitMentions(prefetch));
+        var prefetched = AwaitMentions(prefetch);
+        CaseAnalyzer.Lap(timings, "load.graph.mentions_wait_ms", lap);
+        var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx, prefetched);
+        CaseAnalyzer.Lap(timings, "load.graph.links_ms", lap);
         var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
         return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts, CanonicalEntityTypes = canonicalTypes };
     }
+
+    /// <summary>A list capacity for <paramref name="count"/> rows (a hint: rows added meanwhile grow the list as before).</summary>
+    private static int Capacity(long? count) => count is { } n and > 0 ? (int)Math.Min(n, Array.MaxLength) : 0;
 
     /// <summary>
     /// Fills city and posting time of the ads whose row IDs are <paramref name="rows"/> (ascending), by row look-ups, or of
