@@ -259,23 +259,29 @@ public sealed partial class CaseStore
     private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, System.Data.Common.DbTransaction? tx,
         MentionPairs? prefetched = null)
     {
-        var pairAds = new List<int>(prefetched?.Count ?? 0);
-        var pairEntities = new List<int>(prefetched?.Count ?? 0);
+        int[] pairAds, pairEntities;
         if (prefetched is { } read)
         {
-            for (var i = 0; i < read.Count; i++)
+            // Each mention's dense ad and entity, -1 for one outside the snapshot, in parallel over ranges of mentions (#21,
+            // session 14): their order does not matter, SortLinks orders the links.
+            (pairAds, pairEntities) = (new int[read.Count], new int[read.Count]);
+            var parts = Math.Clamp(read.Count / 262144, 1, Environment.ProcessorCount * 4);
+            Parallel.For(0, parts, p =>
             {
-                var (ad, entity) = (read.Ads[i], read.Entities[i]);
-                if (ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0)
+                for (var i = (int)((long)read.Count * p / parts); i < (int)((long)read.Count * (p + 1) / parts); i++)
                 {
-                    pairAds.Add(adIndex[ad]);
-                    pairEntities.Add(entityIndex[entity]);
+                    var (ad, entity) = (read.Ads[i], read.Entities[i]);
+                    var inSnapshot = ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0;
+                    pairAds[i] = inSnapshot ? adIndex[ad] : -1;
+                    pairEntities[i] = inSnapshot ? entityIndex[entity] : -1;
                 }
-            }
+            });
         }
         else
         {
-            ReadMentionPairs(adIndex, entityIndex, pairAds, pairEntities, tx);
+            var (ads, entities) = (new List<int>(), new List<int>());
+            ReadMentionPairs(adIndex, entityIndex, ads, entities, tx);
+            (pairAds, pairEntities) = ([.. ads], [.. entities]);
         }
 
         return SortLinks(adRows, entityRows, pairAds, pairEntities);
@@ -300,7 +306,7 @@ public sealed partial class CaseStore
     }
 
     /// <summary>The distinct links of the (dense ad, dense entity) pairs, ordered by ad row then entity row.</summary>
-    private static (int[] Ads, int[] Entities) SortLinks(List<long> adRows, List<long> entityRows, List<int> pairAds, List<int> pairEntities)
+    private static (int[] Ads, int[] Entities) SortLinks(List<long> adRows, List<long> entityRows, int[] pairAds, int[] pairEntities)
     {
         // Bucket by ad row order: the rank of each dense ad among the ads sorted by row ID.
         var n = adRows.Count;
@@ -312,10 +318,14 @@ public sealed partial class CaseStore
             rank[byRow[i]] = i;
         }
 
+        // Pairs with ad -1 are mentions outside the snapshot.
         var start = new int[n + 1];
         foreach (var a in pairAds)
         {
-            start[rank[a] + 1]++;
+            if (a >= 0)
+            {
+                start[rank[a] + 1]++;
+            }
         }
 
         for (var i = 0; i < n; i++)
@@ -324,13 +334,19 @@ public sealed partial class CaseStore
         }
 
         var fill = (int[])start.Clone();
-        var entityRowsOf = new long[pairAds.Count];
-        var entityDenseOf = new int[pairAds.Count];
-        for (var i = 0; i < pairAds.Count; i++)
+        var entityRowIds = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entityRows);
+        var entityRowsOf = new long[start[n]];
+        var entityDenseOf = new int[start[n]];
+        for (var i = 0; i < pairAds.Length; i++)
         {
+            if (pairAds[i] < 0)
+            {
+                continue;
+            }
+
             var slot = fill[rank[pairAds[i]]]++;
             entityDenseOf[slot] = pairEntities[i];
-            entityRowsOf[slot] = entityRows[pairEntities[i]];
+            entityRowsOf[slot] = entityRowIds[pairEntities[i]];
         }
 
         // Each ad's identifiers in entity row order without repeats, its ads' ranges in parallel (#21, session 14: at
