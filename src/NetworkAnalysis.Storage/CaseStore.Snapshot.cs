@@ -176,14 +176,12 @@ public sealed partial class CaseStore
                 }
 
                 var a = adIndex[row];
-                if (SQLitePCL.raw.sqlite3_column_type(stmt, 1) != SQLitePCL.raw.SQLITE_NULL)
+                if (Text(stmt, 1, cityPool) is { } city)
                 {
-                    cities[a] = cityPool.Get(SQLitePCL.raw.sqlite3_column_blob(stmt, 1));
+                    cities[a] = city;
                 }
 
-                posted[a] = SQLitePCL.raw.sqlite3_column_type(stmt, 2) == SQLitePCL.raw.SQLITE_NULL
-                    ? null
-                    : postedPool.Get(SQLitePCL.raw.sqlite3_column_blob(stmt, 2));
+                posted[a] = Text(stmt, 2, postedPool);
             });
             return true;
         }, ct);
@@ -265,10 +263,9 @@ public sealed partial class CaseStore
             // Each mention's dense ad and entity, -1 for one outside the snapshot, in parallel over ranges of mentions (#21,
             // session 14): their order does not matter, SortLinks orders the links.
             (pairAds, pairEntities) = (new int[read.Count], new int[read.Count]);
-            var parts = Math.Clamp(read.Count / 262144, 1, Environment.ProcessorCount * 4);
-            Parallel.For(0, parts, p =>
+            InParallelRanges(read.Count, 262144, (from, to) =>
             {
-                for (var i = (int)((long)read.Count * p / parts); i < (int)((long)read.Count * (p + 1) / parts); i++)
+                for (var i = from; i < to; i++)
                 {
                     var (ad, entity) = (read.Ads[i], read.Entities[i]);
                     var inSnapshot = ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0;
@@ -353,10 +350,9 @@ public sealed partial class CaseStore
         // 10,000,000 ads a sort call per ad and a list append per link took 10-11 s on one core while the other waited).
         // Every range is sorted and counted first; the counts give each ad's place in the result, so the order is as before.
         var kept = new int[n + 1];
-        var parts = Math.Clamp(n / 65536, 1, Environment.ProcessorCount * 4);
-        Parallel.For(0, parts, p =>
+        InParallelRanges(n, 65536, (first, end) =>
         {
-            for (var i = (int)((long)n * p / parts); i < (int)((long)n * (p + 1) / parts); i++)
+            for (var i = first; i < end; i++)
             {
                 var (from, to) = (start[i], start[i + 1]);
                 SortRun(entityRowsOf, entityDenseOf, from, to - from);
@@ -376,9 +372,9 @@ public sealed partial class CaseStore
 
         var linkAds = new int[kept[n]];
         var linkEntities = new int[kept[n]];
-        Parallel.For(0, parts, p =>
+        InParallelRanges(n, 65536, (first, end) =>
         {
-            for (var i = (int)((long)n * p / parts); i < (int)((long)n * (p + 1) / parts); i++)
+            for (var i = first; i < end; i++)
             {
                 var o = kept[i];
                 for (var j = start[i]; j < start[i + 1]; j++)
@@ -392,6 +388,14 @@ public sealed partial class CaseStore
             }
         });
         return (linkAds, linkEntities);
+    }
+
+    /// <summary>Runs <paramref name="range"/> over [0, <paramref name="count"/>) cut into ranges of at least
+    /// <paramref name="perRange"/> items (at most four per core), in parallel; the ranges are the same for the same count.</summary>
+    private static void InParallelRanges(int count, int perRange, Action<int, int> range)
+    {
+        var parts = Math.Clamp(count / perRange, 1, Environment.ProcessorCount * 4);
+        Parallel.For(0, parts, p => range((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts)));
     }
 
     /// <summary>Sorts <paramref name="keys"/>[from..from+length) with <paramref name="items"/> alongside: by insertion when short

@@ -158,6 +158,10 @@ public sealed partial class CaseStore
     private static string? Text(SQLitePCL.sqlite3_stmt stmt, int i)
         => SQLitePCL.raw.sqlite3_column_type(stmt, i) == SQLitePCL.raw.SQLITE_NULL ? null : System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(stmt, i));
 
+    /// <summary>As <see cref="Text(SQLitePCL.sqlite3_stmt, int)"/>, the string taken from <paramref name="pool"/>.</summary>
+    private static string? Text(SQLitePCL.sqlite3_stmt stmt, int i, Utf8StringPool pool)
+        => SQLitePCL.raw.sqlite3_column_type(stmt, i) == SQLitePCL.raw.SQLITE_NULL ? null : pool.Get(SQLitePCL.raw.sqlite3_column_blob(stmt, i));
+
     /// <summary>Runs <paramref name="sql"/> (one integer parameter <c>?1</c> bound to <paramref name="bound"/>) through SQLite's
     /// own API on <paramref name="db"/>, calling <paramref name="row"/> on each row's statement.</summary>
     private static void ScanRows(SQLitePCL.sqlite3 db, string sql, long bound, Action<SQLitePCL.sqlite3_stmt> row)
