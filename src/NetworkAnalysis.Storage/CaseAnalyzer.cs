@@ -113,11 +113,13 @@ public sealed class CaseAnalyzer
         Lap(timings, "save.ad_facts_wait_ms", lap);
         var lineage = previous.AssignedCount == 0 ? [] : ClusterLineage.Compute(previous, result);
         Lap(timings, "save.lineage_compute_ms", lap);
-        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp);
+        // The snapshot file is written once a full save's cluster summaries are done (#21, session 15).
+        var summariesDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp, summariesDone.Task);
         Lap(timings, "save.graph_snapshot_start_ms", lap);
         try
         {
-            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings);
+            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings, summariesDone);
             lap.Restart();
             _store.SaveLineage(runId, lineage);
             Lap(timings, "save.lineage_ms", lap);
@@ -127,6 +129,7 @@ public sealed class CaseAnalyzer
         }
         catch
         {
+            summariesDone.TrySetResult();
             CaseStore.AbandonGraphSnapshotWrite(snapshotWrite);
             throw;
         }

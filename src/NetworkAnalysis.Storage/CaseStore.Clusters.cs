@@ -68,9 +68,11 @@ public sealed partial class CaseStore
         SaveClustering(runId, snapshot, result, previous, changedAds is null ? null : Array.ConvertAll(snapshot.Incidence.AdKeys, changedAds.Contains), timings);
     }
 
-    /// <summary>As the overload above, with the ads that gained identifiers marked by dense ad (<see cref="ChangedAds"/>).</summary>
+    /// <summary>As the overload above, with the ads that gained identifiers marked by dense ad (<see cref="ChangedAds"/>);
+    /// <paramref name="summariesDone"/>, when given, is completed once a full replacement's cluster summaries are computed (or
+    /// at once for an update), for work that should not share the cores with them (<see cref="BeginGraphSnapshotWrite"/>).</summary>
     internal void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering? previous, bool[]? changedAds,
-        IDictionary<string, double>? timings)
+        IDictionary<string, double>? timings, TaskCompletionSource? summariesDone = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
@@ -79,16 +81,18 @@ public sealed partial class CaseStore
         {
             if (previous is { AssignedCount: > 0 })
             {
+                summariesDone?.TrySetResult();
                 UpdateClustering(runId, snapshot, result, previous, changedAds, timings);
             }
             else
             {
-                ReplaceClustering(runId, snapshot, result, timings);
+                ReplaceClustering(runId, snapshot, result, timings, summariesDone);
             }
         }
         finally
         {
             ForeignKeys(on: true);
+            summariesDone?.TrySetResult();
         }
     }
 
@@ -96,7 +100,8 @@ public sealed partial class CaseStore
     private readonly record struct ClusterRow(
         string Id, int Size, int Phones, int Emails, int Entities, string Cities, int CityCount, string? First, string? Last, string Component, double Cohesion);
 
-    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IDictionary<string, double>? timings)
+    private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IDictionary<string, double>? timings,
+        TaskCompletionSource? summariesDone)
     {
         var lap = System.Diagnostics.Stopwatch.StartNew();
         EnsureAdFacts(snapshot, null);
@@ -106,13 +111,20 @@ public sealed partial class CaseStore
         var summariesMs = 0.0;
         var summaries = Task.Run(() =>
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var summarizer = new ClusterSummarizer(snapshot);
-            // In ID order (issue #21): each row then lands at the end of the three tables' ID indexes instead of at a random
-            // page of each; every reader orders or keys clusters by ID, none relies on insertion order.
-            var sorted = result.Clusters.Select(summarizer.Row).OrderBy(row => row.Id, StringComparer.Ordinal).ToList();
-            summariesMs = watch.Elapsed.TotalMilliseconds;
-            return sorted;
+            try
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var summarizer = new ClusterSummarizer(snapshot);
+                // In ID order (issue #21): each row then lands at the end of the three tables' ID indexes instead of at a random
+                // page of each; every reader orders or keys clusters by ID, none relies on insertion order.
+                var sorted = result.Clusters.Select(summarizer.Row).OrderBy(row => row.Id, StringComparer.Ordinal).ToList();
+                summariesMs = watch.Elapsed.TotalMilliseconds;
+                return sorted;
+            }
+            finally
+            {
+                summariesDone?.TrySetResult();
+            }
         });
         // The memberships' cluster index is built through temporary files (IndexBuildSorting; #21, session 13), switched
         // outside the save's transaction; if they cannot be written the save runs once more sorting in memory, as before.

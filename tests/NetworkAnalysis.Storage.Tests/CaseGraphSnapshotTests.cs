@@ -105,6 +105,31 @@ public sealed class CaseGraphSnapshotTests : IDisposable
         ShouldBeSame(loaded, store.LoadSnapshot(), facts: false);
     }
 
+    [Fact]
+    public void SnapshotFileWrite_GivenATaskToFollow_StartsOnlyOnceItIsDone()
+    {
+        // Given a case's graph, loaded for an analysis, and a task standing for the save's cluster summaries, not yet done
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        var snapshot = store.LoadAnalysisSnapshot(CancellationToken.None, out var stamp, out _);
+        var summaries = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // When the snapshot file's write is started to follow it
+        var write = store.BeginGraphSnapshotWrite(snapshot, stamp, summaries.Task);
+
+        // Then nothing is written while the task runs
+        Thread.Sleep(300);
+        write.IsCompleted.ShouldBeFalse();
+        Directory.GetFiles(Path.GetDirectoryName(store.Path)!, "g.case.graph*").ShouldBeEmpty();
+
+        // and once it is done the file is written, put in place and used by the next load
+        summaries.SetResult();
+        store.EndGraphSnapshotWrite(write).ShouldBeNull();
+        File.Exists(CaseStore.GraphSnapshotPath(store.Path)).ShouldBeTrue();
+        store.LoadAnalysisSnapshot(CancellationToken.None, out _, out var note).FromGraphSnapshot.ShouldBeTrue();
+        note.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("flipped")]
