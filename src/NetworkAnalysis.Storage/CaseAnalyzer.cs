@@ -113,13 +113,14 @@ public sealed class CaseAnalyzer
         Lap(timings, "save.ad_facts_wait_ms", lap);
         var lineage = previous.AssignedCount == 0 ? [] : ClusterLineage.Compute(previous, result);
         Lap(timings, "save.lineage_compute_ms", lap);
-        // The snapshot file is written once a full save's cluster summaries are done (#21, session 15).
-        var summariesDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp, summariesDone.Task);
+        // The snapshot file is written beside the cluster rows, once a full save's summaries and memberships index, which keep
+        // both cores busy, are done (#21, session 15).
+        var clusterRowsNext = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var snapshotWrite = _store.BeginGraphSnapshotWrite(snapshot, stamp, clusterRowsNext.Task);
         Lap(timings, "save.graph_snapshot_start_ms", lap);
         try
         {
-            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings, summariesDone);
+            _store.SaveClustering(runId, snapshot, result, incremental ? previous : null, changedAds, timings, clusterRowsNext);
             lap.Restart();
             _store.SaveLineage(runId, lineage);
             Lap(timings, "save.lineage_ms", lap);
@@ -129,12 +130,12 @@ public sealed class CaseAnalyzer
         }
         catch
         {
-            summariesDone.TrySetResult();
+            clusterRowsNext.TrySetResult();
             CaseStore.AbandonGraphSnapshotWrite(snapshotWrite);
             throw;
         }
 
-        var writeNote = _store.EndGraphSnapshotWrite(snapshotWrite);
+        var writeNote = _store.EndGraphSnapshotWrite(snapshotWrite, timings);
         Lap(timings, "save.graph_snapshot_wait_ms", lap);
         timings["save_ms"] = watch.Elapsed.TotalMilliseconds;
         cpu.Lap(timings, "save_cpu");

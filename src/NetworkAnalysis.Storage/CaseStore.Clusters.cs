@@ -69,10 +69,11 @@ public sealed partial class CaseStore
     }
 
     /// <summary>As the overload above, with the ads that gained identifiers marked by dense ad (<see cref="ChangedAds"/>);
-    /// <paramref name="summariesDone"/>, when given, is completed once a full replacement's cluster summaries are computed (or
-    /// at once for an update), for work that should not share the cores with them (<see cref="BeginGraphSnapshotWrite"/>).</summary>
+    /// <paramref name="clusterRowsNext"/>, when given, is completed once a full replacement has its cluster summaries and its
+    /// memberships index, when only the cluster rows (one thread) are left to write, or at once for an update: for work that
+    /// should not share the two cores with those (<see cref="BeginGraphSnapshotWrite"/>).</summary>
     internal void SaveClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, PreviousClustering? previous, bool[]? changedAds,
-        IDictionary<string, double>? timings, TaskCompletionSource? summariesDone = null)
+        IDictionary<string, double>? timings, TaskCompletionSource? clusterRowsNext = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(result);
@@ -81,18 +82,18 @@ public sealed partial class CaseStore
         {
             if (previous is { AssignedCount: > 0 })
             {
-                summariesDone?.TrySetResult();
+                clusterRowsNext?.TrySetResult();
                 UpdateClustering(runId, snapshot, result, previous, changedAds, timings);
             }
             else
             {
-                ReplaceClustering(runId, snapshot, result, timings, summariesDone);
+                ReplaceClustering(runId, snapshot, result, timings, clusterRowsNext);
             }
         }
         finally
         {
             ForeignKeys(on: true);
-            summariesDone?.TrySetResult();
+            clusterRowsNext?.TrySetResult();
         }
     }
 
@@ -101,7 +102,7 @@ public sealed partial class CaseStore
         string Id, int Size, int Phones, int Emails, int Entities, string Cities, int CityCount, string? First, string? Last, string Component, double Cohesion);
 
     private void ReplaceClustering(long runId, CaseSnapshot snapshot, ClusteringResult result, IDictionary<string, double>? timings,
-        TaskCompletionSource? summariesDone)
+        TaskCompletionSource? clusterRowsNext)
     {
         var lap = System.Diagnostics.Stopwatch.StartNew();
         EnsureAdFacts(snapshot, null);
@@ -111,20 +112,13 @@ public sealed partial class CaseStore
         var summariesMs = 0.0;
         var summaries = Task.Run(() =>
         {
-            try
-            {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var summarizer = new ClusterSummarizer(snapshot);
-                // In ID order (issue #21): each row then lands at the end of the three tables' ID indexes instead of at a random
-                // page of each; every reader orders or keys clusters by ID, none relies on insertion order.
-                var sorted = result.Clusters.Select(summarizer.Row).OrderBy(row => row.Id, StringComparer.Ordinal).ToList();
-                summariesMs = watch.Elapsed.TotalMilliseconds;
-                return sorted;
-            }
-            finally
-            {
-                summariesDone?.TrySetResult();
-            }
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var summarizer = new ClusterSummarizer(snapshot);
+            // In ID order (issue #21): each row then lands at the end of the three tables' ID indexes instead of at a random
+            // page of each; every reader orders or keys clusters by ID, none relies on insertion order.
+            var sorted = result.Clusters.Select(summarizer.Row).OrderBy(row => row.Id, StringComparer.Ordinal).ToList();
+            summariesMs = watch.Elapsed.TotalMilliseconds;
+            return sorted;
         });
         // The memberships' cluster index is built through temporary files (IndexBuildSorting; #21, session 13), switched
         // outside the save's transaction; if they cannot be written the save runs once more sorting in memory, as before.
@@ -138,13 +132,13 @@ public sealed partial class CaseStore
         {
             try
             {
-                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles);
+                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles, clusterRowsNext);
             }
             catch (SqliteException ex) when (throughFiles && IndexBuildSorting.IsTemporaryStorageFailure(ex))
             {
                 IndexBuildSorting.InMemory(Db);
                 throughFiles = false;
-                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles);
+                WriteReplacement(runId, snapshot, result, summaries, timings, lap, throughFiles, clusterRowsNext);
             }
         }
         catch
@@ -176,7 +170,7 @@ public sealed partial class CaseStore
     }
 
     private void WriteReplacement(long runId, CaseSnapshot snapshot, ClusteringResult result, Task<List<ClusterRow>> summaries,
-        IDictionary<string, double>? timings, System.Diagnostics.Stopwatch lap, bool sortThroughFiles)
+        IDictionary<string, double>? timings, System.Diagnostics.Stopwatch lap, bool sortThroughFiles, TaskCompletionSource? clusterRowsNext)
     {
         using var tx = BeginWrite();
         // Full replacement (issue #21): the cluster index on memberships is dropped and built again after the rows are in,
@@ -229,6 +223,7 @@ public sealed partial class CaseStore
         CaseAnalyzer.Lap(timings, "save.memberships_index_ms", lap);
         var rows = summaries.GetAwaiter().GetResult();
         CaseAnalyzer.Lap(timings, "save.summaries_wait_ms", lap);
+        clusterRowsNext?.TrySetResult();
         if (IsPostgres)
         {
             using var writer = new ClusterRowWriter(this, runId, tx);

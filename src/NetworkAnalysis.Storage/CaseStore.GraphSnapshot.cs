@@ -80,16 +80,16 @@ public sealed partial class CaseStore
     /// <remarks>
     /// Issue #21: the file is written while the analysis is saved (0.6-0.8 s at 1,000,000 ads off the save's thread); it
     /// replaces the previous file only after the save, as before. With <paramref name="after"/> it starts once that task is
-    /// done (session 15: after a full save's cluster summaries, so that the save's own thread shares the two cores with one
-    /// other thread at a time, not two).
+    /// done (session 15: once a full save has its cluster summaries and memberships index, so that the save's thread shares
+    /// the two cores with one other thread at a time, not two).
     /// </remarks>
-    internal Task<(string? Note, string? Temporary, string? Token)> BeginGraphSnapshotWrite(CaseSnapshot snapshot, GraphSnapshotStamp stamp,
+    internal Task<SnapshotFileWrite> BeginGraphSnapshotWrite(CaseSnapshot snapshot, GraphSnapshotStamp stamp,
         Task? after = null)
     {
         if (IsPostgres)
         {
             // No file beside a locator: the next analysis loads from the tables.
-            return Task.FromResult<(string?, string?, string?)>((null, null, null));
+            return Task.FromResult(new SnapshotFileWrite(null, null, null));
         }
 
         var path = GraphSnapshotPath(Path);
@@ -100,27 +100,29 @@ public sealed partial class CaseStore
 
         if (!snapshot.CanonicalEntityTypes)
         {
-            return Task.FromResult<(string?, string?, string?)>((null, null, null));
+            return Task.FromResult(new SnapshotFileWrite(null, null, null));
         }
 
         var token = Guid.NewGuid().ToString("N");
-        return (after ?? Task.CompletedTask).ContinueWith<(string?, string?, string?)>(_ =>
+        return (after ?? Task.CompletedTask).ContinueWith(_ =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                return (null, GraphSnapshotFile.WriteTemporary(path, token, stamp, snapshot), token);
+                return new SnapshotFileWrite(null, GraphSnapshotFile.WriteTemporary(path, token, stamp, snapshot), token, watch.Elapsed.TotalMilliseconds);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return (NotWritten(path, ex), null, null);
+                return new SnapshotFileWrite(NotWritten(path, ex), null, null);
             }
         }, CancellationToken.None, TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default);
     }
 
     /// <summary>Waits for <see cref="BeginGraphSnapshotWrite"/>, puts the file in place (or, for a snapshot whose order could not
     /// be extended, deletes the old one) and records its token in <c>meta</c>; returns why the file was not written (one
-    /// line), or null.</summary>
-    internal string? EndGraphSnapshotWrite(Task<(string? Note, string? Temporary, string? Token)> write)
+    /// line), or null. With <paramref name="timings"/>, a written file's time on its thread is added as
+    /// <c>save.graph_snapshot_write_ms</c>.</summary>
+    internal string? EndGraphSnapshotWrite(Task<SnapshotFileWrite> write, IDictionary<string, double>? timings = null)
     {
         if (IsPostgres)
         {
@@ -128,7 +130,12 @@ public sealed partial class CaseStore
         }
 
         var path = GraphSnapshotPath(Path);
-        var (note, temporary, token) = write.GetAwaiter().GetResult();
+        var (note, temporary, token, writeMs) = write.GetAwaiter().GetResult();
+        if (timings is not null && temporary is not null)
+        {
+            timings["save.graph_snapshot_write_ms"] = writeMs;
+        }
+
         try
         {
             if (note is not null)
@@ -166,7 +173,7 @@ public sealed partial class CaseStore
 
     /// <summary>After a failed analysis: waits for <see cref="BeginGraphSnapshotWrite"/> and deletes its temporary file; the
     /// previous snapshot file stays.</summary>
-    internal static void AbandonGraphSnapshotWrite(Task<(string? Note, string? Temporary, string? Token)>? write)
+    internal static void AbandonGraphSnapshotWrite(Task<SnapshotFileWrite>? write)
     {
         try
         {
@@ -180,6 +187,10 @@ public sealed partial class CaseStore
             // Swept by the next read-write open once this process is gone.
         }
     }
+
+    /// <summary>What a write of the graph snapshot file gave: why it was not written (one line), or its temporary name and
+    /// token, and how long the write took.</summary>
+    internal readonly record struct SnapshotFileWrite(string? Note, string? Temporary, string? Token, double WriteMs = 0);
 
     private static string NotWritten(string path, Exception ex)
         => $"graph snapshot {System.IO.Path.GetFileName(path)} not written ({ex.Message}); the next analysis loads the graph from the case";

@@ -108,7 +108,7 @@ public sealed class CaseGraphSnapshotTests : IDisposable
     [Fact]
     public void SnapshotFileWrite_GivenATaskToFollow_StartsOnlyOnceItIsDone()
     {
-        // Given a case's graph, loaded for an analysis, and a task standing for the save's cluster summaries, not yet done
+        // Given a case's graph, loaded for an analysis, and a task standing for the save's summaries and memberships index, not yet done
         using var store = CaseStore.Open(_dir.File("g.case"), create: true);
         new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
         var snapshot = store.LoadAnalysisSnapshot(CancellationToken.None, out var stamp, out _);
