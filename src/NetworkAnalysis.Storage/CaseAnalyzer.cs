@@ -130,6 +130,8 @@ public sealed class CaseAnalyzer
         }
         catch
         {
+            // SaveClustering releases the write on every path it enters; this covers a failure before it does, since
+            // AbandonGraphSnapshotWrite waits for the write, which would otherwise never start.
             clusterRowsNext.TrySetResult();
             CaseStore.AbandonGraphSnapshotWrite(snapshotWrite);
             throw;
