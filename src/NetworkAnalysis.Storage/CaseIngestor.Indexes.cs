@@ -9,7 +9,8 @@ public sealed partial class CaseIngestor
     /// builds them once at its end instead (#21): each with the statement that creates it.</summary>
     /// <remarks>
     /// <c>mentions_ad</c> and <c>ad_attributes_ad</c> stay: ads get increasing row IDs, so their entries are appended at the
-    /// end of the index (cheap), and re-crawls (<c>AddVersion</c>) look an ad's mentions up through <c>mentions_ad</c>.
+    /// end of the index (cheap; <c>mentions_ad</c>'s second column, the entity, only orders each ad's few entries in the last
+    /// page), and re-crawls (<c>AddVersion</c>) look an ad's mentions up through <c>mentions_ad</c>.
     /// <c>ads_key</c> and <c>entities_type_value</c> (change 9, session 12) are the unique keys of ads and entities in a case
     /// created since: dropped only while the writer knows in memory which ads (<see cref="_adKeys"/>) and identifiers it holds,
     /// and created by every read-write open when missing (<see cref="CaseSchema.EnsureKeys"/>).
@@ -22,6 +23,7 @@ public sealed partial class CaseIngestor
     [
         ("mentions_entity", "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);"),
         ("ads_ad_id", "CREATE INDEX IF NOT EXISTS ads_ad_id ON ads(ad_id);"),
+        ("ads_facts", "CREATE INDEX IF NOT EXISTS ads_facts ON ads(city, posted_at);"),
         ("mentions_entity_ad", "CREATE INDEX IF NOT EXISTS mentions_entity_ad ON mentions(entity, ad);"),
         ("entities_lower_value", "CREATE INDEX IF NOT EXISTS entities_lower_value ON entities(lower(value));"),
         (EntitiesKeyIndex, CaseSchema.EntitiesKey),

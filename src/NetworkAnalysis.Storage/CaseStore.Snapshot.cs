@@ -8,7 +8,9 @@ public sealed partial class CaseStore
     /// <summary>Loads every ad, entity and distinct (ad, entity) link as a <see cref="CaseSnapshot"/>.</summary>
     /// <remarks>
     /// Reads with ordered scans only (issue #21): ad keys in key order from the covering unique index on <c>ad_key</c>,
-    /// city and posting time in row order, entities from their covering index, mentions in row order. Row IDs map to dense
+    /// city and posting time from the covering index <c>ads_facts</c> (the table in row order in a case without it), entities
+    /// from their covering index, mentions' ad and entity from the covering index <c>mentions_ad</c> (the table in row order
+    /// in a case created before session 16, whose <c>mentions_ad</c> holds only the ad). Row IDs map to dense
     /// indexes through arrays, and the links are sorted and de-duplicated in memory by (ad row, entity row), the order
     /// <c>SELECT DISTINCT ad, entity FROM mentions ORDER BY ad, entity</c> gave before, so the snapshot is unchanged.
     /// </remarks>
@@ -167,7 +169,7 @@ public sealed partial class CaseStore
             var cityPool = new Utf8StringPool();
             var postedPool = new Utf8StringPool(limit: 1 << 20);
             // Through SQLite's own API (issue #21), as ScanAdFacts reads them.
-            ScanRows(scan.Connection!.Handle!, "SELECT id, city, posted_at FROM ads WHERE ?1 = 1;", 1, stmt =>
+            ScanRows(scan.Connection!.Handle!, AdFactsScan, 1, stmt =>
             {
                 var row = SQLitePCL.raw.sqlite3_column_int64(stmt, 0);
                 if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
@@ -229,6 +231,16 @@ public sealed partial class CaseStore
             posted[a] = r.IsDBNull(2) ? null : r.GetString(2);
         }
     }
+
+    /// <summary>Every ad's city and posting time: SQLite reads them from the covering index <c>ads_facts</c> when the case has it
+    /// (#21, session 16: at 10,000,000 ads a twentieth of the ads table's 10 GB, which this scan streamed through the page cache
+    /// on every first analysis, evicting what the next load reads).</summary>
+    internal const string AdFactsScan = "SELECT id, city, posted_at FROM ads WHERE ?1 = 1;";
+
+    /// <summary>The ad and entity of every mention up to a row ID. The unary + keeps SQLite from reading the table by its row ID
+    /// range, so it scans the covering index <c>mentions_ad</c> (ad, entity) of a case created since session 16 (#21): a third
+    /// of the table's pages, in the order <see cref="SortLinks"/> wants (<see cref="LinksInOrder"/>).</summary>
+    internal const string MentionPairsScan = "SELECT ad, entity FROM mentions WHERE +id <= ?1;";
 
     /// <summary>Makes sure the snapshot holds city and posting time of the dense ads <paramref name="ads"/> (all when null).</summary>
     private void EnsureAdFacts(CaseSnapshot snapshot, IReadOnlyCollection<int>? ads)
@@ -305,6 +317,11 @@ public sealed partial class CaseStore
     /// <summary>The distinct links of the (dense ad, dense entity) pairs, ordered by ad row then entity row.</summary>
     private static (int[] Ads, int[] Entities) SortLinks(List<long> adRows, List<long> entityRows, int[] pairAds, int[] pairEntities)
     {
+        if (LinksInOrder(adRows, entityRows, pairAds, pairEntities) is { } inOrder)
+        {
+            return inOrder;
+        }
+
         // Bucket by ad row order: the rank of each dense ad among the ads sorted by row ID.
         var n = adRows.Count;
         var rank = new int[n];
@@ -390,6 +407,119 @@ public sealed partial class CaseStore
         return (linkAds, linkEntities);
     }
 
+    /// <summary>
+    /// The distinct links of pairs that already come ordered by (ad row, entity row), as the scan of the covering index
+    /// <c>mentions_ad</c> on (ad, entity) gives them (#21, session 16): repeats and pairs outside the snapshot (ad -1) dropped,
+    /// in parallel over ranges, without the buckets and sorts of <see cref="SortLinks"/>; or null when they are not in that
+    /// order (a case whose <c>mentions_ad</c> holds only the ad, read in row order), for the general way.
+    /// </summary>
+    internal static (int[] Ads, int[] Entities)? LinksInOrder(List<long> adRows, List<long> entityRows, int[] pairAds, int[] pairEntities)
+    {
+        var count = pairAds.Length;
+        var parts = Math.Clamp(count / 262144, 1, Environment.ProcessorCount * 4);
+        var (first, last, kept) = (new int[parts], new int[parts], new int[parts + 1]);
+        var ordered = 1;
+        Parallel.For(0, parts, p =>
+        {
+            var (from, to) = ((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts));
+            var (adRow, entityRow, previous, k) = (-1L, -1L, -1, 0);
+            for (var i = from; i < to; i++)
+            {
+                if (pairAds[i] < 0)
+                {
+                    continue;
+                }
+
+                var (ad, entity) = (adRows[pairAds[i]], entityRows[pairEntities[i]]);
+                if (previous >= 0 && (ad < adRow || (ad == adRow && entity < entityRow)))
+                {
+                    Volatile.Write(ref ordered, 0);
+                    return;
+                }
+
+                k += previous < 0 || ad != adRow || entity != entityRow ? 1 : 0;
+                (adRow, entityRow, previous) = (ad, entity, i);
+                if (first[p] == 0 && k == 1)
+                {
+                    first[p] = i + 1; // 1-based, so 0 means none yet
+                }
+            }
+
+            (last[p], kept[p + 1]) = (previous + 1, k);
+        });
+        if (Volatile.Read(ref ordered) == 0)
+        {
+            return null;
+        }
+
+        // Where one range ends and the next begins: in order, and a pair that repeats the previous range's last is not kept.
+        var skipFirst = new bool[parts];
+        var lastKept = 0;
+        for (var p = 0; p < parts; p++)
+        {
+            if (first[p] == 0)
+            {
+                continue;
+            }
+
+            if (lastKept > 0)
+            {
+                var (i, j) = (lastKept - 1, first[p] - 1);
+                var (adBefore, entityBefore) = (adRows[pairAds[i]], entityRows[pairEntities[i]]);
+                var (ad, entity) = (adRows[pairAds[j]], entityRows[pairEntities[j]]);
+                if (ad < adBefore || (ad == adBefore && entity < entityBefore))
+                {
+                    return null;
+                }
+
+                if (ad == adBefore && entity == entityBefore)
+                {
+                    skipFirst[p] = true;
+                    kept[p + 1]--;
+                }
+            }
+
+            lastKept = last[p];
+        }
+
+        for (var p = 0; p < parts; p++)
+        {
+            kept[p + 1] += kept[p];
+        }
+
+        var linkAds = new int[kept[parts]];
+        var linkEntities = new int[kept[parts]];
+        Parallel.For(0, parts, p =>
+        {
+            var (from, to) = ((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts));
+            var (adRow, entityRow, any, o, skip) = (-1L, -1L, false, kept[p], skipFirst[p]);
+            for (var i = from; i < to; i++)
+            {
+                if (pairAds[i] < 0)
+                {
+                    continue;
+                }
+
+                var (ad, entity) = (adRows[pairAds[i]], entityRows[pairEntities[i]]);
+                if (!any || ad != adRow || entity != entityRow)
+                {
+                    if (skip)
+                    {
+                        skip = false;
+                    }
+                    else
+                    {
+                        linkAds[o] = pairAds[i];
+                        linkEntities[o++] = pairEntities[i];
+                    }
+                }
+
+                (adRow, entityRow, any) = (ad, entity, true);
+            }
+        });
+        return (linkAds, linkEntities);
+    }
+
     /// <summary>Runs <paramref name="range"/> over [0, <paramref name="count"/>) cut into ranges of at least
     /// <paramref name="perRange"/> items (at most four per core), in parallel; the ranges are the same for the same count.</summary>
     private static void InParallelRanges(int count, int perRange, Action<int, int> range)
@@ -451,7 +581,7 @@ public sealed partial class CaseStore
             var n = 0;
             var more = false;
             // Through SQLite's own API (issue #21): the data reader cost several times SQLite's own work per row.
-            ScanPairs(scan.Connection!.Handle!, "SELECT ad, entity FROM mentions WHERE id <= ?1;", max, (ad, entity) =>
+            ScanPairs(scan.Connection!.Handle!, MentionPairsScan, max, (ad, entity) =>
             {
                 if (n == count)
                 {

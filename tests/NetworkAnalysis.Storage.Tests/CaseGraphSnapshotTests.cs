@@ -78,6 +78,102 @@ public sealed class CaseGraphSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Load_ThroughTheCoveringIndexes_EqualsTheTablesReadInRowOrder()
+    {
+        // Given a case with a re-crawl that gives an old ad a mention written last (so row order and (ad, entity) order differ)
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        new CaseIngestor(store).Ingest(_dir.Write("b.jsonl", Lines(SecondBatch())));
+
+        // whose full scans read the covering indexes (#21, session 16)
+        Plan(store, CaseStore.MentionPairsScan).ShouldContain("COVERING INDEX mentions_ad");
+        Plan(store, CaseStore.AdFactsScan).ShouldContain("COVERING INDEX ads_facts");
+
+        // When the analysis's graph is loaded (the mentions on a second connection), then again with the layout of a case
+        // created before: mentions_ad on the ad alone, no ads_facts, so both scans read the tables in row order
+        var indexed = store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _);
+        var indexedFull = store.LoadSnapshot();
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "DROP INDEX mentions_ad; CREATE INDEX mentions_ad ON mentions(ad); DROP INDEX ads_facts;";
+            cmd.ExecuteNonQuery();
+        }
+
+        Plan(store, CaseStore.MentionPairsScan).ShouldNotContain("COVERING INDEX");
+        Plan(store, CaseStore.AdFactsScan).ShouldNotContain("INDEX");
+        var rowOrder = store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _);
+
+        // Then the graphs are the same, array for array, and so are every ad's facts
+        ShouldBeSame(indexed, rowOrder, facts: false);
+        ShouldBeSame(indexedFull, store.LoadSnapshot());
+        ShouldBeSame(indexed, indexedFull, facts: false);
+    }
+
+    [Fact]
+    public void LinksInOrder_SortedPairs_GiveTheDistinctLinks_AndUnsortedOnesNothing()
+    {
+        // Given 900,003 pairs in (ad row, entity row) order in runs of three equal pairs, so the ranges the work is cut into
+        // (at 300,001 and 600,002) begin inside a run, with pairs outside the snapshot (ad -1) among them, and row IDs that are
+        // not the dense order
+        const int Ads = 20_000, Entities = 5_000;
+        var adRows = Enumerable.Range(0, Ads).Select(a => (long)((a * 7919L) % Ads) + 1).ToList();
+        var entityRows = Enumerable.Range(0, Entities).Select(e => (long)((e * 104729L) % Entities) + 10).ToList();
+        var denseOfAdRow = adRows.Select((row, a) => (row, a)).ToDictionary(x => x.row, x => x.a);
+        var denseOfEntityRow = entityRows.Select((row, e) => (row, e)).ToDictionary(x => x.row, x => x.e);
+        var random = new Random(16);
+        var distinct = new SortedSet<(long Ad, long Entity)>();
+        while (distinct.Count < 300_001)
+        {
+            distinct.Add((random.Next(1, Ads + 1), random.Next(10, Entities + 10)));
+        }
+
+        var (pairAds, pairEntities) = (new List<int>(), new List<int>());
+        foreach (var (ad, entity) in distinct)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var outside = random.Next(50) == 0;
+                pairAds.Add(outside ? -1 : denseOfAdRow[ad]);
+                pairEntities.Add(outside ? -1 : denseOfEntityRow[entity]);
+            }
+        }
+
+        pairAds.Count.ShouldBe(900_003);
+        pairAds[300_001] = -1; // a range that begins outside the snapshot
+
+        // When the links are taken from them
+        var links = CaseStore.LinksInOrder(adRows, entityRows, [.. pairAds], [.. pairEntities]).ShouldNotBeNull();
+
+        // Then they are each pair inside the snapshot once, in (ad row, entity row) order, as dense indexes
+        var expected = pairAds.Zip(pairEntities).Where(p => p.First >= 0).Select(p => (adRows[p.First], entityRows[p.Second])).Distinct()
+            .Order().Select(p => (denseOfAdRow[p.Item1], denseOfEntityRow[p.Item2])).ToList();
+        links.Ads.Zip(links.Entities).ShouldBe(expected);
+
+        // and pairs out of order, inside a range or across where two ranges meet, give nothing (the general way sorts them)
+        var swapped = pairAds.ToArray();
+        var (i, j) = (10, swapped.Length - 10);
+        (swapped[i], swapped[j]) = (swapped[j], swapped[i]);
+        CaseStore.LinksInOrder(adRows, entityRows, swapped, [.. pairEntities]).ShouldBeNull();
+        var rotated = pairAds.Skip(600_002).Concat(pairAds.Take(600_002)).ToArray();
+        var rotatedEntities = pairEntities.Skip(600_002).Concat(pairEntities.Take(600_002)).ToArray();
+        CaseStore.LinksInOrder(adRows, entityRows, rotated, rotatedEntities).ShouldBeNull();
+    }
+
+    private static string Plan(CaseStore store, string sql)
+    {
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql.Replace("?1", "1", StringComparison.Ordinal);
+        using var r = cmd.ExecuteReader();
+        var lines = new List<string>();
+        while (r.Read())
+        {
+            lines.Add(r.GetString(3));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    [Fact]
     public void Load_SnapshotWhoseRowsChangedUnderIt_IsIgnored()
     {
         // Given an analysed case whose newest mention is then deleted and a different mention written under the same row ID

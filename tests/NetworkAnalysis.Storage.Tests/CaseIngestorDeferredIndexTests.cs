@@ -12,7 +12,7 @@ namespace NetworkAnalysis.Storage.Tests;
 /// an ingest that keeps them does, leaves the indexes in place, and a case left without them gets them back on opening.</summary>
 public sealed class CaseIngestorDeferredIndexTests : IDisposable
 {
-    private static readonly string[] Deferrable = ["ads_ad_id", "ads_key", "entities_type_value", "mentions_entity"];
+    private static readonly string[] Deferrable = ["ads_ad_id", "ads_facts", "ads_key", "entities_type_value", "mentions_entity"];
 
     private readonly TempFolder _dir = new();
 
@@ -269,7 +269,7 @@ public sealed class CaseIngestorDeferredIndexTests : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id; DROP INDEX entities_type_value; DROP INDEX ads_key;";
+            cmd.CommandText = "DROP INDEX mentions_entity; DROP INDEX ads_ad_id; DROP INDEX ads_facts; DROP INDEX entities_type_value; DROP INDEX ads_key;";
             cmd.ExecuteNonQuery();
         }
 
