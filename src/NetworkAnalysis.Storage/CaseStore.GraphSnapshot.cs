@@ -203,11 +203,16 @@ public sealed partial class CaseStore
     }
 
     /// <summary>Counts, highest row IDs and the key columns of each highest row of ads, entities and mentions, now.</summary>
+    /// <remarks>The entities are counted through their unique (type, value) index, which the load then scans, not through the
+    /// table, which SQLite's <c>count(*)</c> reads (#21, session 16): the table's pages are spread over the whole case file
+    /// (entities are written throughout an ingest) and, right after a 10M ingest, not in the page cache: 5.9 s of a first
+    /// analysis's load (7.4 s to count them with the page cache dropped), against 0.3 s through the index.</remarks>
     private GraphSnapshotStamp ReadStamp(System.Data.Common.DbTransaction tx)
     {
         long adCount, adMax, entityCount, entityMax, mentionCount, mentionMax;
-        using (var cmd = Command("""
-            SELECT (SELECT count(*) FROM ads), (SELECT coalesce(max(id), 0) FROM ads), (SELECT count(*) FROM entities),
+        var entities = IsPostgres ? "entities" : "(SELECT 1 FROM entities ORDER BY type, value)";
+        using (var cmd = Command($"""
+            SELECT (SELECT count(*) FROM ads), (SELECT coalesce(max(id), 0) FROM ads), (SELECT count(*) FROM {entities}),
                    (SELECT coalesce(max(id), 0) FROM entities), (SELECT count(*) FROM mentions), (SELECT coalesce(max(id), 0) FROM mentions);
             """, tx))
         using (var r = cmd.ExecuteReader())
