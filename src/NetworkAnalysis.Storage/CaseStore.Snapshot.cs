@@ -416,12 +416,12 @@ public sealed partial class CaseStore
     internal static (int[] Ads, int[] Entities)? LinksInOrder(List<long> adRows, List<long> entityRows, int[] pairAds, int[] pairEntities)
     {
         var count = pairAds.Length;
-        var parts = Math.Clamp(count / 262144, 1, Environment.ProcessorCount * 4);
+        var parts = RangeCount(count, 262144);
         var (first, last, kept) = (new int[parts], new int[parts], new int[parts + 1]);
         var ordered = 1;
         Parallel.For(0, parts, p =>
         {
-            var (from, to) = ((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts));
+            var (from, to) = (RangeStart(count, parts, p), RangeStart(count, parts, p + 1));
             var (adRow, entityRow, previous, k) = (-1L, -1L, -1, 0);
             for (var i = from; i < to; i++)
             {
@@ -491,7 +491,7 @@ public sealed partial class CaseStore
         var linkEntities = new int[kept[parts]];
         Parallel.For(0, parts, p =>
         {
-            var (from, to) = ((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts));
+            var (from, to) = (RangeStart(count, parts, p), RangeStart(count, parts, p + 1));
             var (adRow, entityRow, any, o, skip) = (-1L, -1L, false, kept[p], skipFirst[p]);
             for (var i = from; i < to; i++)
             {
@@ -524,9 +524,15 @@ public sealed partial class CaseStore
     /// <paramref name="perRange"/> items (at most four per core), in parallel; the ranges are the same for the same count.</summary>
     private static void InParallelRanges(int count, int perRange, Action<int, int> range)
     {
-        var parts = Math.Clamp(count / perRange, 1, Environment.ProcessorCount * 4);
-        Parallel.For(0, parts, p => range((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts)));
+        var parts = RangeCount(count, perRange);
+        Parallel.For(0, parts, p => range(RangeStart(count, parts, p), RangeStart(count, parts, p + 1)));
     }
+
+    /// <summary>How many ranges <see cref="InParallelRanges"/> cuts <paramref name="count"/> items into.</summary>
+    private static int RangeCount(int count, int perRange) => Math.Clamp(count / perRange, 1, Environment.ProcessorCount * 4);
+
+    /// <summary>Where range <paramref name="part"/> of <paramref name="parts"/> over <paramref name="count"/> items starts.</summary>
+    private static int RangeStart(int count, int parts, int part) => (int)((long)count * part / parts);
 
     /// <summary>Sorts <paramref name="keys"/>[from..from+length) with <paramref name="items"/> alongside: by insertion when short
     /// (an ad has a handful of identifiers), else as <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[], int, int)"/>.</summary>
