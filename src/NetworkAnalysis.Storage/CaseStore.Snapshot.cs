@@ -29,20 +29,29 @@ public sealed partial class CaseStore
         IDictionary<string, double>? timings = null)
     {
         var lap = System.Diagnostics.Stopwatch.StartNew();
-        var prefetch = stamp is { } m ? PrefetchMentions(m.MentionMax, m.MentionCount, ct) : null;
+        // With a stamp to check what they read against, the mentions are read on a second connection while this one reads ads
+        // and entities, and the key scans read through a scan connection of their own (#21, session 17; ScanUpTo); else all is
+        // read on the store's connection, inside tx.
+        using var registration = stamp is null || IsPostgres ? null : CaseFileHandles.Acquire(Path, create: false);
+        using var side = registration is null ? null : OpenScanConnection(Path);
+        var prefetch = side is not null && stamp is { } m ? PrefetchMentions(side, m, ct) : null;
         // Sized from the stamp's counts when there is one (#21, session 14: at 10,000,000 ads growing the lists by doubling
         // allocated about as much again in large arrays, each allocation counting towards the next full collection).
         var adRows = new List<long>(Capacity(stamp?.AdCount));
         var adKeys = new List<string>(Capacity(stamp?.AdCount));
         if (!IsPostgres)
         {
-            // Through SQLite's own API (issue #21: the data reader's cost per row was several times SQLite's), on the store's
-            // connection, so inside tx.
-            ScanRows(Connection.Handle!, "SELECT id, ad_key FROM ads WHERE ?1 = 1 ORDER BY ad_key;", 1, stmt =>
-            {
-                adRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
-                adKeys.Add(Text(stmt, 1)!);
-            });
+            // Through SQLite's own API (issue #21: the data reader's cost per row was several times SQLite's).
+            ScanUpTo(side, AdKeysScan, stamp?.AdMax, stamp?.AdCount,
+                "SELECT id, ad_key FROM ads WHERE ?1 = 1 ORDER BY ad_key;", () =>
+                {
+                    adRows.Clear();
+                    adKeys.Clear();
+                }, stmt =>
+                {
+                    adRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
+                    adKeys.Add(NotNullText(stmt, 1));
+                });
         }
         else
         {
@@ -72,17 +81,36 @@ public sealed partial class CaseStore
         var canonicalTypes = true;
         if (!IsPostgres)
         {
-            ScanRows(Connection.Handle!, "SELECT id, type, value FROM entities WHERE ?1 = 1 ORDER BY type, value;", 1, stmt =>
-            {
-                var typeName = Text(stmt, 1)!;
-                if (EntityTypeNames.TryParse(typeName, out var type))
+            // In type order, so the type name is decoded and parsed once per run of equal names, not once per entity (#21,
+            // session 17: 6,700,000 short strings at 10,000,000 ads).
+            var runName = Array.Empty<byte>();
+            var runKnown = false;
+            var runType = default(EntityType);
+            ScanUpTo(side, EntityKeysScan, stamp?.EntityMax, stamp?.EntityCount,
+                "SELECT id, type, value FROM entities WHERE ?1 = 1 ORDER BY type, value;", () =>
                 {
-                    canonicalTypes &= string.Equals(typeName, type.ToName(), StringComparison.Ordinal);
-                    entityRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
-                    types.Add(type);
-                    values.Add(Text(stmt, 2)!);
-                }
-            });
+                    (runName, runKnown, canonicalTypes) = (Array.Empty<byte>(), false, true);
+                    entityRows.Clear();
+                    types.Clear();
+                    values.Clear();
+                }, stmt =>
+                {
+                    var name = SQLitePCL.raw.sqlite3_column_blob(stmt, 1);
+                    if (!name.SequenceEqual(runName) || runName.Length == 0)
+                    {
+                        runName = name.ToArray();
+                        var typeName = System.Text.Encoding.UTF8.GetString(name);
+                        runKnown = EntityTypeNames.TryParse(typeName, out runType);
+                        canonicalTypes &= !runKnown || string.Equals(typeName, runType.ToName(), StringComparison.Ordinal);
+                    }
+
+                    if (runKnown)
+                    {
+                        entityRows.Add(SQLitePCL.raw.sqlite3_column_int64(stmt, 0));
+                        types.Add(runType);
+                        values.Add(NotNullText(stmt, 2));
+                    }
+                });
         }
         else
         {
@@ -107,12 +135,46 @@ public sealed partial class CaseStore
         CaseAnalyzer.Lap(timings, "load.graph.entities_ms", lap);
         ct.ThrowIfCancellationRequested();
         var entityIndex = DenseIndex(entityRows);
-        var prefetched = AwaitMentions(prefetch);
+        var prefetched = AwaitMentions(prefetch, side, ct);
         CaseAnalyzer.Lap(timings, "load.graph.mentions_wait_ms", lap);
         var (linkAds, linkEntities) = ReadLinks(adRows, adIndex, entityRows, entityIndex, tx, prefetched);
         CaseAnalyzer.Lap(timings, "load.graph.links_ms", lap);
         var incidence = new AdEntityIncidence([.. adKeys], [.. types], [.. values], linkAds, linkEntities);
         return new CaseSnapshot(incidence, [.. adRows], [.. entityRows], cities, posted) { AdFactsLoaded = withAdFacts, CanonicalEntityTypes = canonicalTypes };
+    }
+
+    /// <summary>
+    /// Reads the rows of <paramref name="checkedSql"/> (row IDs up to <paramref name="max"/>) on <paramref name="side"/> and
+    /// keeps them when there are exactly <paramref name="count"/>; otherwise (or without <paramref name="side"/>) calls
+    /// <paramref name="reset"/> and reads <paramref name="sql"/> on the store's connection, inside the caller's transaction.
+    /// </summary>
+    /// <remarks>
+    /// Issue #21, session 17: the store's connection is SQLite's default (serialized) kind, which locks and unlocks a mutex on
+    /// every call (each step and column read: 27,000,000 rows of ads and entities at 10,000,000 ads); a scan connection
+    /// (<see cref="OpenScanConnection"/>) has none. It reads in a transaction of its own, so what it reads is checked as the
+    /// mentions' prefetch is: ads and entities keep their row ID and key columns for good and a new row gets a row ID above
+    /// every committed one, so the rows up to the stamp's highest ID are the rows the caller's transaction sees, unless some
+    /// were deleted since (a repair by <c>netan doctor</c>), which the count shows.
+    /// </remarks>
+    internal void ScanUpTo(SQLitePCL.sqlite3? side, string checkedSql, long? max, long? count, string sql, Action reset, Action<SQLitePCL.sqlite3_stmt> row)
+    {
+        if (side is not null && max is { } bound && count is { } expected)
+        {
+            long n = 0;
+            ScanRows(side, checkedSql, bound, stmt =>
+            {
+                n++;
+                row(stmt);
+            });
+            if (n == expected)
+            {
+                return;
+            }
+
+            reset();
+        }
+
+        ScanRows(Connection.Handle!, sql, 1, row);
     }
 
     /// <summary>A list capacity for <paramref name="count"/> rows (a hint: rows added meanwhile grow the list as before).</summary>
@@ -169,7 +231,7 @@ public sealed partial class CaseStore
             var cityPool = new Utf8StringPool();
             var postedPool = new Utf8StringPool(limit: 1 << 20);
             // Through SQLite's own API (issue #21), as ScanAdFacts reads them.
-            ScanRows(scan.Connection!.Handle!, AdFactsScan, 1, stmt =>
+            ScanRows(scan, AdFactsScan, 1, stmt =>
             {
                 var row = SQLitePCL.raw.sqlite3_column_int64(stmt, 0);
                 if (row < 0 || row >= adIndex.Length || adIndex[row] < 0)
@@ -232,6 +294,13 @@ public sealed partial class CaseStore
         }
     }
 
+    /// <summary>Every ad's row ID and key up to a row ID, in key order (<see cref="ScanUpTo"/>). The unary + keeps SQLite from
+    /// reading the table by its row ID range, so it scans the key's covering index, in the order wanted.</summary>
+    internal const string AdKeysScan = "SELECT id, ad_key FROM ads WHERE +id <= ?1 ORDER BY ad_key;";
+
+    /// <summary>Every entity's row ID, type and value up to a row ID, in (type, value) order, as <see cref="AdKeysScan"/>.</summary>
+    internal const string EntityKeysScan = "SELECT id, type, value FROM entities WHERE +id <= ?1 ORDER BY type, value;";
+
     /// <summary>Every ad's city and posting time: SQLite reads them from the covering index <c>ads_facts</c> when the case has it
     /// (#21, session 16: at 10,000,000 ads a twentieth of the ads table's 10 GB, which this scan streamed through the page cache
     /// on every first analysis, evicting what the next load reads).</summary>
@@ -239,8 +308,13 @@ public sealed partial class CaseStore
 
     /// <summary>The ad and entity of every mention up to a row ID. The unary + keeps SQLite from reading the table by its row ID
     /// range, so it scans the covering index <c>mentions_ad</c> (ad, entity) of a case created since session 16 (#21): a third
-    /// of the table's pages, in the order <see cref="SortLinks"/> wants (<see cref="LinksInOrder"/>).</summary>
-    internal const string MentionPairsScan = "SELECT ad, entity FROM mentions WHERE +id <= ?1;";
+    /// of the table's pages, in the order <see cref="SortLinks"/> wants (<see cref="LinksInOrder"/>).
+    /// Each pair comes packed in one integer, ad in the high 32 bits, or -1 when either is outside 0..2^31-1 (#21, session 17:
+    /// one column read per mention instead of two; 43,000,000 at 10,000,000 ads).</summary>
+    internal const string MentionPairsScan = """
+        SELECT CASE WHEN ad BETWEEN 0 AND 2147483647 AND entity BETWEEN 0 AND 2147483647 THEN (ad << 32) | entity ELSE -1 END
+        FROM mentions WHERE +id <= ?1;
+        """;
 
     /// <summary>Makes sure the snapshot holds city and posting time of the dense ads <paramref name="ads"/> (all when null).</summary>
     private void EnsureAdFacts(CaseSnapshot snapshot, IReadOnlyCollection<int>? ads)
@@ -267,22 +341,43 @@ public sealed partial class CaseStore
     /// row and sorted within each ad.
     /// </summary>
     private (int[] Ads, int[] Entities) ReadLinks(List<long> adRows, int[] adIndex, List<long> entityRows, int[] entityIndex, System.Data.Common.DbTransaction? tx,
-        MentionPairs? prefetched = null)
+        List<long>[]? prefetched = null)
     {
         int[] pairAds, pairEntities;
         if (prefetched is { } read)
         {
             // Each mention's dense ad and entity, -1 for one outside the snapshot, in parallel over ranges of mentions (#21,
-            // session 14): their order does not matter, SortLinks orders the links.
-            (pairAds, pairEntities) = (new int[read.Count], new int[read.Count]);
-            InParallelRanges(read.Count, 262144, (from, to) =>
+            // session 14), chunk after chunk (session 17): SortLinks orders the links.
+            var starts = ChunkStarts(read);
+            var total = starts[^1];
+            (pairAds, pairEntities) = (new int[total], new int[total]);
+            InParallelRanges(total, 262144, (from, to) =>
             {
-                for (var i = from; i < to; i++)
+                if (from >= to)
                 {
-                    var (ad, entity) = (read.Ads[i], read.Entities[i]);
-                    var inSnapshot = ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0;
-                    pairAds[i] = inSnapshot ? adIndex[ad] : -1;
-                    pairEntities[i] = inSnapshot ? entityIndex[entity] : -1;
+                    return;
+                }
+
+                var c = Array.BinarySearch(starts, from);
+                c = c < 0 ? ~c - 1 : c;
+                for (var i = from; i < to;)
+                {
+                    while (starts[c + 1] <= i)
+                    {
+                        c++;
+                    }
+
+                    var pairs = ChunkPairs(read, c);
+                    var (start, end) = (starts[c], Math.Min(to, starts[c + 1]));
+                    for (; i < end; i++)
+                    {
+                        var pair = pairs[i - start];
+                        var ad = pair < 0 ? -1 : (int)(pair >> 32);
+                        var entity = pair < 0 ? -1 : (int)(pair & int.MaxValue);
+                        var inSnapshot = ad >= 0 && ad < adIndex.Length && adIndex[ad] >= 0 && entity >= 0 && entity < entityIndex.Length && entityIndex[entity] >= 0;
+                        pairAds[i] = inSnapshot ? adIndex[ad] : -1;
+                        pairEntities[i] = inSnapshot ? entityIndex[entity] : -1;
+                    }
                 }
             });
         }
@@ -559,12 +654,13 @@ public sealed partial class CaseStore
         }
     }
 
-    /// <summary>The ad and entity row IDs of mention rows, in row order (-1 for a row ID beyond <see cref="int.MaxValue"/>).</summary>
-    private sealed record MentionPairs(int[] Ads, int[] Entities, int Count);
+    /// <summary>A prefetch of the mentions (<see cref="PrefetchMentions"/>): its chunks and the other thread's reading of them.</summary>
+    private sealed record MentionPrefetch(MentionChunks Chunks, Task Reading);
 
     /// <summary>
-    /// Starts reading the ad and entity of every mention with row ID at most <paramref name="max"/> on a second, read-only
-    /// connection of its own, or returns null on PostgreSQL or when there are none; <see cref="AwaitMentions"/> finishes it.
+    /// Starts reading the ad and entity of every mention up to <paramref name="stamp"/>'s highest mention row ID on a second,
+    /// read-only connection of its own, or returns null on PostgreSQL or when there are none; <see cref="AwaitMentions"/>
+    /// finishes it, reading chunks on <paramref name="side"/> meanwhile (<see cref="MentionChunks"/>).
     /// </summary>
     /// <remarks>
     /// Issue #21: on a full analysis without a graph snapshot file the scan of 4.3 million mention rows was half of the load
@@ -573,75 +669,90 @@ public sealed partial class CaseStore
     /// ID the analysis's own read transaction sees are exactly the rows it sees; the count is checked all the same, and when it
     /// differs (or the read fails) the mentions are read on the analysis's connection as before.
     /// </remarks>
-    private Task<MentionPairs?>? PrefetchMentions(long max, long count, CancellationToken ct)
+    private MentionPrefetch? PrefetchMentions(SQLitePCL.sqlite3 side, GraphSnapshotStamp stamp, CancellationToken ct)
     {
-        if (IsPostgres || count <= 0 || count > Array.MaxLength)
+        if (IsPostgres || stamp.MentionCount <= 0 || stamp.MentionCount > Array.MaxLength)
         {
             return null;
         }
 
-        return OnSecondConnection<MentionPairs?>(scan =>
+        var chunks = new MentionChunks(stamp.MentionMax, stamp.MentionCount, stamp.AdMax, MentionsReadInRanges(side));
+        return new MentionPrefetch(chunks, OnSecondConnection(db =>
         {
-            var ads = new int[count];
-            var entities = new int[count];
-            var n = 0;
-            var more = false;
-            // Through SQLite's own API (issue #21): the data reader cost several times SQLite's own work per row.
-            ScanPairs(scan.Connection!.Handle!, MentionPairsScan, max, (ad, entity) =>
-            {
-                if (n == count)
-                {
-                    more = true; // more rows than the analysis sees: read them there
-                    return;
-                }
-
-                ads[n] = ad is >= 0 and <= int.MaxValue ? (int)ad : -1;
-                entities[n] = entity is >= 0 and <= int.MaxValue ? (int)entity : -1;
-                n++;
-                if ((n & 0xFFFF) == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                }
-            });
-            if (more)
-            {
-                return null;
-            }
-
-            return n == count ? new MentionPairs(ads, entities, n) : null;
-        }, ct);
+            chunks.ReadFromFront(db, ct);
+            return true;
+        }, ct));
     }
 
-    /// <summary>Runs <paramref name="read"/> on a pool thread with a command on a read-only connection of its own to this case
-    /// file (registered with <see cref="CaseFileHandles"/> like every connection of the process): a read on the other core (#21).</summary>
-    private Task<T> OnSecondConnection<T>(Func<Microsoft.Data.Sqlite.SqliteCommand, T> read, CancellationToken ct)
+    /// <summary>Runs <paramref name="read"/> on a pool thread with a read-only connection of its own to this case file
+    /// (<see cref="OpenScanConnection"/>, registered with <see cref="CaseFileHandles"/> like every connection of the process):
+    /// a read on the other core (#21).</summary>
+    private Task<T> OnSecondConnection<T>(Func<SQLitePCL.sqlite3, T> read, CancellationToken ct)
     {
         var full = Path;
         return Task.Run(() =>
         {
             using var registration = CaseFileHandles.Acquire(full, create: false);
-            using var connection = OpenReadOnlyConnection(full, immutable: false);
-            using var command = connection.CreateCommand();
-            return read(command);
+            using var db = OpenScanConnection(full);
+            return read(db);
         }, ct);
     }
 
-    /// <summary>The mentions <see cref="PrefetchMentions"/> read, or null when it was not started, failed or disagreed.</summary>
-    private static MentionPairs? AwaitMentions(Task<MentionPairs?>? prefetch)
+    /// <summary>
+    /// A read-only connection through SQLite's own API for one scan on one thread, opened without SQLite's per-connection
+    /// mutex (<c>SQLITE_OPEN_NOMUTEX</c>).
+    /// </summary>
+    /// <remarks>
+    /// Issue #21, session 17: in SQLite's default (serialized) mode every call on a connection (each step, each column read)
+    /// locks and unlocks its mutex; reading 43,000,000 mention pairs at 10,000,000 ads, that was 130,000,000 lock/unlock
+    /// pairs. The mutex only guards a connection used by several threads at once; this one is opened, read, and closed by the
+    /// one thread of the scan, and nothing else ever sees it (no ADO.NET object wraps it, so no finalizer can touch it).
+    /// </remarks>
+    internal static SQLitePCL.sqlite3 OpenScanConnection(string full)
     {
-        if (prefetch is null)
+        var rc = SQLitePCL.raw.sqlite3_open_v2(full, out var db, SQLitePCL.raw.SQLITE_OPEN_READONLY | SQLitePCL.raw.SQLITE_OPEN_NOMUTEX, null);
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
+            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_busy_timeout(db, 10_000), db);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The mentions <see cref="PrefetchMentions"/> read, chunk after chunk, reading the chunks still left on
+    /// <paramref name="side"/> meanwhile, or null when it was not started, failed or disagreed.</summary>
+    private static List<long>[]? AwaitMentions(MentionPrefetch? prefetch, SQLitePCL.sqlite3? side, CancellationToken ct)
+    {
+        if (prefetch is null || side is null)
         {
             return null;
         }
 
+        var helped = true;
         try
         {
-            return prefetch.GetAwaiter().GetResult();
+            prefetch.Chunks.Help(side, ct);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            helped = false; // read on the analysis's connection, once the other thread is done
+        }
+
+        try
+        {
+            prefetch.Reading.GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
             return null; // read on the analysis's connection
         }
+
+        return helped ? prefetch.Chunks.Result() : null;
     }
 
     /// <summary>Dense index of each row ID (-1 for none), as an array indexed by row ID.</summary>

@@ -158,6 +158,10 @@ public sealed partial class CaseStore
     private static string? Text(SQLitePCL.sqlite3_stmt stmt, int i)
         => SQLitePCL.raw.sqlite3_column_type(stmt, i) == SQLitePCL.raw.SQLITE_NULL ? null : System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(stmt, i));
 
+    /// <summary>Column <paramref name="i"/> of a <c>NOT NULL</c> text column as a string, without asking SQLite for its type
+    /// first (#21, session 17: one call fewer per row on the load's key scans); a NULL in a damaged file reads as "".</summary>
+    private static string NotNullText(SQLitePCL.sqlite3_stmt stmt, int i) => System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(stmt, i));
+
     /// <summary>As <see cref="Text(SQLitePCL.sqlite3_stmt, int)"/>, the string taken from <paramref name="pool"/>.</summary>
     private static string? Text(SQLitePCL.sqlite3_stmt stmt, int i, Utf8StringPool pool)
         => SQLitePCL.raw.sqlite3_column_type(stmt, i) == SQLitePCL.raw.SQLITE_NULL ? null : pool.Get(SQLitePCL.raw.sqlite3_column_blob(stmt, i));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetworkAnalysis.Core.Extraction;
 using NetworkAnalysis.Testing;
 
 namespace NetworkAnalysis.Storage.Tests;
@@ -85,9 +86,12 @@ public sealed class CaseGraphSnapshotTests : IDisposable
         new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
         new CaseIngestor(store).Ingest(_dir.Write("b.jsonl", Lines(SecondBatch())));
 
-        // whose full scans read the covering indexes (#21, session 16)
+        // whose full scans read the covering indexes (#21, session 16), the key scans in the order wanted (no sort; session 17)
         Plan(store, CaseStore.MentionPairsScan).ShouldContain("COVERING INDEX mentions_ad");
         Plan(store, CaseStore.AdFactsScan).ShouldContain("COVERING INDEX ads_facts");
+        Plan(store, CaseStore.AdKeysScan).ShouldBe("SCAN ads USING COVERING INDEX ads_key");
+        Plan(store, CaseStore.EntityKeysScan).ShouldBe("SCAN entities USING COVERING INDEX entities_type_value");
+        Plan(store, CaseStore.MentionChunkScan).ShouldContain("COVERING INDEX mentions_ad");
 
         // When the analysis's graph is loaded (the mentions on a second connection), then again with the layout of a case
         // created before: mentions_ad on the ad alone, no ads_facts, so both scans read the tables in row order
@@ -100,6 +104,7 @@ public sealed class CaseGraphSnapshotTests : IDisposable
         }
 
         Plan(store, CaseStore.MentionPairsScan).ShouldNotContain("COVERING INDEX");
+        Plan(store, CaseStore.MentionChunkScan).ShouldNotContain("COVERING INDEX");
         Plan(store, CaseStore.AdFactsScan).ShouldNotContain("INDEX");
         var rowOrder = store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _);
 
@@ -107,6 +112,189 @@ public sealed class CaseGraphSnapshotTests : IDisposable
         ShouldBeSame(indexed, rowOrder, facts: false);
         ShouldBeSame(indexedFull, store.LoadSnapshot());
         ShouldBeSame(indexed, indexedFull, facts: false);
+    }
+
+    [Fact]
+    public void ScanUpTo_KeepsTheScanConnectionsRows_OnlyWhenTheirCountIsTheOneExpected()
+    {
+        // Given a case, and an entity written in the store's transaction but not committed: the scan connection cannot see it
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        var committed = EntityRows(store, null);
+        using var tx = store.Connection.BeginTransaction();
+        using (var insert = store.Connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO entities(type, value) VALUES ('phone', '+15555550177');";
+            insert.ExecuteNonQuery();
+        }
+
+        var all = EntityRows(store, tx);
+        all.Count.ShouldBe(committed.Count + 1);
+        using var side = CaseStore.OpenScanConnection(store.Path);
+
+        // When the entities are scanned expecting the committed count, then expecting one more
+        var (matching, matchingResets) = Scan(committed.Count);
+        var (differing, differingResets) = Scan(committed.Count + 1);
+
+        // Then the first kept the scan connection's rows; the second found one row fewer than expected, dropped what it had
+        // read and read again on the store's connection, inside its transaction, which sees the new entity
+        matchingResets.ShouldBe(0);
+        matching.ShouldBe(committed);
+        differingResets.ShouldBe(1);
+        differing.ShouldBe(all);
+
+        (List<string> Rows, int Resets) Scan(int expected)
+        {
+            var rows = new List<string>();
+            var resets = 0;
+            store.ScanUpTo(side, CaseStore.EntityKeysScan, long.MaxValue, expected, "SELECT id, type, value FROM entities WHERE ?1 = 1 ORDER BY type, value;",
+                () =>
+                {
+                    resets++;
+                    rows.Clear();
+                },
+                stmt => rows.Add(string.Join('|', SQLitePCL.raw.sqlite3_column_int64(stmt, 0), SQLitePCL.raw.sqlite3_column_text(stmt, 1).utf8_to_string(),
+                    SQLitePCL.raw.sqlite3_column_text(stmt, 2).utf8_to_string())));
+            return (rows, resets);
+        }
+    }
+
+    [Fact]
+    public void Load_EntityTypeNames_ParsedOncePerRunOfEqualNames_GiveEachRowsOwnType()
+    {
+        // Given a case whose entity types are all stored under their canonical names
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _).CanonicalEntityTypes.ShouldBeTrue();
+
+        // and then entities stored under other spellings of a type's name, and under a name no type has, between the others
+        using (var insert = store.Connection.CreateCommand())
+        {
+            insert.CommandText = """
+                INSERT INTO entities(type, value) VALUES ('PHONE', '+15555550188'), ('Phone', '+15555550189'), ('bogus', 'x'),
+                    ('email', 'zz@example.org'), ('phonez', 'y'), ('', 'empty');
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        // When the graph is loaded with a stamp (the key scans on a scan connection) and without (on the store's connection)
+        var stamped = store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _);
+        var plain = store.LoadSnapshot();
+
+        // Then each holds every row whose name parses, with the type of its own name, in (type, value) order, and knows that
+        // not every name is canonical
+        var expected = new List<(long Row, string Type, string Value)>();
+        using (var read = store.Connection.CreateCommand())
+        {
+            read.CommandText = "SELECT id, type, value FROM entities ORDER BY type, value;";
+            using var r = read.ExecuteReader();
+            while (r.Read())
+            {
+                if (EntityTypeNames.TryParse(r.GetString(1), out var type))
+                {
+                    expected.Add((r.GetInt64(0), type.ToName(), r.GetString(2)));
+                }
+            }
+        }
+
+        expected.Count(e => e.Value is "+15555550188" or "+15555550189").ShouldBe(2);
+        foreach (var snapshot in new[] { stamped, plain })
+        {
+            snapshot.CanonicalEntityTypes.ShouldBeFalse();
+            var actual = snapshot.EntityRowIds.Select((row, e) => (row, snapshot.Incidence.EntityTypes[e].ToName(), snapshot.Incidence.EntityValues[e]));
+            actual.ToList().ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public async Task MentionChunks_ReadFromEitherEnd_OrBoth_GiveThePairsInIndexOrder()
+    {
+        // Given a case with a re-crawl (an old ad's mention written last), read in chunks of a few mentions each
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        new CaseIngestor(store).Ingest(_dir.Write("b.jsonl", Lines(SecondBatch())));
+        var expected = new List<long>();
+        long max, adMax;
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT (ad << 32) | entity FROM mentions ORDER BY ad, entity, id;";
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    expected.Add(r.GetInt64(0));
+                }
+            }
+
+            cmd.CommandText = "SELECT max(id), (SELECT max(id) FROM ads) FROM mentions;";
+            using var m = cmd.ExecuteReader();
+            m.Read();
+            (max, adMax) = (m.GetInt64(0), m.GetInt64(1));
+        }
+
+        CaseStore.MentionsPerChunkForTests.Value = 3;
+        using var side = CaseStore.OpenScanConnection(store.Path);
+        using var other = CaseStore.OpenScanConnection(store.Path);
+
+        // When the chunks are read all from the back (the analysis's thread alone), from both ends at once, all from the
+        // front, and in one chunk (a case whose mentions_ad does not cover the entity), and once expecting one mention more
+        var back = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
+        back.Help(side, CancellationToken.None);
+        var both = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
+        var front = Task.Run(() => both.ReadFromFront(other, CancellationToken.None));
+        both.Help(side, CancellationToken.None);
+        await front;
+        var fromFront = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
+        fromFront.ReadFromFront(other, CancellationToken.None);
+        var one = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: false);
+        one.Help(side, CancellationToken.None);
+        var short1 = new CaseStore.MentionChunks(max, expected.Count + 1, adMax, ranged: true);
+        short1.Help(side, CancellationToken.None);
+
+        // Then there were several chunks, and each way gives every pair in the index's (ad, entity) order; the one expecting
+        // more gives nothing (the load then reads the mentions in its own transaction)
+        back.Count.ShouldBeGreaterThan(3);
+        one.Count.ShouldBe(1);
+        foreach (var chunks in new[] { back, both, fromFront })
+        {
+            chunks.Result().ShouldNotBeNull().SelectMany(c => c).ShouldBe(expected);
+        }
+
+        one.Result().ShouldNotBeNull().SelectMany(c => c).Order().ShouldBe(expected.Order());
+        short1.Result().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Load_MentionsReadInManyChunks_EqualsTheTablesRead()
+    {
+        // Given a case with a re-crawl (an old ad's mention written last)
+        using var store = CaseStore.Open(_dir.File("g.case"), create: true);
+        new CaseIngestor(store).Ingest(_dir.Write("a.jsonl", Lines(FirstBatch())));
+        new CaseIngestor(store).Ingest(_dir.Write("b.jsonl", Lines(SecondBatch())));
+
+        // When the analysis's graph is loaded with its mentions read in chunks of two, and loaded in one transaction
+        CaseStore.MentionsPerChunkForTests.Value = 2;
+        var chunked = store.LoadAnalysisSnapshot(CancellationToken.None, out _, out _);
+        var tables = store.LoadSnapshot();
+
+        // Then the graphs are the same, array for array
+        ShouldBeSame(chunked, tables, facts: false);
+    }
+
+    private static List<string> EntityRows(CaseStore store, System.Data.Common.DbTransaction? tx)
+    {
+        using var cmd = store.Connection.CreateCommand();
+        cmd.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)tx;
+        cmd.CommandText = "SELECT id, type, value FROM entities ORDER BY type, value;";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            rows.Add(string.Join('|', r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        }
+
+        return rows;
     }
 
     [Fact]
