@@ -677,11 +677,12 @@ public sealed partial class CaseStore
         }
 
         var chunks = new MentionChunks(stamp.MentionMax, stamp.MentionCount, stamp.AdMax, MentionsReadInRanges(side));
-        return new MentionPrefetch(chunks, OnSecondConnection(db =>
+        var reading = Enumerable.Range(0, chunks.Count > 1 ? MentionReaders : 1).Select(_ => OnSecondConnection(db =>
         {
             chunks.ReadFromFront(db, ct);
             return true;
-        }, ct));
+        }, ct)).ToArray();
+        return new MentionPrefetch(chunks, reading.Length == 1 ? reading[0] : Task.WhenAll(reading));
     }
 
     /// <summary>Runs <paramref name="read"/> on a pool thread with a read-only connection of its own to this case file

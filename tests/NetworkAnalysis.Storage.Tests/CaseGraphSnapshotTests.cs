@@ -237,14 +237,18 @@ public sealed class CaseGraphSnapshotTests : IDisposable
         using var side = CaseStore.OpenScanConnection(store.Path);
         using var other = CaseStore.OpenScanConnection(store.Path);
 
-        // When the chunks are read all from the back (the analysis's thread alone), from both ends at once, all from the
-        // front, and in one chunk (a case whose mentions_ad does not cover the entity), and once expecting one mention more
+        // When the chunks are read all from the back (the analysis's thread alone), from both ends at once (two readers from the
+        // front, as a prefetch has), all from the front, and in one chunk (a case whose mentions_ad does not cover the
+        // entity), and once expecting one mention more
         var back = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
         back.Help(side, CancellationToken.None);
         var both = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
+        using var third = CaseStore.OpenScanConnection(store.Path);
         var front = Task.Run(() => both.ReadFromFront(other, CancellationToken.None));
+        var front2 = Task.Run(() => both.ReadFromFront(third, CancellationToken.None));
         both.Help(side, CancellationToken.None);
         await front;
+        await front2;
         var fromFront = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: true);
         fromFront.ReadFromFront(other, CancellationToken.None);
         var one = new CaseStore.MentionChunks(max, expected.Count, adMax, ranged: false);
