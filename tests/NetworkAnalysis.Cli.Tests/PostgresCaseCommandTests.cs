@@ -178,7 +178,8 @@ public sealed partial class PostgresCaseCommandTests(AnalysedCaseFixture fixture
         var file = _dir.File("unscored.case");
         File.Copy(fixture.CasePath, file);
         var remote = database.Schema();
-        (await CliRunner.RunAsync("case", "copy", file, remote, "-q")).ExitCode.ShouldBe(0);
+        var copied = await CliRunner.RunAsync("case", "copy", file, remote, "-q");
+        copied.ExitCode.ShouldBe(0, copied.All);
         var cluster = await LargestCluster(file);
         using var shown = JsonDocument.Parse((await CliRunner.RunAsync("show", cluster, "--json", "--case", file)).Out);
         var phone = shown.RootElement.GetProperty("phones")[0].GetProperty("number").GetString()!;
