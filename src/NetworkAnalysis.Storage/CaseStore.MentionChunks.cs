@@ -26,10 +26,7 @@ public sealed partial class CaseStore
 
     /// <summary>The ad and entity of the mentions up to a row ID whose ad lies in a range, packed as in <see cref="MentionPairsScan"/>
     /// (<see cref="MentionChunks"/>): a range of the covering index <c>mentions_ad</c> (ad, entity).</summary>
-    internal const string MentionChunkScan = """
-        SELECT CASE WHEN ad BETWEEN 0 AND 2147483647 AND entity BETWEEN 0 AND 2147483647 THEN (ad << 32) | entity ELSE -1 END
-        FROM mentions WHERE ad BETWEEN ?2 AND ?3 AND +id <= ?1;
-        """;
+    internal const string MentionChunkScan = $"SELECT {PackedMentionPair} FROM mentions WHERE ad BETWEEN ?2 AND ?3 AND +id <= ?1;";
 
     /// <summary>
     /// The mention pairs of a load read in chunks of ad row IDs, each into a buffer of its own: the prefetch thread takes

@@ -311,10 +311,11 @@ public sealed partial class CaseStore
     /// of the table's pages, in the order <see cref="SortLinks"/> wants (<see cref="LinksInOrder"/>).
     /// Each pair comes packed in one integer, ad in the high 32 bits, or -1 when either is outside 0..2^31-1 (#21, session 17:
     /// one column read per mention instead of two; 43,000,000 at 10,000,000 ads).</summary>
-    internal const string MentionPairsScan = """
-        SELECT CASE WHEN ad BETWEEN 0 AND 2147483647 AND entity BETWEEN 0 AND 2147483647 THEN (ad << 32) | entity ELSE -1 END
-        FROM mentions WHERE +id <= ?1;
-        """;
+    internal const string MentionPairsScan = $"SELECT {PackedMentionPair} FROM mentions WHERE +id <= ?1;";
+
+    /// <summary>A mention's ad and entity packed in one integer, ad in the high 32 bits, or -1 when either is outside 0..2^31-1.</summary>
+    private const string PackedMentionPair =
+        "CASE WHEN ad BETWEEN 0 AND 2147483647 AND entity BETWEEN 0 AND 2147483647 THEN (ad << 32) | entity ELSE -1 END";
 
     /// <summary>Makes sure the snapshot holds city and posting time of the dense ads <paramref name="ads"/> (all when null).</summary>
     private void EnsureAdFacts(CaseSnapshot snapshot, IReadOnlyCollection<int>? ads)
