@@ -85,39 +85,75 @@ public sealed partial class CaseStore
     private const int MembershipSpan = 16384;
 
     /// <summary>Each cluster's ID as a quoted JSON string in UTF-8, side by side in one array (by index in the result).</summary>
+    /// <remarks>Issue #21, session 18: when every literal has the same length (the engine's IDs: "C" and 16 hex digits) a
+    /// literal is found by multiplying, not through an array of starts; at 10,000,000 ads in row order that is one cache miss
+    /// per ad instead of two (the copies took 0.9 s of the save's thread, 0.25-0.45 s so in a harness). The bytes are written
+    /// into one array sized first, where a list of bytes took 0.5 s for 1,750,000 IDs.</remarks>
     private sealed class ClusterIdLiterals
     {
         private readonly byte[] _bytes;
-        private readonly int[] _starts;
+        private readonly int[]? _starts;
+        private readonly int _width;
 
         public ClusterIdLiterals(IReadOnlyList<Cluster> clusters)
         {
-            _starts = new int[clusters.Count + 1];
-            var bytes = new List<byte>(clusters.Count * 20);
             var escaped = JavaScriptEncoder.Default;
+            var lengths = new int[clusters.Count];
+            byte[]?[] encoded = new byte[clusters.Count][];
+            long total = 0;
             for (var c = 0; c < clusters.Count; c++)
             {
                 var id = clusters[c].Id;
-                bytes.Add((byte)'"');
                 if (IsPlainAscii(id))
                 {
-                    foreach (var ch in id)
-                    {
-                        bytes.Add((byte)ch);
-                    }
+                    lengths[c] = id.Length + 2;
                 }
                 else
                 {
                     // What the JSON writer wrote for every ID before: the default encoder's escapes.
-                    bytes.AddRange(JsonEncodedText.Encode(id, escaped).EncodedUtf8Bytes);
+                    encoded[c] = JsonEncodedText.Encode(id, escaped).EncodedUtf8Bytes.ToArray();
+                    lengths[c] = encoded[c]!.Length + 2;
                 }
 
-                bytes.Add((byte)'"');
-                _starts[c + 1] = bytes.Count;
-                MaxLength = Math.Max(MaxLength, _starts[c + 1] - _starts[c]);
+                total += lengths[c];
+                MaxLength = Math.Max(MaxLength, lengths[c]);
             }
 
-            _bytes = bytes.ToArray();
+            _bytes = new byte[checked((int)total)];
+            var uniform = clusters.Count > 0 && Array.TrueForAll(lengths, length => length == lengths[0]);
+            if (uniform)
+            {
+                _width = lengths[0];
+            }
+            else
+            {
+                _starts = new int[clusters.Count + 1];
+            }
+
+            var at = 0;
+            for (var c = 0; c < clusters.Count; c++)
+            {
+                _bytes[at] = (byte)'"';
+                if (encoded[c] is { } bytes)
+                {
+                    bytes.CopyTo(_bytes, at + 1);
+                }
+                else
+                {
+                    var id = clusters[c].Id;
+                    for (var i = 0; i < id.Length; i++)
+                    {
+                        _bytes[at + 1 + i] = (byte)id[i];
+                    }
+                }
+
+                at += lengths[c];
+                _bytes[at - 1] = (byte)'"';
+                if (_starts is not null)
+                {
+                    _starts[c + 1] = at;
+                }
+            }
         }
 
         /// <summary>The longest literal's length in bytes (quotes included).</summary>
@@ -126,7 +162,9 @@ public sealed partial class CaseStore
         /// <summary>Copies cluster <paramref name="cluster"/>'s literal to <paramref name="target"/>; returns its length.</summary>
         public int CopyTo(int cluster, Span<byte> target)
         {
-            var literal = new ReadOnlySpan<byte>(_bytes, _starts[cluster], _starts[cluster + 1] - _starts[cluster]);
+            var literal = _starts is null
+                ? new ReadOnlySpan<byte>(_bytes, cluster * _width, _width)
+                : new ReadOnlySpan<byte>(_bytes, _starts[cluster], _starts[cluster + 1] - _starts[cluster]);
             literal.CopyTo(target);
             return literal.Length;
         }
