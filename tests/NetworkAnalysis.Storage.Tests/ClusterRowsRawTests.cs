@@ -145,4 +145,111 @@ public sealed class ClusterRowsRawTests : IDisposable
             order.Order().ShouldBe(Enumerable.Range(0, rows.Length).ToArray());
         }
     }
+
+    [Fact]
+    public void SaveClustering_Full_IdsOfOneWidth_EveryAdsMembershipIsItsClustersId()
+    {
+        // Given: 500 ads in clusters of one to nine ads whose IDs all have one width (as the engine's do), so each literal is
+        // found by its index times that width; the clusters interleave (ad a in cluster a % 67), so ads go in row order
+        // while their clusters jump about
+        const int ads = 500;
+        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, ads).Select(i => $$"""{"id":"ad{{i}}","body":"nothing"}""")));
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        var snapshot = store.LoadSnapshot();
+        var members = Enumerable.Range(0, 67).Select(_ => new List<int>()).ToList();
+        for (var a = 0; a < ads; a++)
+        {
+            members[a % 67].Add(a);
+        }
+
+        var clusters = members.Select((m, c) => new Cluster($"C{(c * 2654435761L) & 0xFFFF_FFFF_FFFFL:x16}", m)).ToList();
+        var adCluster = Enumerable.Range(0, ads).Select(a => a % 67).ToArray();
+        var runId = store.BeginRun("analyze", new { });
+
+        // When
+        store.SaveClustering(runId, snapshot, new ClusteringResult(clusters, adCluster));
+
+        // Then
+        var stored = new Dictionary<long, string>();
+        using (var cmd = store.Connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT ad, cluster_id FROM memberships;";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                stored[r.GetInt64(0)] = r.GetString(1);
+            }
+        }
+
+        stored.Count.ShouldBe(ads);
+        for (var a = 0; a < ads; a++)
+        {
+            stored[snapshot.AdRowIds[a]].ShouldBe(clusters[a % 67].Id);
+        }
+    }
+
+    [Fact]
+    public void ClusterOfAd_TakesTheResultsAdCluster_OnlyWhenItAgreesWithTheClusters()
+    {
+        // Given: three ads in two clusters, with the result's ad-to-cluster array right, of the wrong length, pointing a
+        // cluster's first ad elsewhere, or missing an ad (sizes short of the ad count)
+        var file = _dir.Write("a.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\",\"body\":\"x\"}\n{\"id\":\"c\",\"body\":\"x\"}");
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        var snapshot = store.LoadSnapshot();
+        List<Cluster> two = [new Cluster("C1", [0, 2]), new Cluster("C2", [1])];
+        var right = new ClusteringResult(two, [0, 1, 0]);
+
+        // When / Then: the right one is used as it is; the others are rebuilt from the clusters' own ad lists
+        CaseStore.ClusterOfAd(snapshot, right).ShouldBeSameAs(right.AdCluster);
+        CaseStore.ClusterOfAd(snapshot, new ClusteringResult(two, [0, 1])).ShouldBe([0, 1, 0]);
+        CaseStore.ClusterOfAd(snapshot, new ClusteringResult(two, [1, 0, 0])).ShouldBe([0, 1, 0]);
+        CaseStore.ClusterOfAd(snapshot, new ClusteringResult([new Cluster("C1", [0, 2])], [0, 0, 0])).ShouldBe([0, -1, 0]);
+    }
+
+    [Fact]
+    public void SaveClustering_Full_TwoClustersOfOneId_FailsAndKeepsTheStoredClustering()
+    {
+        // Given: 200 ads saved once in 100 clusters of two; then a result whose 70th and 71st clusters (sorted by ID, so the
+        // second batch of 64 cluster rows) share an ID: the cluster inserts (INSERT OR FAIL, session 18) stop there with
+        // rows of that batch already written
+        const int ads = 200;
+        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, ads).Select(i => $$"""{"id":"ad{{i}}","body":"nothing"}""")));
+        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        var snapshot = store.LoadSnapshot();
+        ClusteringResult Pairs(Func<int, string> id) => new(
+            [.. Enumerable.Range(0, ads / 2).Select(c => new Cluster(id(c), [2 * c, (2 * c) + 1]))],
+            [.. Enumerable.Range(0, ads).Select(a => a / 2)]);
+        store.SaveClustering(store.BeginRun("analyze", new { }), snapshot, Pairs(c => $"C{c:x16}"));
+        string Dump(string sql)
+        {
+            using var cmd = store.Connection.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            var rows = new List<string>();
+            while (r.Read())
+            {
+                rows.Add(string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.GetValue(i).ToString())));
+            }
+
+            return string.Join('\n', rows);
+        }
+
+        const string everything = """
+            SELECT 'c', id, size FROM clusters UNION ALL SELECT 'k', cluster_id, component_id FROM cluster_components
+            UNION ALL SELECT 'h', cluster_id, cohesion FROM cluster_cohesion UNION ALL SELECT 'm', ad, cluster_id FROM memberships ORDER BY 1, 2, 3;
+            """;
+        var before = Dump(everything);
+
+        // When
+        var save = () => store.SaveClustering(store.BeginRun("analyze", new { }), snapshot, Pairs(c => $"D{(c == 70 ? 69 : c):x16}"));
+
+        // Then: the save fails on the duplicate and nothing of it stays: the first save's rows are all there, as they were
+        Should.Throw<Microsoft.Data.Sqlite.SqliteException>(save).Message.ShouldContain("UNIQUE");
+        Dump(everything).ShouldBe(before);
+        before.ShouldContain("C0000000000000063");
+        before.ShouldNotContain("D000");
+    }
 }
