@@ -109,17 +109,7 @@ public sealed class ClusterRowsRawTests : IDisposable
         }
 
         // Memberships go as JSON (session 14: each ID's literal encoded once): the odd IDs come back as given
-        var membership = new Dictionary<long, string>();
-        using (var cmd = store.Connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT ad, cluster_id FROM memberships ORDER BY rowid;";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                membership[r.GetInt64(0)] = r.GetString(1);
-            }
-        }
-
+        var membership = StoredMemberships(store);
         membership.Count.ShouldBe(ads);
         for (var a = 0; a < ads; a++)
         {
@@ -153,10 +143,8 @@ public sealed class ClusterRowsRawTests : IDisposable
         // found by its index times that width; the clusters interleave (ad a in cluster a % 67), so ads go in row order
         // while their clusters jump about
         const int ads = 500;
-        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, ads).Select(i => $$"""{"id":"ad{{i}}","body":"nothing"}""")));
-        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
-        new CaseIngestor(store).Ingest(file);
-        var snapshot = store.LoadSnapshot();
+        var (store, snapshot) = PlainAds(ads);
+        using var _ = store;
         var members = Enumerable.Range(0, 67).Select(_ => new List<int>()).ToList();
         for (var a = 0; a < ads; a++)
         {
@@ -171,17 +159,7 @@ public sealed class ClusterRowsRawTests : IDisposable
         store.SaveClustering(runId, snapshot, new ClusteringResult(clusters, adCluster));
 
         // Then
-        var stored = new Dictionary<long, string>();
-        using (var cmd = store.Connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT ad, cluster_id FROM memberships;";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                stored[r.GetInt64(0)] = r.GetString(1);
-            }
-        }
-
+        var stored = StoredMemberships(store);
         stored.Count.ShouldBe(ads);
         for (var a = 0; a < ads; a++)
         {
@@ -215,10 +193,8 @@ public sealed class ClusterRowsRawTests : IDisposable
         // second batch of 64 cluster rows) share an ID: the cluster inserts (INSERT OR FAIL, session 18) stop there with
         // rows of that batch already written
         const int ads = 200;
-        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, ads).Select(i => $$"""{"id":"ad{{i}}","body":"nothing"}""")));
-        using var store = CaseStore.Open(_dir.File("c.case"), create: true);
-        new CaseIngestor(store).Ingest(file);
-        var snapshot = store.LoadSnapshot();
+        var (store, snapshot) = PlainAds(ads);
+        using var _ = store;
         ClusteringResult Pairs(Func<int, string> id) => new(
             [.. Enumerable.Range(0, ads / 2).Select(c => new Cluster(id(c), [2 * c, (2 * c) + 1]))],
             [.. Enumerable.Range(0, ads).Select(a => a / 2)]);
@@ -251,5 +227,29 @@ public sealed class ClusterRowsRawTests : IDisposable
         Dump(everything).ShouldBe(before);
         before.ShouldContain("C0000000000000063");
         before.ShouldNotContain("D000");
+    }
+
+    /// <summary>Each stored membership: ad row ID to cluster ID.</summary>
+    private static Dictionary<long, string> StoredMemberships(CaseStore store)
+    {
+        var stored = new Dictionary<long, string>();
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT ad, cluster_id FROM memberships;";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            stored[r.GetInt64(0)] = r.GetString(1);
+        }
+
+        return stored;
+    }
+
+    /// <summary>A new case of <paramref name="ads"/> ads with nothing to extract, and its snapshot.</summary>
+    private (CaseStore Store, CaseSnapshot Snapshot) PlainAds(int ads)
+    {
+        var file = _dir.Write("a.jsonl", string.Join('\n', Enumerable.Range(0, ads).Select(i => $$"""{"id":"ad{{i}}","body":"nothing"}""")));
+        var store = CaseStore.Open(_dir.File("c.case"), create: true);
+        new CaseIngestor(store).Ingest(file);
+        return (store, store.LoadSnapshot());
     }
 }
