@@ -99,7 +99,8 @@ public sealed partial class CaseStore
         {
             var escaped = JavaScriptEncoder.Default;
             var lengths = new int[clusters.Count];
-            byte[]?[] encoded = new byte[clusters.Count][];
+            // The escaped encodings of the IDs that need them (none of the engine's): encoded once, copied below.
+            Dictionary<int, byte[]>? escapes = null;
             long total = 0;
             for (var c = 0; c < clusters.Count; c++)
             {
@@ -111,8 +112,9 @@ public sealed partial class CaseStore
                 else
                 {
                     // What the JSON writer wrote for every ID before: the default encoder's escapes.
-                    encoded[c] = JsonEncodedText.Encode(id, escaped).EncodedUtf8Bytes.ToArray();
-                    lengths[c] = encoded[c]!.Length + 2;
+                    escapes ??= [];
+                    escapes[c] = JsonEncodedText.Encode(id, escaped).EncodedUtf8Bytes.ToArray();
+                    lengths[c] = escapes[c].Length + 2;
                 }
 
                 total += lengths[c];
@@ -134,7 +136,7 @@ public sealed partial class CaseStore
             for (var c = 0; c < clusters.Count; c++)
             {
                 _bytes[at] = (byte)'"';
-                if (encoded[c] is { } bytes)
+                if (escapes is not null && escapes.TryGetValue(c, out var bytes))
                 {
                     bytes.CopyTo(_bytes, at + 1);
                 }
